@@ -1,0 +1,13 @@
+/**
+ * What every resolver receives. One per GraphQL request.
+ */
+import type { Database, QueryObserver } from '../neo4j/database.ts';
+
+export interface GraphQLContext {
+  db: Database;
+  requestId: string;
+  /** Cypher queries this request has sent so far (the one-query-per-request budget is tested). */
+  cypherCount: number;
+  /** Pass to every `db.read`/`db.write` so the request's queries are counted and timed. */
+  observer: QueryObserver;
+}

@@ -1,0 +1,59 @@
+/**
+ * Maps whatever a resolver threw to a GraphQL error with `extensions.code`. Unexpected errors are
+ * masked for clients ("Unexpected error.") and logged in full with the request id.
+ */
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import { BadInputError, DomainError } from '../domain/errors.ts';
+
+/** Driver error codes that mean "the database cannot be reached", not "your query is wrong". */
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|Pool is closed|acquisition timed out/i.test(error.message))
+  );
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+/** Returns a client-safe error, or undefined when the error must be masked. */
+export function toClientError(error: unknown): GraphQLError | undefined {
+  const cause = rootCause(error);
+  const gql = error instanceof GraphQLError ? error : undefined;
+  const base = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
+  if (cause instanceof BadInputError) {
+    return new GraphQLError(cause.message, {
+      ...base,
+      originalError: cause,
+      extensions: { code: cause.code, argumentPath: cause.path },
+    });
+  }
+  if (cause instanceof DomainError) {
+    const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
+    return new GraphQLError(cause.message, {
+      ...base,
+      originalError: cause,
+      extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
+    });
+  }
+  if (isDatabaseUnavailable(cause)) {
+    return new GraphQLError('The database is not reachable right now; try again shortly.', {
+      ...base,
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+    });
+  }
+  // Errors GraphQL itself raised (parse, validation, variable coercion) already say what is wrong.
+  if (gql && !gql.originalError) {
+    const code = (gql.extensions?.code as string | undefined) ?? 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(gql.message, { ...base, extensions: { ...gql.extensions, code } });
+  }
+  return undefined;
+}

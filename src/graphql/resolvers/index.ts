@@ -1,0 +1,11 @@
+/**
+ * Every resolver map, listed in one place (makeExecutableSchema merges them). Resolvers stay thin:
+ * arguments in, one domain call, result out.
+ */
+import { GraphQLJSON } from 'graphql-scalars';
+import type { Resolvers } from '../generated/types.ts';
+import { actorResolvers } from './actors.ts';
+import { nodeResolvers } from './nodes.ts';
+import { territoryResolvers } from './territories.ts';
+
+export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers];

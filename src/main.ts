@@ -1,0 +1,57 @@
+/**
+ * `npm start`: serve GraphQL over the network. With no NEO4J_URI, start and own a local Neo4j.
+ */
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startService, type Service } from './service.ts';
+
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  logger.level = config.logLevel;
+  const started = Date.now();
+  let service: Service | undefined;
+  let shuttingDown = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ reason }, 'shutting down');
+    try {
+      await service?.stop();
+    } finally {
+      process.exit(code);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('uncaughtException', (err) => {
+    logger.fatal({ err }, 'uncaught exception');
+    void shutdown('uncaughtException', 1);
+  });
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err }, 'unhandled rejection');
+    void shutdown('unhandledRejection', 1);
+  });
+
+  service = await startService(config, logger);
+  logger.info(
+    { url: `${service.url}/graphql`, neo4j: service.db.uri, startupMs: Date.now() - started },
+    `Maillage is serving GraphQL on ${service.url}/graphql (GraphiQL in a browser)`,
+  );
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`Maillage could not start: ${message}\n`);
+  process.exit(1);
+});

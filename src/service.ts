@@ -1,0 +1,96 @@
+/**
+ * The whole service, started and stopped as one: Neo4j (given or owned), migrations, optional
+ * seeding, and the HTTP server.
+ *
+ *   const service = await startService(loadConfig());
+ *   service.url   // "http://127.0.0.1:4000"
+ *   await service.stop();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { createGraphQLServer } from './graphql/server.ts';
+import type { Logger } from './logger.ts';
+import { connect, type Database } from './neo4j/database.ts';
+import { migrate } from './neo4j/migrations.ts';
+import { startOwnedNeo4j, type OwnedNeo4j } from './neo4j/owned-server.ts';
+
+export interface Service {
+  url: string;
+  db: Database;
+  neo4j: OwnedNeo4j | undefined;
+  stop(): Promise<void>;
+}
+
+export interface StartHooks {
+  /** Runs after migrations, before the HTTP server listens (seeding an empty database). */
+  afterMigrations?: (db: Database) => Promise<void>;
+}
+
+export async function startService(config: Config, logger: Logger, hooks: StartHooks = {}): Promise<Service> {
+  let owned: OwnedNeo4j | undefined;
+  let db: Database;
+  const target = config.neo4j;
+  if (target.kind === 'owned') {
+    owned = await startOwnedNeo4j({
+      dataDir: target.dataDir,
+      boltPort: target.boltPort,
+      heap: target.heap,
+      pagecache: target.pagecache,
+      startTimeoutMs: target.startTimeoutMs,
+      log: (line) => logger.info(line),
+    });
+    db = connect({ uri: owned.uri, database: target.database });
+  } else {
+    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
+  }
+
+  const stopDatabase = async () => {
+    await db.close();
+    await owned?.stop();
+  };
+
+  let server: Server;
+  try {
+    // A remote server may be down at start: the service still starts; /ready says so.
+    try {
+      await migrate(db);
+      await hooks.afterMigrations?.(db);
+    } catch (err) {
+      if (target.kind === 'owned') throw err;
+      logger.warn({ err }, 'Neo4j is not reachable at start; serving anyway, /ready is false until it is');
+    }
+    const yoga = createGraphQLServer({ db, logger });
+    server = createServer(yoga);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new Error(`Port ${config.port} on ${config.host} is taken: set PORT to another port.`)
+            : err,
+        ),
+      );
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await stopDatabase();
+    throw err;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Stop accepting, let in-flight requests finish (bounded), then close the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(deadline);
+      await stopDatabase();
+    })();
+    return stopping;
+  };
+  return { url, db, neo4j: owned, stop };
+}

@@ -1,0 +1,47 @@
+/**
+ * Starts the test run's Neo4j (a real server on a free port, data in a throw-away folder),
+ * applies the migrations once, and hands its URI to every test file through `inject('neo4jUri')`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { connect } from '../../src/neo4j/database.ts';
+import { migrate } from '../../src/neo4j/migrations.ts';
+import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+  }
+}
+
+let server: OwnedNeo4j | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  const external = process.env.TEST_NEO4J_URI;
+  let uri: string;
+  if (external) {
+    uri = external;
+  } else {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-test-'));
+    server = await startOwnedNeo4j({
+      dataDir,
+      boltPort: await freePort(),
+      heap: '1g',
+      pagecache: '512m',
+      log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
+    });
+    uri = server.uri;
+  }
+  const db = connect({ uri, database: 'neo4j' });
+  await migrate(db);
+  await db.close();
+  project.provide('neo4jUri', uri);
+}
+
+export async function teardown(): Promise<void> {
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
