@@ -40,9 +40,15 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
       startTimeoutMs: target.startTimeoutMs,
       log: (line) => logger.info(line),
     });
-    db = connect({ uri: owned.uri, database: target.database });
+    db = connect({ uri: owned.uri, database: target.database, timeoutMs: config.limits.cypherTimeoutMs });
   } else {
-    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
+    db = connect({
+      uri: target.uri,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      timeoutMs: config.limits.cypherTimeoutMs,
+    });
   }
 
   const stopDatabase = async () => {
@@ -60,7 +66,7 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
       if (target.kind === 'owned') throw err;
       logger.warn({ err }, 'Neo4j is not reachable at start; serving anyway, /ready is false until it is');
     }
-    const yoga = createGraphQLServer({ db, logger });
+    const yoga = createGraphQLServer({ db, logger, security: config.security, limits: config.limits });
     server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>

@@ -16,6 +16,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** Statuses that tell HTTP clients and proxies what happened without reading the body. */
+const HTTP_STATUS: Record<string, number | undefined> = {
+  SERVICE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
 function rootCause(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
@@ -37,11 +44,17 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     });
   }
   if (cause instanceof DomainError) {
-    const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
+    const status = HTTP_STATUS[cause.code];
     return new GraphQLError(cause.message, {
       ...base,
       originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
+    });
+  }
+  if (cause instanceof Neo4jError && /TransactionTimedOut/.test(cause.code)) {
+    return new GraphQLError('This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', {
+      ...base,
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
     });
   }
   if (isDatabaseUnavailable(cause)) {

@@ -5,10 +5,11 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
 import type { GraphQLContext } from '../context.ts';
 import { toClientError } from '../errors.ts';
 
-export function useErrorCodes(logger: Logger): Plugin<GraphQLContext> {
+export function useErrorCodes(logger: Logger, metrics?: Metrics): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue;
@@ -32,6 +33,7 @@ export function useErrorCodes(logger: Logger): Plugin<GraphQLContext> {
               extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
             });
           });
+          for (const error of errors) metrics?.errors.inc({ code: String(error.extensions.code ?? 'UNKNOWN') });
           setResult({ ...result, errors });
         },
       };
