@@ -32,6 +32,8 @@ export interface ServerDeps {
   security?: SecurityConfig;
   limits?: LimitsConfig;
   metrics?: Metrics;
+  /** False until migrations have been applied (a remote Neo4j may come up after the service). */
+  isPrepared?: () => boolean;
 }
 
 export type GraphQLServer = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -61,7 +63,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useQueryLimits(limits),
     useErrorCodes(logger, metrics) as Plugin,
     useOperationLog(logger) as Plugin,
-    useReadinessCheck({ endpoint: '/ready', check: () => db.ping() }),
+    useReadinessCheck({ endpoint: '/ready', check: async () => (deps.isPrepared?.() ?? true) && (await db.ping()) }),
     usePrometheus({
       endpoint: '/metrics',
       registry: metrics.registry,
