@@ -39,15 +39,13 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof BadInputError) {
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
-      extensions: { code: cause.code, argumentPath: cause.path },
+      extensions: { code: cause.code, argumentPath: cause.argumentPath },
     });
   }
   if (cause instanceof DomainError) {
     const status = HTTP_STATUS[cause.code];
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
     });
   }
@@ -64,8 +62,12 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     });
   }
   // Errors GraphQL itself raised (parse, validation, variable coercion) already say what is wrong.
-  if (gql && !gql.originalError) {
-    const code = (gql.extensions?.code as string | undefined) ?? 'GRAPHQL_VALIDATION_FAILED';
+  // Errors without a path come from GraphQL itself (parsing, validation, variable coercion), not
+  // from a resolver: they describe the caller's request and are safe to show.
+  if (gql && (!gql.originalError || !gql.path)) {
+    // Variables that do not fit their declared types are the caller's input, like arguments.
+    const fallback = /^Variable "\$/.test(gql.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    const code = (gql.extensions?.code as string | undefined) ?? fallback;
     return new GraphQLError(gql.message, { ...base, extensions: { ...gql.extensions, code } });
   }
   return undefined;

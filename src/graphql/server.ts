@@ -17,8 +17,9 @@ import type { Logger } from '../logger.ts';
 import type { Database } from '../neo4j/database.ts';
 import { type Metrics, createMetrics } from '../observability/metrics.ts';
 import type { GraphQLContext } from './context.ts';
+import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
-import { useErrorCodes } from './plugins/error-codes.ts';
+import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
@@ -84,6 +85,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
     cors: security.corsOrigins
       ? { origin: security.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'] }
@@ -92,7 +94,9 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      // Yoga logs every error it masks or translates; the caller's own mistakes are not server errors.
+      error: (...args) =>
+        toClientError(args[0]) ? logger.debug(args.map(String).join(' ')) : logger.error(args.map(String).join(' ')),
     },
     context: ({ request }) => {
       const ctx: GraphQLContext = {
