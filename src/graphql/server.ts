@@ -19,6 +19,7 @@ import { type Metrics, createMetrics } from '../observability/metrics.ts';
 import type { GraphQLContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
+import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
@@ -56,6 +57,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
+    useBookmarks(),
     useRateLimit(limits.ratePerMinute),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
@@ -88,7 +90,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
     cors: security.corsOrigins
-      ? { origin: security.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id'] }
+      ? { origin: security.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-neo4j-bookmarks'], exposedHeaders: ['x-request-id', 'x-neo4j-bookmarks'] }
       : false,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -100,7 +102,10 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     },
     context: ({ request }) => {
       const ctx: GraphQLContext = {
-        db,
+        db: db.scoped({
+          observer: (event) => ctx.observer(event),
+          bookmarkManager: bookmarkManagerOf(request),
+        }),
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
