@@ -33,7 +33,7 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     return new GraphQLError(cause.message, {
       ...base,
       originalError: cause,
-      extensions: { code: cause.code, argumentPath: cause.path },
+      extensions: { code: cause.code, argumentPath: cause.argumentPath },
     });
   }
   if (cause instanceof DomainError) {

@@ -26,6 +26,9 @@ export function createGraphQLServer({ db, logger }: ServerDeps): GraphQLServer {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // useErrorCodes masks unexpected errors itself (with the request id); yoga's own masking would
+    // run first and turn every domain error (NOT_FOUND, BAD_USER_INPUT...) into "Unexpected error.".
+    maskedErrors: false,
     graphiql: { title: 'Maillage: GraphQL over the territorial innovation network' },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
