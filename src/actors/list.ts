@@ -52,7 +52,10 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.param(within)}})\n`;
   const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
   const found = within === null ? 'true' : 'scope IS NOT NULL';
-  return { cypher: `${scopeMatch}${c.clauses}\nRETURN ${found} AS found, ${c.total} AS total, ${c.page} AS page`, params: b.params };
+  return {
+    cypher: `${scopeMatch}RETURN ${found} AS found,\n  ${c.total} AS total,\n  ${c.page} AS page`,
+    params: b.params,
+  };
 }
 
 export async function listActors(

@@ -110,17 +110,18 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
     }
     case 'actors': {
       const c = actorConnection(b, fetch.filter, v, fetch.node);
-      return `COLLECT {
-${indent(c.clauses)}
-  RETURN { total: ${c.total}, page: ${c.page} }
-}[0]`;
+      return `{
+  total: ${indent(c.total).trimStart()},
+  page: ${indent(c.page).trimStart()}
+}`;
     }
   }
 }
 
 /**
- * The clauses of an actors connection: `total` (every match) and `page` (the next `first + 1`
- * after the cursor, as `{rank, node}` in order; one extra row tells whether a next page exists).
+ * The two expressions of an actors connection: `total` (every match) and `page` (the next
+ * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page
+ * exists). Subquery expressions, so they fit a root RETURN and a nested projection alike.
  *
  * Order: exact name matches first, then names starting with the search, then the other matches;
  * inside a tier shorter names first, then id. Unlike a Lucene score, this key depends on the actor
@@ -132,12 +133,10 @@ export function actorConnection(
   filter: ActorFilter,
   scope: string | null,
   plan: NodePlan,
-): { clauses: string; total: string; page: string } {
+): { total: string; page: string } {
   const a = b.variable('a');
   const tier = b.variable('tier');
   const len = b.variable('len');
-  const total = b.variable('total');
-  const page = b.variable('page');
   const conditions: string[] = [];
   let candidates: string;
   if (filter.search !== null) {
@@ -180,17 +179,16 @@ export function actorConnection(
     }
   }
   const limit = b.param(filter.first + 1);
-  const imports = scope ? `(${scope})` : '()';
-  const clauses = `CALL ${imports} {
+  const total = `COUNT {
 ${indent(candidates + where([]))}
-  RETURN count(${a}) AS ${total}
-}
-CALL ${imports} {
+  RETURN ${a}
+}`;
+  const page = `COLLECT {
 ${indent(candidates + where(keyset))}
   WITH ${a}, ${tier}, ${len} ORDER BY ${tier}, ${len}, ${a}.id LIMIT toInteger(${limit})
-  RETURN collect({ rank: [${tier}, ${len}], node: ${projectNode(a, plan, b)} }) AS ${page}
+  RETURN { rank: [${tier}, ${len}], node: ${projectNode(a, plan, b)} }
 }`;
-  return { clauses, total, page };
+  return { total, page };
 }
 
 /** Labels of the actor kinds, for writes that keep the kind label equal to `kind`. */
