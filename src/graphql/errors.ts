@@ -50,9 +50,14 @@ export function toClientError(error: unknown): GraphQLError | undefined {
       extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
     });
   }
-  // Errors GraphQL itself raised (parse, validation, variable coercion) already say what is wrong.
-  if (gql && !gql.originalError) {
-    const code = (gql.extensions?.code as string | undefined) ?? 'GRAPHQL_VALIDATION_FAILED';
+  // Errors GraphQL itself raised about the request (parse, validation, variable coercion) say what
+  // is wrong and have no path; one raised during execution (a non-null field found null, a node of
+  // no known type) is our fault and is masked.
+  // Variable coercion errors wrap the scalar's own GraphQLError: still the request's fault.
+  if (gql && !gql.path && (!gql.originalError || cause instanceof GraphQLError)) {
+    const code =
+      (gql.extensions?.code as string | undefined) ??
+      (gql.message.startsWith('Variable "$') ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED');
     return new GraphQLError(gql.message, { ...base, extensions: { ...gql.extensions, code } });
   }
   return undefined;
