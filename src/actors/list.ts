@@ -53,7 +53,7 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
   const found = within === null ? 'true' : 'scope IS NOT NULL';
   return {
-    cypher: `${scopeMatch}RETURN ${found} AS found,\n  ${c.total} AS total,\n  ${c.page} AS page`,
+    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total} AS total,\n${c.page} AS page`,
     params: b.params,
   };
 }

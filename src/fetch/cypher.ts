@@ -135,56 +135,57 @@ export function actorConnection(
   plan: NodePlan,
 ): { total: string; page: string } {
   const a = b.variable('a');
-  const tier = b.variable('tier');
-  const len = b.variable('len');
   const conditions: string[] = [];
-  let candidates: string;
+  // `match` finds the candidates; `rank` (searches only) computes their sort key.
+  let match: string;
   if (filter.search !== null) {
     const lucene = toFulltextQuery(filter.search);
     if (lucene === null) throw new Error('A search without words must be dropped before building the query.');
-    const folded = `apoc.text.clean(${b.param(filter.search)})`;
-    const name = b.variable('name');
-    const short = b.variable('short');
-    candidates = [
-      `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(lucene)}) YIELD node AS ${a}`,
-      `WITH ${a}, apoc.text.clean(${a}.name) AS ${name}, apoc.text.clean(coalesce(${a}.shortName, '')) AS ${short}`,
-      `WITH ${a}, CASE WHEN ${name} = ${folded} OR ${short} = ${folded} THEN 0`,
-      `  WHEN ${name} STARTS WITH ${folded} OR ${short} STARTS WITH ${folded} THEN 1 ELSE 2 END AS ${tier},`,
-      `  size(${name}) AS ${len}`,
-    ].join('\n');
+    match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(lucene)}) YIELD node AS ${a}`;
     conditions.push(`${a}:Actor`);
     if (scope) conditions.push(`EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope}) }`);
   } else if (scope) {
-    candidates = [
-      `MATCH (${a}:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope})`,
-      `WITH DISTINCT ${a}, 0 AS ${tier}, 0 AS ${len}`,
-    ].join('\n');
+    // An actor has one seat, but a commune reaches a département both directly and via its EPCI.
+    match = `MATCH (${a}:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope})\nWITH DISTINCT ${a}`;
   } else {
-    candidates = `MATCH (${a}:Actor)\nWITH ${a}, 0 AS ${tier}, 0 AS ${len}`;
+    match = `MATCH (${a}:Actor)`;
   }
   if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
-  const where = (extra: string[]) => {
-    const all = [...conditions, ...extra];
-    return all.length ? `\nWHERE ${all.join('\n  AND ')}` : '';
-  };
-  const keyset: string[] = [];
-  if (filter.after) {
-    const id = b.param(filter.after.id);
-    if (filter.search !== null) {
-      const t = b.param(filter.after.rank[0]);
-      const l = b.param(filter.after.rank[1]);
-      keyset.push(`(${tier} > ${t} OR (${tier} = ${t} AND (${len} > ${l} OR (${len} = ${l} AND ${a}.id > ${id}))))`);
-    } else {
-      keyset.push(`${a}.id > ${id}`);
-    }
-  }
+  const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = b.param(filter.first + 1);
   const total = `COUNT {
-${indent(candidates + where([]))}
+${indent(match + where(conditions))}
   RETURN ${a}
 }`;
+  if (filter.search === null) {
+    const keyset = filter.after ? [`${a}.id > ${b.param(filter.after.id)}`] : [];
+    const page = `COLLECT {
+${indent(match + where([...conditions, ...keyset]))}
+  WITH ${a} ORDER BY ${a}.id LIMIT toInteger(${limit})
+  RETURN { rank: [0, 0], node: ${projectNode(a, plan, b)} }
+}`;
+    return { total, page };
+  }
+  const tier = b.variable('tier');
+  const len = b.variable('len');
+  const name = b.variable('name');
+  const short = b.variable('short');
+  const folded = b.variable('folded');
+  const rank = [
+    `WITH ${a}, apoc.text.clean(${a}.name) AS ${name}, apoc.text.clean(coalesce(${a}.shortName, '')) AS ${short}, apoc.text.clean(${b.param(filter.search)}) AS ${folded}`,
+    `WITH ${a}, CASE WHEN ${name} = ${folded} OR ${short} = ${folded} THEN 0`,
+    `  WHEN ${name} STARTS WITH ${folded} OR ${short} STARTS WITH ${folded} THEN 1 ELSE 2 END AS ${tier},`,
+    `  size(${name}) AS ${len}`,
+  ].join('\n');
+  let keyset = '';
+  if (filter.after) {
+    const id = b.param(filter.after.id);
+    const t = b.param(filter.after.rank[0]);
+    const l = b.param(filter.after.rank[1]);
+    keyset = `\nWHERE ${tier} > ${t} OR (${tier} = ${t} AND (${len} > ${l} OR (${len} = ${l} AND ${a}.id > ${id})))`;
+  }
   const page = `COLLECT {
-${indent(candidates + where(keyset))}
+${indent(match + where(conditions) + '\n' + rank + keyset)}
   WITH ${a}, ${tier}, ${len} ORDER BY ${tier}, ${len}, ${a}.id LIMIT toInteger(${limit})
   RETURN { rank: [${tier}, ${len}], node: ${projectNode(a, plan, b)} }
 }`;
