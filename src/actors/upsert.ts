@@ -15,12 +15,14 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { formatPath } from '../domain/input-path.ts';
 import { ACTOR_KINDS, type ActorKind, type ActorRecord, KIND_LABEL } from '../domain/records.ts';
-import { CypherBuilder, KIND_LABELS, projectNode } from '../fetch/cypher.ts';
+import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
 import { type RawNode, toFetchedNode } from '../fetch/records.ts';
 
 export const MAX_UPSERT = 1000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+/** Every kind label: an actor keeps only the one of its kind. */
+const KIND_LABELS: readonly string[] = Object.values(KIND_LABEL);
 
 export interface ActorInput {
   id: string;

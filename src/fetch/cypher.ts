@@ -10,7 +10,7 @@
  * Only names from the plan (GraphQL response keys, already valid identifiers) and labels from
  * fixed tables reach the text; every user value is a parameter.
  */
-import { KIND_LABEL, LEVEL_LABEL } from '../domain/records.ts';
+import { LEVEL_LABEL } from '../domain/records.ts';
 import { toFulltextQuery } from '../actors/search-text.ts';
 import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
 
@@ -191,6 +191,3 @@ ${indent(match + where(conditions) + '\n' + rank + keyset)}
 }`;
   return { total, page };
 }
-
-/** Labels of the actor kinds, for writes that keep the kind label equal to `kind`. */
-export const KIND_LABELS: readonly string[] = Object.values(KIND_LABEL);

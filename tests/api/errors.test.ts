@@ -32,6 +32,11 @@ describe('error codes', () => {
     expect(deep.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('BAD_USER_INPUT naming a nested argument out of bounds', async () => {
+    const res = await gql(server, `{ actor(id: "x") { links(first: 501) { type } } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentPath: ['links', 'first'] });
+  });
+
   it('masks an unexpected error for the client and logs it in full with the request id', async () => {
     const res = await gql(server, `query($id: ID!) { node(id: $id) { id ... on Event { name } } }`, { id: `${p}:broken` }, { 'x-request-id': `${p}-req` });
     expect(res.errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: `${p}-req` } });
