@@ -12,9 +12,8 @@ export class DomainError extends Error {
 }
 
 /**
- * The caller sent something invalid; `argumentPath` names the offending argument or field
- * (e.g. ['input', 2, 'name']). Not called `path`: graphql-js takes any error with an array `path`
- * for an already-located GraphQLError and passes it through untranslated.
+ * The caller sent something invalid; `argumentPath` names the offending argument or field.
+ * (Not `path`: graphql-js takes any error with an array `path` for an already-located GraphQL error.)
  */
 export class BadInputError extends DomainError {
   readonly argumentPath: (string | number)[];

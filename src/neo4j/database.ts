@@ -14,6 +14,8 @@ export interface ConnectOptions {
   user?: string;
   password?: string;
   database: string;
+  /** Transaction timeout for every query unless a call says otherwise (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -28,9 +30,11 @@ export class Database {
   readonly driver: Driver;
   readonly database: string;
   readonly uri: string;
+  readonly timeoutMs: number;
 
   constructor(options: ConnectOptions) {
     this.uri = options.uri;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.database = options.database;
     const auth =
       options.password !== undefined ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
@@ -71,7 +75,7 @@ export class Database {
       const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
         database: this.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: options.timeoutMs ?? 30_000 },
+        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
       });
       return result.records.map((record) => record.toObject());
     } finally {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { gql, testServer, uniquePrefix } from '../support/harness.ts';
-import { countingDatabase, createActors, createTerritories, removeAll } from './support.ts';
+import { gql as anonymousGql, uniquePrefix } from '../support/harness.ts';
+import { countingDatabase, createActors, createTerritories, removeAll, serverWithKeys } from './support.ts';
 
 const counting = countingDatabase();
 const { db } = counting;
-const server = testServer(db);
+const { server, editor, reader } = serverWithKeys(db);
+/** Every request of this file comes with the editor's key, unless it says otherwise. */
+const gql = <T = Record<string, unknown>>(s: typeof server, query: string, variables: Record<string, unknown> = {}) =>
+  anonymousGql<T>(s, query, variables, editor);
 const p = uniquePrefix('mut');
 
 beforeAll(async () => {
@@ -22,6 +25,9 @@ const UPSERT = `mutation($input: [ActorInput!]!) {
   upsertActors(input: $input) { id name kind __typename source commune { id } ... on Company { employees sector } }
 }`;
 
+const LINK = `mutation($input: LinkInput!) { link(input: $input) { type direction properties other { id ... on Event { name } } } }`;
+const UNLINK = `mutation($input: LinkInput!) { unlink(input: $input) }`;
+
 async function stored(id: string) {
   const [row] = await db.read<{ labels: string[]; props: Record<string, unknown>; communes: string[] }>(
     `MATCH (a:Entity {id: $id}) RETURN labels(a) AS labels, properties(a) AS props, [(a)-[:LOCATED_IN]->(c) | c.id] AS communes`,
@@ -29,6 +35,19 @@ async function stored(id: string) {
   );
   return row;
 }
+
+describe('who may write', () => {
+  it('UNAUTHENTICATED without credentials, FORBIDDEN with a reader key; nothing written', async () => {
+    const input = { input: [{ id: `${p}-intruder`, name: 'Intrus', kind: 'COMPANY' }] };
+    const anonymous = await anonymousGql(server, UPSERT, input);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const readOnly = await anonymousGql(server, UPSERT, input, reader);
+    expect(readOnly.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const link = await anonymousGql(server, LINK, { input: { from: `${p}-inst`, to: `${p}:event`, type: 'ORGANIZED' } }, reader);
+    expect(link.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await stored(`${p}-intruder`)).toBeUndefined();
+  });
+});
 
 describe('upsertActors', () => {
   it('creates actors with their kind label and commune, in one query, and returns them in input order', async () => {
@@ -110,8 +129,6 @@ describe('upsertActors', () => {
   });
 });
 
-const LINK = `mutation($input: LinkInput!) { link(input: $input) { type direction properties other { id ... on Event { name } } } }`;
-const UNLINK = `mutation($input: LinkInput!) { unlink(input: $input) }`;
 
 describe('link and unlink', () => {
   it('creates a relationship, then updates its properties instead of duplicating it', async () => {

@@ -74,7 +74,7 @@ describe('one Cypher query per GraphQL operation', () => {
       server,
       `query($within: ID) { actors(within: $within) { totalCount edges { node {
         id commune { id parents { id } }
-        links(types: ["MEMBER_OF", "COLLABORATES_WITH"]) { type other { id ... on Actor { links { type other { id } } } } }
+        links(types: ["MEMBER_OF", "COLLABORATES_WITH"], first: 10) { type other { id ... on Actor { links(first: 10) { type other { id } } } } }
       } } } }`,
       { within: `${p}:region` },
     );

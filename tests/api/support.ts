@@ -2,8 +2,26 @@
  * Shared by the API tests: a fictional territory chain with actors in it, and a database that
  * counts the Cypher queries the driver runs (the one-query proof).
  */
+import { newApiKey } from '../../src/access/api-keys.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { testDatabase } from '../support/harness.ts';
+
+/** A server that knows an editor key and a reader key (mutations need the editor role). */
+export function serverWithKeys(db: Database): { server: GraphQLServer; editor: Record<string, string>; reader: Record<string, string> } {
+  const editor = newApiKey('api-test-editor', 'editor');
+  const reader = newApiKey('api-test-reader', 'reader');
+  const config = loadConfig({ MAILLAGE_API_KEYS: `${editor.entry},${reader.entry}` });
+  const server = createGraphQLServer({
+    db,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    security: config.security,
+    limits: config.limits,
+  });
+  return { server, editor: { 'x-api-key': editor.key }, reader: { 'x-api-key': reader.key } };
+}
 
 export interface CountingDatabase {
   db: Database;

@@ -20,7 +20,13 @@ export async function translate(query: string, variables: Record<string, unknown
     return [];
   };
   const db = { read: record('READ'), write: record('WRITE') } as unknown as Database;
-  const contextValue: GraphQLContext = { db, requestId: 'tck', cypherCount: 0, observer: () => undefined };
+  const contextValue: GraphQLContext = {
+    db,
+    requestId: 'tck',
+    principal: { subject: 'tck', role: 'editor', via: 'api-key' },
+    cypherCount: 0,
+    observer: () => undefined,
+  };
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // Errors after the query ran (e.g. NOT_FOUND on the empty answer) do not matter here; errors
   // before it (validation) do.
