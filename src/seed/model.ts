@@ -35,7 +35,7 @@ interface Endpoints {
 
 export const RELATIONSHIP_RULES: Readonly<Record<string, Endpoints>> = {
   LOCATED_IN: { from: ['Actor'], to: ['Commune'] },
-  PART_OF: { from: ['Territory', 'Event', 'Program'], to: ['Territory', 'Event', 'Program'] },
+  PART_OF: { from: ['Territory', 'Event', 'Program', 'Competency'], to: ['Territory', 'Event', 'Program', 'Competency'] },
   MEMBER_OF: { from: ['Actor'], to: ['Actor'] },
   PARTNER_OF: { from: ['Actor'], to: ['Actor'] },
   SUPPORTS: { from: ['Actor'], to: ['Actor', 'Program', 'Event'] },
