@@ -50,7 +50,8 @@ export function readSeedPath(target: string, sourceName?: string): SeedSource {
   }
   if (files.length === 0) collected.problems.push({ where: target, message: 'expected .json or .csv seed files: the folder has none' });
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
+    const relative = path.relative(process.cwd(), file);
+    const shown = relative && !relative.startsWith('..') ? relative : file;
     const source = sourceName ?? path.basename(file);
     let text: string;
     try {
