@@ -20,6 +20,7 @@ import {
   arraySource,
   seedFileSchema,
 } from './format.ts';
+import { jsonErrorPosition } from './json-position.ts';
 import { isActorKind } from './model.ts';
 
 const INTEGER_COLUMNS = new Set(['founded', 'employees', 'since', 'trainings', 'responses', 'started', 'population']);
@@ -76,8 +77,11 @@ export function readJson(text: string, file: string, source: string, out: Collec
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    // Node's message names the line and column: "Unexpected token } in JSON at position 41 (line 3 column 5)".
-    out.problems.push({ where: file, message: `expected valid JSON: ${(err as Error).message}` });
+    const at = jsonErrorPosition(text);
+    out.problems.push({
+      where: at ? `${file}:${at.line}:${at.column}` : file,
+      message: `expected valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`,
+    });
     return;
   }
   const parsed = seedFileSchema.safeParse(raw);
