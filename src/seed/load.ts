@@ -49,6 +49,12 @@ export class SeedAbortedError extends Error {
 
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 
+/*
+ * Written batches tell created from updated without a second look-up per row: a node the MERGE
+ * has just made has only its `id`, a relationship it has just made has no property, while every
+ * row we write carries at least `source` (seed() sees to it). Reading the state before MERGE with
+ * an extra OPTIONAL MATCH cost a third of the time.
+ */
 function nodeCypher(labels: string[], dryRun: boolean): string {
   const setLabels = labels.map(quote).join(':');
   if (dryRun) {
@@ -62,12 +68,11 @@ RETURN count(*) AS rows,
   }
   return `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
-WITH row, old IS NULL AS isNew, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before,
-     CASE WHEN old IS NULL THEN 0 ELSE size(labels(old)) END AS labelCount
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n += row.defaults
+WITH n, row, properties(n) AS before, size(labels(n)) AS labelCount
+WITH n, row, before, labelCount, size(keys(before)) = 1 AS isNew
 SET n:${setLabels}, n += row.properties
+SET n += CASE WHEN isNew THEN row.defaults ELSE {} END
 RETURN count(*) AS rows,
   sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
   sum(CASE WHEN NOT isNew AND (before <> properties(n) OR labelCount <> size(labels(n))) THEN 1 ELSE 0 END) AS updated`;
@@ -89,12 +94,12 @@ RETURN count(*) AS rows,
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-OPTIONAL CALL (a, b) { MATCH (a)-[o:${t}]->(b) RETURN properties(o) AS before LIMIT 1 }
 MERGE (a)-[r:${t}]->(b)
+WITH r, row, properties(r) AS before
 SET r += row.properties
 RETURN count(*) AS rows,
-  sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN before IS NOT NULL AND before <> properties(r) THEN 1 ELSE 0 END) AS updated`;
+  sum(CASE WHEN size(keys(before)) = 0 THEN 1 ELSE 0 END) AS created,
+  sum(CASE WHEN size(keys(before)) > 0 AND before <> properties(r) THEN 1 ELSE 0 END) AS updated`;
 }
 
 interface BatchCounts {
@@ -178,7 +183,12 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     const labels = key.split(':');
     const [counts] = await run<BatchCounts>(nodeCypher(labels, dryRun), {
       labels: ['Entity', ...labels],
-      rows: batch.map((n) => ({ id: n.id, properties: n.properties, defaults: n.defaults ?? {} })),
+      rows: batch.map((n) => ({
+        id: n.id,
+        // Every written node carries a source (created-or-not above relies on it).
+        properties: n.defaults || n.properties.source !== undefined ? n.properties : { ...n.properties, source: source.name },
+        defaults: n.defaults ? { source: source.name, ...n.defaults } : {},
+      })),
     });
     return counts ?? { rows: 0, created: 0, updated: 0 };
   };
@@ -192,7 +202,11 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     (r: RelRow) => r.type,
     async (type, batch) => {
       const [counts] = await run<BatchCounts>(relCypher(type, dryRun), {
-        rows: batch.map((r) => ({ from: r.from, to: r.to, properties: r.properties as Properties })),
+        rows: batch.map((r) => ({
+          from: r.from,
+          to: r.to,
+          properties: (r.properties.source !== undefined ? r.properties : { ...r.properties, source: source.name }) as Properties,
+        })),
       });
       return counts ?? { rows: 0, created: 0, updated: 0 };
     },
