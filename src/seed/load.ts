@@ -154,13 +154,20 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
   ) => {
     const buffers = new Map<string, R[]>();
     let done = 0;
+    // One batch in flight while the next is being gathered: the client's work (reading or
+    // generating rows) overlaps the server's, and the server still sees one transaction at a time.
+    let inFlight: Promise<void> | undefined;
     const flush = async (key: string, batch: R[]) => {
+      await inFlight;
       checkAbort();
-      const counts = await write(key, batch);
-      tally(into, key, counts);
-      batches += 1;
-      done += batch.length;
-      progress(phase, done, total);
+      inFlight = write(key, batch).then((counts) => {
+        tally(into, key, counts);
+        batches += 1;
+        done += batch.length;
+        progress(phase, done, total);
+      });
+      // Surface a failure at the next await, not as an unhandled rejection meanwhile.
+      inFlight.catch(() => undefined);
     };
     for (const row of rows) {
       const key = keyOf(row);
@@ -173,6 +180,7 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
       }
     }
     for (const [key, buffer] of buffers) if (buffer.length) await flush(key, buffer);
+    await inFlight;
   };
 
   // A dry run only reads: the same batches, asking what each would change.
