@@ -24,6 +24,11 @@
  */
 import { z } from 'zod';
 
+/** The JSON Schema of a seed file, as published in seeds/seed-file.schema.json. */
+export function seedFileJsonSchema(): Record<string, unknown> {
+  return { ...z.toJSONSchema(seedFileSchema, { io: 'input' }), title: 'Maillage seed file', $id: 'seed-file.schema.json' };
+}
+
 const scalar = z.union([z.string(), z.number().refine(Number.isFinite, 'expected a finite number'), z.boolean()]);
 export const propertyValue = z.union([scalar, z.array(z.string()), z.array(z.number()), z.array(z.boolean())], {
   error: 'expected a string, number, boolean, or an array of one of them (null is not a value)',
@@ -47,6 +52,8 @@ export const relationshipSchema = z.strictObject({
 });
 
 export const seedFileSchema = z.strictObject({
+  /** Editors may point at seeds/seed-file.schema.json (the JSON Schema generated from this one). */
+  $schema: z.string().optional(),
   description: z.string().optional(),
   nodes: z.array(nodeSchema).default([]),
   relationships: z.array(relationshipSchema).default([]),
