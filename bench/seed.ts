@@ -134,14 +134,20 @@ async function counts(db: Database): Promise<{ nodes: number; relationships: num
   return row ?? { nodes: 0, relationships: 0 };
 }
 
-async function runLoadCsv(db: Database, statements: string[]): Promise<void> {
+async function runLoadCsv(db: Database, statements: string[]): Promise<{ nodes: number; relationships: number }> {
   // CALL { } IN TRANSACTIONS runs only in an implicit transaction: a plain session.run.
   const session = db.driver.session({ database: db.database });
+  const times = { nodes: 0, relationships: 0 };
   try {
-    for (const statement of statements) await session.run(statement);
+    for (const statement of statements) {
+      const started = performance.now();
+      await session.run(statement);
+      times[statement.includes('MERGE (n:Entity') ? 'nodes' : 'relationships'] += performance.now() - started;
+    }
   } finally {
     await session.close();
   }
+  return times;
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -189,13 +195,22 @@ async function main(): Promise<void> {
 
     process.stderr.write('Our loader ...\n');
     let started = performance.now();
+    const phases = new Map<string, number>();
+    let phase = '';
+    let phaseStart = started;
     const report = await seed(db, source, {
       batchSize: options.batchSize,
       onProgress: (p) => {
+        if (p.phase !== phase) {
+          if (phase) phases.set(phase, performance.now() - phaseStart);
+          phase = p.phase;
+          phaseStart = performance.now();
+        }
         if (p.batches % 50 === 0) process.stderr.write(`  ${p.phase} ${p.done}/${p.total ?? '?'}\n`);
       },
     });
     const ours = performance.now() - started;
+    phases.set(phase, performance.now() - phaseStart);
     const oursCounts = await counts(db);
 
     await resetDatabase(db);
@@ -203,7 +218,7 @@ async function main(): Promise<void> {
     const statements = await writeCsv(source, importDir, options.batchSize);
     process.stderr.write('LOAD CSV + CALL { } IN TRANSACTIONS ...\n');
     started = performance.now();
-    await runLoadCsv(db, statements);
+    const peerPhases = await runLoadCsv(db, statements);
     const peer = performance.now() - started;
     const peerCounts = await counts(db);
 
@@ -216,6 +231,11 @@ async function main(): Promise<void> {
     console.log('| --- | ---: | ---: | ---: | ---: |');
     console.log(`| maillage seed (validate + UNWIND MERGE) | ${fmt(ours)} | ${Math.round(rows / (ours / 1000))} | ${oursCounts.nodes} | ${oursCounts.relationships} |`);
     console.log(`| LOAD CSV + CALL { } IN TRANSACTIONS | ${fmt(peer)} | ${Math.round(rows / (peer / 1000))} | ${peerCounts.nodes} | ${peerCounts.relationships} |`);
+    const ph = (ms: number | undefined) => fmt(ms ?? 0);
+    console.log(
+      `\nphases: ours validating ${ph(phases.get('validating'))}, nodes ${ph(phases.get('nodes'))}, relationships ${ph(phases.get('relationships'))}; ` +
+        `LOAD CSV nodes ${ph(peerPhases.nodes)}, relationships ${ph(peerPhases.relationships)}`,
+    );
     console.log(`\nratio (LOAD CSV time / our time): ${(peer / ours).toFixed(2)} (>= 1.0: we are at least as fast)`);
   } finally {
     await db.close();
