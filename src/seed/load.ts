@@ -16,9 +16,10 @@ import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validat
 import { aggregateNeeds } from './survey.ts';
 
 /**
- * Rows per transaction. Measured on synthetic data (docs/benchmarks.md, seeding): throughput
- * rises steeply up to ~2,000 rows and flattens past ~5,000, while bigger batches hold more memory
- * and lose more work when interrupted.
+ * Rows per transaction. Measured on synthetic data (`npm run bench:seed -- --batch-sweep ...`,
+ * docs/benchmarks.md): 1,000 and 2,000 rows are clearly slower; from 5,000 to 20,000 throughput is
+ * the same within the (large) noise of the machine, while bigger batches hold more memory and lose
+ * more work when interrupted.
  */
 export const DEFAULT_BATCH_SIZE = 5_000;
 
