@@ -129,30 +129,3 @@ export function arraySource(
     size: { nodes: nodes.length, relationships: relationships.length, answers: answers.length },
   };
 }
-
-/** Joins sources into one (a folder of files, or article + geography). */
-export function concatSources(name: string, sources: SeedSource[]): SeedSource {
-  const sizes = sources.map((s) => s.size);
-  return {
-    name,
-    problems: sources.flatMap((s) => s.problems),
-    *nodes() {
-      for (const s of sources) yield* s.nodes();
-    },
-    *relationships() {
-      for (const s of sources) yield* s.relationships();
-    },
-    *answers() {
-      for (const s of sources) yield* s.answers();
-    },
-    ...(sizes.every((s) => s !== undefined)
-      ? {
-          size: {
-            nodes: sizes.reduce((n, s) => n + s.nodes, 0),
-            relationships: sizes.reduce((n, s) => n + s.relationships, 0),
-            answers: sizes.reduce((n, s) => n + s.answers, 0),
-          },
-        }
-      : {}),
-  };
-}
