@@ -24,7 +24,10 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
-/** Returns a client-safe error, or undefined when the error must be masked. */
+/**
+ * Returns a client-safe error, or undefined when the error must be masked. The mapped error carries
+ * no `originalError`: yoga masks any error whose original is not a GraphQLError ("Unexpected error.").
+ */
 export function toClientError(error: unknown): GraphQLError | undefined {
   const cause = rootCause(error);
   const gql = error instanceof GraphQLError ? error : undefined;
@@ -32,7 +35,6 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof BadInputError) {
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
       extensions: { code: cause.code, argumentPath: cause.path },
     });
   }
@@ -40,7 +42,6 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
     });
   }
