@@ -24,14 +24,27 @@ export function asTooComplex(error: unknown, message: string): unknown {
 const planned = new WeakMap<Database, Set<string>>();
 
 /**
- * Plans `cypher` once per database handle, without a time budget (`EXPLAIN` runs nothing). Neo4j
+ * Plans `cypher` once per database handle and parameter types, without a time budget (`EXPLAIN` runs nothing). Neo4j
  * counts planning in the transaction timeout, and planning the synergy queries took seconds on a
  * loaded machine: without this, the first request after a start could answer QUERY_TOO_COMPLEX.
  */
-export async function planOnce(db: Database, cypher: string, options: QueryOptions): Promise<void> {
+export async function planOnce(
+  db: Database,
+  cypher: string,
+  params: Record<string, unknown>,
+  options: QueryOptions,
+): Promise<void> {
   let done = planned.get(db);
   if (!done) planned.set(db, (done = new Set()));
-  if (done.has(cypher)) return;
-  await db.read(`EXPLAIN ${cypher}`, {}, { observer: options.observer, timeoutMs: 120_000 });
-  done.add(cypher);
+  // Neo4j caches one plan per query text and parameter types (null and a list plan apart).
+  const key = `${cypher}\u0000${Object.entries(params).map(([name, value]) => `${name}:${typeOf(value)}`).join(',')}`;
+  if (done.has(key)) return;
+  await db.read(`EXPLAIN ${cypher}`, params, { observer: options.observer, timeoutMs: 120_000 });
+  done.add(key);
+}
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `list<${value.length ? typeOf(value[0]) : ''}>`;
+  return typeof value;
 }

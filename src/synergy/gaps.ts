@@ -95,9 +95,10 @@ export async function competencyGaps(
   within: string | null,
   options: QueryOptions = {},
 ): Promise<CompetencyGapRecord[]> {
-  await planOnce(db, GAPS, options);
+  const params = { within, maxExposed: MAX_EXPOSED };
+  await planOnce(db, GAPS, params, options);
   const [row] = await db
-    .read<Row>(GAPS, { within, maxExposed: MAX_EXPOSED }, { timeoutMs: 20_000, ...options })
+    .read<Row>(GAPS, params, { timeoutMs: 20_000, ...options })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Computing competency gaps took too long.');
     });

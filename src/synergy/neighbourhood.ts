@@ -91,7 +91,7 @@ export async function fetchNeighbourhood(
     maxNodes: limits.maxNodes,
     expandMaxDegree: limits.expandMaxDegree,
   };
-  await planOnce(db, NEIGHBOURHOOD, options);
+  await planOnce(db, NEIGHBOURHOOD, params, options);
   const [row] = await db.read<Neighbourhood>(NEIGHBOURHOOD, params, options);
   if (row) return row;
   // No row: one of the ends does not exist; say which (rare path, a second tiny query).

@@ -188,7 +188,7 @@ export async function synergies(
     maxNeighbourDegree: limits.maxNeighbourDegree,
     notWorking: NOT_WORKING,
   };
-  await planOnce(db, SUGGEST, options);
+  await planOnce(db, SUGGEST, params, options);
   const [row] = await db
     .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
     .catch((error: unknown) => {
@@ -226,15 +226,19 @@ interface Factor {
   related: NodeRecord[];
 }
 
+function byWeightThenName(a: Need, b: Need): number {
+  return b.weight - a.weight || String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
+}
+
 function competencies(me: Row, other: Candidate): Factor | undefined {
   const theyTeach = new Set(other.teaches);
   const myTotal = me.needs.reduce((sum, n) => sum + n.weight, 0);
-  const served = me.needs.filter((n) => theyTeach.has(n.node.id)).sort((a, b) => b.weight - a.weight);
+  const served = me.needs.filter((n) => theyTeach.has(n.node.id)).sort(byWeightThenName);
   const forward = myTotal > 0 ? served.reduce((sum, n) => sum + n.weight, 0) / myTotal : 0;
 
   const iTeach = new Set(me.teaches.map((t) => t.id));
   const theirTotal = other.needs.reduce((sum, n) => sum + n.weight, 0);
-  const serving = other.needs.filter((n) => iTeach.has(n.node.id)).sort((a, b) => b.weight - a.weight);
+  const serving = other.needs.filter((n) => iTeach.has(n.node.id)).sort(byWeightThenName);
   const reverse = theirTotal > 0 ? serving.reduce((sum, n) => sum + n.weight, 0) / theirTotal : 0;
 
   if (forward === 0 && reverse === 0) return undefined;
