@@ -1,10 +1,12 @@
 /**
  * The k cheapest loopless routes from one actor to another: `synergyPaths`.
  *
- *   await synergyPaths(db, { from: 'altytud', to: 'bpifrance', k: 1, maxHops: 4 })
- *   // [{ hops: 4, cost: 5.9, nodes: [ALTYTUD, Albert workshop, UTC, InnovENT-E, Bpifrance],
- *   //    steps: [{ from: ALTYTUD, to: workshop, type: 'LED', sentence: 'ALTYTUD co-led the Albert workshop.' }, ...],
- *   //    explanation: 'ALTYTUD co-led the Albert workshop organised by UTC, which is a member of InnovENT-E, supported by Bpifrance.' }]
+ *   await synergyPaths(db, { from: 'altytud', to: 'bpifrance', k: 2, maxHops: 4 })
+ *   // [{ hops: 3, cost: 4, nodes: [ALTYTUD, Albert workshop, tour, Bpifrance],
+ *   //    steps: [{ from: ALTYTUD, to: workshop, type: 'LED', direction: 'OUT', sentence: 'ALTYTUD co-led the Albert workshop.' }, ...],
+ *   //    explanation: "ALTYTUD co-led the Albert workshop, which is part of the Tournée de l'innovation 2019, supported by Bpifrance." },
+ *   //  { hops: 4, cost: 4.75, ...,
+ *   //    explanation: "ALTYTUD co-led the Albert workshop organised by UTC, which took part in the Tournée de l'innovation 2019, supported by Bpifrance." }]
  *
  * One Cypher round trip fetches the neighbourhood where such paths can lie (neighbourhood.ts),
  * then Yen's algorithm with the hop limit runs in memory (yen.ts) on the costs of costs.ts.
@@ -14,13 +16,14 @@
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError, QueryTooComplexError } from '../domain/errors.ts';
-import { toNodeRecord } from '../domain/read-node.ts';
+import type { ProjectedNode } from '../domain/read-node.ts';
 import type { NodeRecord } from '../domain/records.ts';
 import { EXPAND_MAX_DEGREE, hubPenalty, relationshipCost } from './costs.ts';
 import { fetchNeighbourhood } from './neighbourhood.ts';
 import { type Relationship, pathExplanation, stepSentence } from './sentences.ts';
 import { PathGraph, kCheapestPaths } from './yen.ts';
 import { asTooComplex } from './budget.ts';
+import { toSynergyNode } from './records.ts';
 
 export const MAX_HOPS = 6;
 export const MAX_K = 10;
@@ -82,9 +85,9 @@ export async function synergyPaths(
 ): Promise<SynergyPathRecord[]> {
   const { k, maxHops } = validate(args);
   if (args.from === args.to) {
-    const [row] = await db.read<{ n: Parameters<typeof toNodeRecord>[0] }>(ONE_NODE, { id: args.from }, options);
+    const [row] = await db.read<{ n: ProjectedNode }>(ONE_NODE, { id: args.from }, options);
     if (!row) throw new NotFoundError('node', args.from);
-    const node = toNodeRecord(row.n);
+    const node = toSynergyNode(row.n);
     return [{ hops: 0, cost: 0, nodes: [node], steps: [], explanation: pathExplanation(node, []) }];
   }
 
@@ -102,7 +105,7 @@ export async function synergyPaths(
     );
   }
 
-  const records = found.nodes.map((entry) => toNodeRecord(entry.node));
+  const records = found.nodes.map((entry) => toSynergyNode(entry.node));
   records.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const index = new Map(records.map((record, i) => [record.id, i]));
   const degree = new Map(found.nodes.map((entry) => [entry.node.id, entry.degree]));

@@ -13,9 +13,10 @@
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
-import { type ProjectedNode, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
+import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
 import { asTooComplex, planOnce } from './budget.ts';
+import { toSynergyNode } from './records.ts';
 import { nameOf } from './sentences.ts';
 
 export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE';
@@ -242,8 +243,8 @@ function competencies(me: Row, other: Candidate): Factor | undefined {
   const reverse = theirTotal > 0 ? serving.reduce((sum, n) => sum + n.weight, 0) / theirTotal : 0;
 
   if (forward === 0 && reverse === 0) return undefined;
-  const servedNodes = served.map((n) => toNodeRecord(n.node));
-  const servingNodes = serving.map((n) => toNodeRecord(n.node));
+  const servedNodes = served.map((n) => toSynergyNode(n.node));
+  const servingNodes = serving.map((n) => toSynergyNode(n.node));
   const parts: string[] = [];
   if (forward > 0) {
     parts.push(`teaches ${served.length} of the ${plural(me.needs.length, 'competency', 'competencies')} you need: ${list(servedNodes)}`);
@@ -266,7 +267,7 @@ function isEventLike(n: Neighbour): boolean {
 function sharedPartners(other: Candidate): Factor | undefined {
   const shared = other.common.filter((n) => !isEventLike(n)).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
-  const related = shared.map((n) => toNodeRecord(n.node));
+  const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_PARTNERS',
     value: saturate(adamicAdar(shared)),
@@ -278,7 +279,7 @@ function sharedPartners(other: Candidate): Factor | undefined {
 function sharedEvents(other: Candidate): Factor | undefined {
   const shared = other.common.filter(isEventLike).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
-  const related = shared.map((n) => toNodeRecord(n.node));
+  const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_EVENTS',
     value: saturate(adamicAdar(shared)),
@@ -299,7 +300,7 @@ function territory(me: Row, other: Candidate): Factor | undefined {
     if (!best || (PROXIMITY[place.level] ?? 0) > (PROXIMITY[best.level ?? ''] ?? 0)) best = place;
   }
   if (!best?.level) return undefined;
-  const node = toNodeRecord(best.node);
+  const node = toSynergyNode(best.node);
   return {
     factor: 'TERRITORY',
     value: PROXIMITY[best.level] ?? 0,

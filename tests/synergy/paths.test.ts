@@ -84,7 +84,7 @@ interface PathResult {
 
 const PATHS = `query($from: ID!, $to: ID!, $k: Int, $maxHops: Int) {
   synergyPaths(from: $from, to: $to, k: $k, maxHops: $maxHops) {
-    hops cost nodes { id } explanation
+    hops cost nodes { id ... on Territory { level } ... on Actor { kind } } explanation
     steps { from { id } to { id } type direction sentence }
   }
 }`;
@@ -109,6 +109,11 @@ describe('synergyPaths', () => {
     ]);
     expect(found.map((path) => path.cost)).toEqual([2, 2.5, 3, 3, 3.5, 6]);
     expect(found.map((path) => path.hops)).toEqual([2, 2, 3, 3, 3, 2]);
+    expect(found[5]!.nodes).toEqual([
+      { id: id('a'), kind: 'COMPANY' },
+      { id: id('x'), level: 'COMMUNE' },
+      { id: id('t'), kind: 'FUNDER' },
+    ]);
   });
 
   it('returns loopless paths only: the six there are, though ten were asked for', async () => {
@@ -160,7 +165,7 @@ describe('synergyPaths', () => {
   it('answers one zero-hop path when both ends are the same node', async () => {
     const res = await paths(id('a'), id('a'));
     expect(res.data!.synergyPaths).toEqual([
-      { hops: 0, cost: 0, nodes: [{ id: id('a') }], steps: [], explanation: 'Atelier A is the actor you asked about: nothing to cross.' },
+      { hops: 0, cost: 0, nodes: [{ id: id('a'), kind: 'COMPANY' }], steps: [], explanation: 'Atelier A is the actor you asked about: nothing to cross.' },
     ]);
   });
 
