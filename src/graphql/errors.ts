@@ -24,10 +24,7 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
-/**
- * Returns a client-safe error, or undefined when the error must be masked. The mapped error carries
- * no `originalError`: yoga masks any error whose original is not a GraphQLError ("Unexpected error.").
- */
+/** Returns a client-safe error, or undefined when the error must be masked. */
 export function toClientError(error: unknown): GraphQLError | undefined {
   const cause = rootCause(error);
   const gql = error instanceof GraphQLError ? error : undefined;
@@ -35,6 +32,7 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof BadInputError) {
     return new GraphQLError(cause.message, {
       ...base,
+      originalError: cause,
       extensions: { code: cause.code, argumentPath: cause.path },
     });
   }
@@ -42,6 +40,7 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
     return new GraphQLError(cause.message, {
       ...base,
+      originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
     });
   }
