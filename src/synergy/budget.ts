@@ -21,10 +21,12 @@ export function asTooComplex(error: unknown, message: string): unknown {
   return isTimeout(error) ? new QueryTooComplexError(message) : error;
 }
 
-const planned = new WeakMap<Database, Set<string>>();
+// Keyed by driver: a GraphQL request works through its own scoped handle of the same connection.
+const planned = new WeakMap<object, Set<string>>();
 
 /**
- * Plans `cypher` once per database handle and parameter types, without a time budget (`EXPLAIN` runs nothing). Neo4j
+ * Plans `cypher` once per connection, database and parameter types, without a time budget
+ * (`EXPLAIN` runs nothing). Neo4j
  * counts planning in the transaction timeout, and planning the synergy queries took seconds on a
  * loaded machine: without this, the first request after a start could answer QUERY_TOO_COMPLEX.
  */
@@ -34,10 +36,10 @@ export async function planOnce(
   params: Record<string, unknown>,
   options: QueryOptions,
 ): Promise<void> {
-  let done = planned.get(db);
-  if (!done) planned.set(db, (done = new Set()));
+  let done = planned.get(db.driver);
+  if (!done) planned.set(db.driver, (done = new Set()));
   // Neo4j caches one plan per query text and parameter types (null and a list plan apart).
-  const key = `${cypher}\u0000${Object.entries(params).map(([name, value]) => `${name}:${typeOf(value)}`).join(',')}`;
+  const key = `${db.database}\u0000${cypher}\u0000${Object.entries(params).map(([name, value]) => `${name}:${typeOf(value)}`).join(',')}`;
   if (done.has(key)) return;
   await db.read(`EXPLAIN ${cypher}`, params, { observer: options.observer, timeoutMs: 120_000 });
   done.add(key);
