@@ -126,7 +126,8 @@ export function pathExplanation(first: NodeRecord, rels: readonly Relationship[]
     } else if (forward || words.symmetric) {
       sentence += `, which ${words.active} ${nameOf(next)}`;
     } else {
-      const comma = index >= 2 || /^(which|whose|where)\b/.test(words.passive) ? ',' : '';
+      // "the workshop organised by UTC" reads as one noun phrase; anything else gets a comma.
+      const comma = index === 1 && words.passive.endsWith(' by') ? '' : ',';
       sentence += `${comma} ${words.passive} ${nameOf(next)}`;
     }
     at = next;
