@@ -145,6 +145,34 @@ export type Competency = Node & {
   theme: Maybe<Scalars['String']['output']>;
 };
 
+/** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
+export type CompetencyGap = {
+  __typename?: 'CompetencyGap';
+  /** SMEs of the territory needing it. */
+  companyCount: Scalars['Int']['output'];
+  competency: Competency;
+  /** Sum of NEEDS weights of the territory's SMEs (1 when an answer has no weight). */
+  demand: Scalars['Float']['output'];
+  /** SMEs needing it most that work with no university teaching it. */
+  exposedCompanies: Array<Actor>;
+  /** demand / (1 + supply): weighted SMEs per teaching university; the largest gap comes first. */
+  gap: Scalars['Float']['output'];
+  /** Survey answers behind the demand (sum of NEEDS.responses). */
+  responses: Scalars['Int']['output'];
+  /** Universities teaching it: 1 each inside the territory, 0.5 each elsewhere in its région(s). */
+  supply: Scalars['Float']['output'];
+  /** Universities inside the territory that teach it. */
+  teachers: Array<Actor>;
+  /** Universities outside the territory but in its région(s) that teach it. */
+  teachersWithinReach: Array<Actor>;
+};
+
+
+/** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
+export type CompetencyGapExposedCompaniesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Direction =
   | 'IN'
   | 'OUT';
@@ -269,6 +297,21 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** One relationship of a path, in the order the path walks it. */
+export type PathStep = {
+  __typename?: 'PathStep';
+  /** What walking this relationship costs. */
+  cost: Scalars['Float']['output'];
+  /** OUT when the relationship is stored from `from` to `to`, IN when the path walks it backwards. */
+  direction: Direction;
+  from: Node;
+  properties: Maybe<Scalars['JSON']['output']>;
+  /** The relationship as a sentence, in its real direction: "UTC organised the Albert workshop." */
+  sentence: Scalars['String']['output'];
+  to: Node;
+  type: Scalars['String']['output'];
+};
+
 export type Person = Node & {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
@@ -295,8 +338,20 @@ export type Query = {
    * within: a territory id at any level (region, department, EPCI, commune, industrial territory).
    */
   actors: ActorConnection;
+  /**
+   * Competency demand (SME needs) against supply (what universities teach) inside a territory
+   * (null: everywhere), the largest gap first.
+   */
+  competencyGaps: Array<CompetencyGap>;
   /** Any node by id. */
   node: Maybe<Node>;
+  /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
+  synergies: Array<Synergy>;
+  /**
+   * The k cheapest routes from one actor (or any node) to another, cheapest first, at most maxHops
+   * relationships each, loopless. k <= 10, maxHops <= 6. Same id twice: one path of zero hops.
+   */
+  synergyPaths: Array<SynergyPath>;
   territory: Maybe<Territory>;
 };
 
@@ -315,8 +370,28 @@ export type QueryActorsArgs = {
 };
 
 
+export type QueryCompetencyGapsArgs = {
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySynergiesArgs = {
+  actorId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<ActorKind>>;
+};
+
+
+export type QuerySynergyPathsArgs = {
+  from: Scalars['ID']['input'];
+  k?: InputMaybe<Scalars['Int']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -339,6 +414,58 @@ export type Region = Actor & Node & {
 export type RegionLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A suggested partner. */
+export type Synergy = {
+  __typename?: 'Synergy';
+  actor: Actor;
+  /** Each factor that counts, with its share of the score and a sentence; largest share first. */
+  reasons: Array<SynergyReason>;
+  /** 0..1 */
+  score: Scalars['Float']['output'];
+};
+
+export type SynergyFactor =
+  /** The link would join two groups that share nobody yet. */
+  | 'BRIDGE'
+  /** What one needs and the other teaches (both ways). */
+  | 'COMPETENCIES'
+  /** Events and programmes both took part in. */
+  | 'SHARED_EVENTS'
+  /** Partners, members, people in common, weighted as in Adamic-Adar. */
+  | 'SHARED_PARTNERS'
+  /** Same EPCI or commune, same département, same région. */
+  | 'TERRITORY';
+
+/** A route between two nodes through their relationships. */
+export type SynergyPath = {
+  __typename?: 'SynergyPath';
+  /** Sum of the relationships' costs plus hub penalties (docs/synergy.md). */
+  cost: Scalars['Float']['output'];
+  /** One readable sentence for the whole path. */
+  explanation: Scalars['String']['output'];
+  /** Relationships walked. */
+  hops: Scalars['Int']['output'];
+  /** The nodes walked through, from the first to the last. */
+  nodes: Array<Node>;
+  /** One per relationship, in order. */
+  steps: Array<PathStep>;
+};
+
+export type SynergyReason = {
+  __typename?: 'SynergyReason';
+  factor: SynergyFactor;
+  /** The nodes the sentence names: competencies, shared partners, the territory, shared events. */
+  related: Array<Node>;
+  /** "teaches 3 of the 4 competencies you need: prototyping, export markets, design" */
+  sentence: Scalars['String']['output'];
+  /** Share of the score this factor gives, 0..1; the shares of a synergy sum to 1. */
+  share: Scalars['Float']['output'];
+  /** The factor's own value, 0..1, before its weight. */
+  value: Scalars['Float']['output'];
+  /** The factor's weight in the score (docs/synergy.md). */
+  weight: Scalars['Float']['output'];
 };
 
 /** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
@@ -481,8 +608,10 @@ export type ResolversTypes = {
   Cluster: ResolverTypeWrapper<ActorRecord>;
   Company: ResolverTypeWrapper<ActorRecord>;
   Competency: ResolverTypeWrapper<NodeRecord>;
+  CompetencyGap: ResolverTypeWrapper<Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversTypes['Competency'], exposedCompanies: Array<ResolversTypes['Actor']>, teachers: Array<ResolversTypes['Actor']>, teachersWithinReach: Array<ResolversTypes['Actor']> }>;
   Direction: Direction;
   Event: ResolverTypeWrapper<NodeRecord>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funder: ResolverTypeWrapper<ActorRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Institute: ResolverTypeWrapper<ActorRecord>;
@@ -494,11 +623,16 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Person: ResolverTypeWrapper<NodeRecord>;
   Program: ResolverTypeWrapper<NodeRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<ActorRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Synergy: ResolverTypeWrapper<Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversTypes['Actor'], reasons: Array<ResolversTypes['SynergyReason']> }>;
+  SynergyFactor: SynergyFactor;
+  SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
+  SynergyReason: ResolverTypeWrapper<Omit<SynergyReason, 'related'> & { related: Array<ResolversTypes['Node']> }>;
   Territory: ResolverTypeWrapper<TerritoryRecord>;
   TerritoryLevel: TerritoryLevel;
   University: ResolverTypeWrapper<ActorRecord>;
@@ -515,7 +649,9 @@ export type ResolversParentTypes = {
   Cluster: ActorRecord;
   Company: ActorRecord;
   Competency: NodeRecord;
+  CompetencyGap: Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversParentTypes['Competency'], exposedCompanies: Array<ResolversParentTypes['Actor']>, teachers: Array<ResolversParentTypes['Actor']>, teachersWithinReach: Array<ResolversParentTypes['Actor']> };
   Event: NodeRecord;
+  Float: Scalars['Float']['output'];
   Funder: ActorRecord;
   ID: Scalars['ID']['output'];
   Institute: ActorRecord;
@@ -527,11 +663,15 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Node: NodeRecord;
   PageInfo: PageInfo;
+  PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Person: NodeRecord;
   Program: NodeRecord;
   Query: Record<PropertyKey, never>;
   Region: ActorRecord;
   String: Scalars['String']['output'];
+  Synergy: Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversParentTypes['Actor'], reasons: Array<ResolversParentTypes['SynergyReason']> };
+  SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
+  SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
   Territory: TerritoryRecord;
   University: ActorRecord;
 };
@@ -593,6 +733,18 @@ export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetencyGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyGap'] = ResolversParentTypes['CompetencyGap']> = {
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  competency?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
+  demand?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  exposedCompanies?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<CompetencyGapExposedCompaniesArgs, 'first'>>;
+  gap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supply?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  teachers?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  teachersWithinReach?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -666,6 +818,16 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PathStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = {
+  cost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  properties?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -685,7 +847,10 @@ export type ProgramResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
+  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, Partial<QueryCompetencyGapsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType, RequireFields<QuerySynergiesArgs, 'actorId' | 'first'>>;
+  synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
 };
 
@@ -698,6 +863,29 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SynergyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Synergy'] = ResolversParentTypes['Synergy']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['SynergyReason']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SynergyPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SynergyPath'] = ResolversParentTypes['SynergyPath']> = {
+  cost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+};
+
+export type SynergyReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SynergyReason'] = ResolversParentTypes['SynergyReason']> = {
+  factor?: Resolver<ResolversTypes['SynergyFactor'], ParentType, ContextType>;
+  related?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
@@ -731,6 +919,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Cluster?: ClusterResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
+  CompetencyGap?: CompetencyGapResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   Funder?: FunderResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
@@ -740,10 +929,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  Synergy?: SynergyResolvers<ContextType>;
+  SynergyPath?: SynergyPathResolvers<ContextType>;
+  SynergyReason?: SynergyReasonResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
 };
