@@ -6,6 +6,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
 import { nodeResolvers } from './nodes.ts';
+import { shapeResolvers } from './shape.ts';
 import { territoryResolvers } from './territories.ts';
 
-export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers];
+export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers, shapeResolvers];
