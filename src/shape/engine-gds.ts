@@ -50,7 +50,8 @@ const STREAMS = {
     RETURN gds.util.asNode(nodeId).id AS id, score AS value`,
   pagerank: `CALL gds.pageRank.stream($graphName, {dampingFactor: $damping, maxIterations: toInteger($maxIterations), tolerance: $tolerance})
     YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score AS value`,
-  betweenness: `CALL gds.betweenness.stream($graphName, $config)
+  betweenness: `CALL gds.betweenness.stream($graphName, CASE WHEN $sampled
+      THEN {samplingSize: toInteger($samplingSize), samplingSeed: toInteger($samplingSeed), concurrency: 1} ELSE {} END)
     YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score AS value`,
   clustering: `CALL gds.localClusteringCoefficient.stream($graphName)
     YIELD nodeId, localClusteringCoefficient RETURN gds.util.asNode(nodeId).id AS id, localClusteringCoefficient AS value`,
@@ -87,7 +88,6 @@ export async function computeWithGds(
     const n = actors.length;
     const exactMax = options.betweennessExactMax ?? BETWEENNESS_EXACT_MAX;
     const sampled = n > exactMax;
-    const betweennessConfig = sampled ? { samplingSize: exactMax, samplingSeed: BETWEENNESS_SEED } : {};
 
     const degree = values(await db.read(STREAMS.degree, { graphName }, q));
     const rawRank = values(
@@ -98,7 +98,7 @@ export async function computeWithGds(
         tolerance: PAGERANK.tolerance,
       }, q),
     );
-    const rawBetweenness = values(await db.read(STREAMS.betweenness, { graphName, config: betweennessConfig }, q));
+    const rawBetweenness = values(await db.read(STREAMS.betweenness, { graphName, sampled, samplingSize: exactMax, samplingSeed: BETWEENNESS_SEED }, q));
     const clustering = values(await db.read(STREAMS.clustering, { graphName }, q));
     const cuts = values(await db.read(STREAMS.articulation, { graphName }, q));
     const [louvain] = await db.read<{ modularity: number }>(LOUVAIN, { graphName }, q);
@@ -108,9 +108,9 @@ export async function computeWithGds(
     // GDS PageRank is unnormalised and does not spread the share of dangling actors; divided by
     // (n - d * isolated) it is exactly networkx's (see node-metrics.ts).
     const pagerank = rawRank.map((score) => score / (n - PAGERANK.damping * isolated));
-    // GDS counts each pair of an undirected graph from both ends; networkx halves, then normalises.
-    // A sample of k sources is scaled up by n / k.
-    const scale = n > 2 ? (1 / ((n - 1) * (n - 2))) * (sampled ? n / exactMax : 1) : 0;
+    // GDS counts each unordered pair once on an undirected graph, as networkx does before normalising
+    // by 2 / ((n-1)(n-2)). A sample of k sources is scaled up by n / k.
+    const scale = n > 2 ? (2 / ((n - 1) * (n - 2))) * (sampled ? n / exactMax : 1) : 0;
     const betweenness = rawBetweenness.map((score) => score * scale);
 
     return {
