@@ -12,6 +12,7 @@ import { type ActorGraphRecord, actorGraph } from '../../src/shape/actor-graph.t
 import { computeWithGds } from '../../src/shape/engine-gds.ts';
 import { computeWithGraphology } from '../../src/shape/engine-graphology.ts';
 import type { NodeMetrics } from '../../src/shape/node-metrics.ts';
+import { networkShape } from '../../src/shape/network-shape.ts';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { type NetworkxReference, networkxReference } from './support/networkx.ts';
 import { type SyntheticTerritory, createSyntheticTerritory, deleteByPrefix } from './support/synthetic-territory.ts';
@@ -90,6 +91,15 @@ describe('the actor graph of a territory', () => {
     expect(res.data?.actorGraph.links.map((l) => `${l.source}|${l.target}`).sort()).toEqual(expectedLinks.sort());
   });
 
+  it('holds actors without a commune only in the whole network', async () => {
+    const whole = await actorGraph(db, { within: null });
+    const ids = new Set(whole.nodes.map((n) => n.id));
+    expect(ids.has(`${p}-homeless`)).toBe(true);
+    expect(ids.has(`${p}-out-0`)).toBe(true);
+    expect(whole.links).toContainEqual({ source: `${p}-a-0000`, target: `${p}-homeless`, weight: 1, types: ['PARTNER_OF'] });
+    expect(graph.nodes.some((n) => n.id === `${p}-homeless`)).toBe(false);
+  });
+
   it('answers NOT_FOUND for an unknown territory', async () => {
     for (const query of [
       `query($w: ID) { actorGraph(within: $w) { nodes { id } } }`,
@@ -126,6 +136,34 @@ describe('networkShape against networkx', () => {
     const total = (values: number[]) => values.reduce((s, v) => s + v, 0);
     const exact = total(Object.values(reference.betweenness));
     expect(Math.abs(total(first.betweenness) - exact) / exact).toBeLessThan(0.34);
+  });
+
+  it('the two engines give the same shape on the same graph', async () => {
+    const small = await networkShape(db, { within: territory.regionId }, { engine: 'graphology' });
+    const large = await networkShape(db, { within: territory.regionId }, { engine: 'gds' });
+    expect([small.engine, large.engine]).toEqual(['graphology', 'gds']);
+    const exact = (s: typeof small) => ({
+      actorCount: s.actorCount,
+      linkCount: s.linkCount,
+      countsByKind: s.countsByKind,
+      density: s.density,
+      averageDegree: s.averageDegree,
+      componentCount: s.componentCount,
+      largestComponentSize: s.largestComponentSize,
+      isolated: s.isolated.map((a) => a.id),
+      articulationPoints: s.articulationPoints.map((a) => a.id),
+      hubsByDegree: s.hubsByDegree.map((r) => [r.actor.id, r.score, r.rank]),
+      coverage: s.coverage,
+      innovationExport: s.innovationExport,
+    });
+    expect(exact(large)).toEqual(exact(small));
+    expect(large.averageClustering).toBeCloseTo(small.averageClustering, 12);
+    const top = (s: typeof small, list: 'hubsByPageRank' | 'brokers') => s[list].slice(0, 5).map((r) => r.actor.id);
+    expect(top(large, 'hubsByPageRank')).toEqual(top(small, 'hubsByPageRank'));
+    expect(top(large, 'brokers')).toEqual(top(small, 'brokers'));
+    large.hubsByPageRank.slice(0, 20).forEach((r, i) => expect(Math.abs(r.score - (small.hubsByPageRank[i]?.score ?? NaN))).toBeLessThan(1e-4));
+    large.brokers.slice(0, 20).forEach((r, i) => expect(Math.abs(r.score - (small.brokers[i]?.score ?? NaN))).toBeLessThan(EXACT));
+    expect(Math.abs(large.modularity - small.modularity)).toBeLessThan(MODULARITY_TOLERANCE);
   });
 
   it('answers the shape through GraphQL with networkx figures', async () => {
