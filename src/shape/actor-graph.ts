@@ -41,11 +41,6 @@ export interface ActorGraphArgs {
 /** The relationships by which an actor takes part in an event or a programme. */
 export const PARTICIPATION_TYPES = ['ORGANIZED', 'PARTICIPATED_IN', 'LED', 'SUPPORTS', 'MEMBER_OF', 'CONTINUES'];
 
-/** Is actor `x` a member of the graph? `t` is the territory (null: whole network). */
-const isMember = (x: string) =>
-  `($kinds IS NULL OR ${x}.kind IN $kinds)
-   AND (t IS NULL OR EXISTS { (${x})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t) })`;
-
 /**
  * Rows (t): the territory, or null for the whole network; no row at all when `$within` names no
  * territory (the caller reports NOT_FOUND).
@@ -66,33 +61,41 @@ CALL (t) {
   RETURN a
 }`;
 
-/** Rows (t, a, b, weight, types): one per link, from its end with the smaller id. */
-export const LINKS_OF_A = `
-CALL (t, a) {
-  MATCH (a)-[r]-(b:Actor) WHERE a.id < b.id AND ${isMember('b')}
-  RETURN b, count(r) AS direct, collect(DISTINCT type(r)) AS directTypes, 0 AS events, 0 AS programs
-  UNION ALL
-  MATCH (a)-[:${PARTICIPATION_TYPES.join('|')}]->(e:Event|Program)<-[:${PARTICIPATION_TYPES.join('|')}]-(b:Actor)
-  WHERE a.id < b.id AND ${isMember('b')}
-  WITH b, e
-  RETURN b, 0 AS direct, [] AS directTypes,
-    count(DISTINCT CASE WHEN e:Event THEN e END) AS events,
-    count(DISTINCT CASE WHEN e:Program THEN e END) AS programs
-}
-WITH t, a, b, sum(direct) AS direct, sum(events) AS events, sum(programs) AS programs,
-  apoc.coll.toSet(apoc.coll.flatten(collect(directTypes))) AS directTypes
-WITH t, a, b, direct + events + programs AS weight,
-  apoc.coll.sort(directTypes
-    + CASE WHEN events > 0 THEN ['CO_PARTICIPATED'] ELSE [] END
-    + CASE WHEN programs > 0 THEN ['CO_PROGRAM'] ELSE [] END) AS types`;
-
-const ACTOR_GRAPH = `
+/**
+ * Rows (members, memberSet): the member actors, and a map from their ids to true, so that the other
+ * end of a link is checked with one map lookup (re-checking its territory cost millions of hits).
+ */
+export const MEMBER_SET = `
 ${TERRITORY}
 CALL (t) {
   ${MEMBERS}
   RETURN collect(a) AS members
 }
-CALL (t, members) {
+WITH members, apoc.map.fromLists([m IN members | m.id], [m IN members | true]) AS memberSet`;
+
+/** Rows (a, b, weight, types): one per link of member `a`, from its end with the smaller id. */
+export const LINKS_OF_A = `
+CALL (a, memberSet) {
+  MATCH (a)-[r]-(b:Actor) WHERE a.id < b.id AND memberSet[b.id]
+  RETURN b, count(r) AS direct, collect(DISTINCT type(r)) AS directTypes, 0 AS events, 0 AS programs
+  UNION ALL
+  MATCH (a)-[:${PARTICIPATION_TYPES.join('|')}]->(e:Event|Program)<-[:${PARTICIPATION_TYPES.join('|')}]-(b:Actor)
+  WHERE a.id < b.id AND memberSet[b.id]
+  WITH b, e
+  RETURN b, 0 AS direct, [] AS directTypes,
+    count(DISTINCT CASE WHEN e:Event THEN e END) AS events,
+    count(DISTINCT CASE WHEN e:Program THEN e END) AS programs
+}
+WITH a, b, sum(direct) AS direct, sum(events) AS events, sum(programs) AS programs,
+  apoc.coll.toSet(apoc.coll.flatten(collect(directTypes))) AS directTypes
+WITH a, b, direct + events + programs AS weight,
+  apoc.coll.sort(directTypes
+    + CASE WHEN events > 0 THEN ['CO_PARTICIPATED'] ELSE [] END
+    + CASE WHEN programs > 0 THEN ['CO_PROGRAM'] ELSE [] END) AS types`;
+
+export const ACTOR_GRAPH = `
+${MEMBER_SET}
+CALL (members, memberSet) {
   UNWIND members AS a
   ${LINKS_OF_A}
   RETURN collect({source: a.id, target: b.id, weight: weight, types: types}) AS links

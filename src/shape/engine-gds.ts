@@ -13,22 +13,26 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorRecord } from '../domain/records.ts';
-import { type ActorGraphArgs, LINKS_OF_A, MEMBERS, TERRITORY, actorGraphParams } from './actor-graph.ts';
+import { type ActorGraphArgs, LINKS_OF_A, MEMBER_SET, actorGraphParams } from './actor-graph.ts';
 import { type NodeMetrics, PAGERANK } from './node-metrics.ts';
 
 export interface GdsOptions {
-  /** Above this many actors betweenness is estimated from this many seeded source actors. */
+  /** Above this many actors betweenness is estimated from a seeded sample of source actors... */
   betweennessExactMax?: number;
+  /** ...of this many actors. */
+  betweennessSampleSize?: number;
 }
 
 export const BETWEENNESS_EXACT_MAX = 5_000;
+/** Brandes from 1,000 sources costs 1,000 breadth-first searches whatever the graph's size. */
+export const BETWEENNESS_SAMPLE_SIZE = 1_000;
 export const BETWEENNESS_SEED = 42;
 
 // Every member with no target (so that isolated actors are projected), then every link once.
 const PROJECT = `
-${TERRITORY}
-${MEMBERS}
-CALL (t, a) {
+${MEMBER_SET}
+UNWIND members AS a
+CALL (a, memberSet) {
   RETURN null AS b, 0 AS weight
   UNION ALL
   ${LINKS_OF_A}
@@ -88,6 +92,7 @@ export async function computeWithGds(
     const n = actors.length;
     const exactMax = options.betweennessExactMax ?? BETWEENNESS_EXACT_MAX;
     const sampled = n > exactMax;
+    const sampleSize = Math.min(n, options.betweennessSampleSize ?? BETWEENNESS_SAMPLE_SIZE);
 
     const degree = values(await db.read(STREAMS.degree, { graphName }, q));
     const rawRank = values(
@@ -98,7 +103,7 @@ export async function computeWithGds(
         tolerance: PAGERANK.tolerance,
       }, q),
     );
-    const rawBetweenness = values(await db.read(STREAMS.betweenness, { graphName, sampled, samplingSize: exactMax, samplingSeed: BETWEENNESS_SEED }, q));
+    const rawBetweenness = values(await db.read(STREAMS.betweenness, { graphName, sampled, samplingSize: sampleSize, samplingSeed: BETWEENNESS_SEED }, q));
     const clustering = values(await db.read(STREAMS.clustering, { graphName }, q));
     const cuts = values(await db.read(STREAMS.articulation, { graphName }, q));
     const [louvain] = await db.read<{ modularity: number }>(LOUVAIN, { graphName }, q);
@@ -110,7 +115,7 @@ export async function computeWithGds(
     const pagerank = rawRank.map((score) => score / (n - PAGERANK.damping * isolated));
     // GDS counts each unordered pair once on an undirected graph, as networkx does before normalising
     // by 2 / ((n-1)(n-2)). A sample of k sources is scaled up by n / k.
-    const scale = n > 2 ? (2 / ((n - 1) * (n - 2))) * (sampled ? n / exactMax : 1) : 0;
+    const scale = n > 2 ? (2 / ((n - 1) * (n - 2))) * (sampled ? n / sampleSize : 1) : 0;
     const betweenness = rawBetweenness.map((score) => score * scale);
 
     return {

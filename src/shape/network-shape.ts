@@ -45,7 +45,7 @@ export async function networkShape(
   options: NetworkShapeOptions = {},
 ): Promise<NetworkShapeRecord> {
   const within = args.within ?? null;
-  const queryOptions: QueryOptions = { observer: options.observer };
+  const queryOptions: QueryOptions = { observer: options.observer, timeoutMs: options.timeoutMs ?? 120_000 };
   const [counted] = await db.read<{ actorCount: number }>(ACTOR_COUNT, actorGraphParams({ within }), queryOptions);
   if (!counted) throw new NotFoundError('territory', String(within));
   const engine = options.engine ?? chooseEngine(counted.actorCount);

@@ -128,8 +128,8 @@ describe('networkShape against networkx', () => {
   });
 
   it('GDS samples betweenness with a fixed seed on large graphs, and says so', async () => {
-    const first = await computeWithGds(db, { within: territory.regionId }, { betweennessExactMax: 100 });
-    const again = await computeWithGds(db, { within: territory.regionId }, { betweennessExactMax: 100 });
+    const first = await computeWithGds(db, { within: territory.regionId }, { betweennessExactMax: 100, betweennessSampleSize: 100 });
+    const again = await computeWithGds(db, { within: territory.regionId }, { betweennessExactMax: 100, betweennessSampleSize: 100 });
     expect(first.betweennessSampled).toBe(true);
     expect(again.betweenness).toEqual(first.betweenness);
     // An estimate of the same quantity: the total stays within a third of the exact one.
