@@ -32,7 +32,7 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof BadInputError) {
     return new GraphQLError(cause.message, {
       ...base,
-      // No originalError: yoga masks any error whose originalError is not a GraphQLError.
+      originalError: cause,
       extensions: { code: cause.code, argumentPath: cause.path },
     });
   }
@@ -40,7 +40,7 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
     return new GraphQLError(cause.message, {
       ...base,
-      // No originalError: yoga masks any error whose originalError is not a GraphQLError.
+      originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
     });
   }
