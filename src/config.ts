@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type ApiKeyEntry, parseApiKeys } from './access/api-keys.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,6 +49,25 @@ const envSchema = z
     NEO4J_START_TIMEOUT: z.coerce.number({ error: 'expects seconds' }).positive().default(180),
     MAILLAGE_DATA_DIR: z.string().default(path.join(projectRoot, '.neo4j', 'local')),
     SEED_ON_START: flag.default(true),
+    NODE_ENV: z.string().default('development'),
+    MAILLAGE_READS: z.enum(['public', 'key'], { error: 'expects public (anyone may read) or key (reads need credentials)' }).default('public'),
+    MAILLAGE_API_KEYS: z.string().optional(),
+    MAILLAGE_JWT_SECRET: z.string().min(32, { error: 'expects a shared secret of at least 32 characters' }).optional(),
+    MAILLAGE_JWKS_URL: z.url({ error: 'expects the URL of a JWKS document' }).optional(),
+    MAILLAGE_JWT_ISSUER: z.string().optional(),
+    MAILLAGE_JWT_AUDIENCE: z.string().optional(),
+    MAILLAGE_JWT_ROLE_CLAIM: z.string().default('role'),
+    CORS_ORIGINS: z.string().optional(),
+    GRAPHIQL: flag.optional(),
+    INTROSPECTION: flag.optional(),
+    MAX_DEPTH: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(10),
+    MAX_ALIASES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(15),
+    MAX_TOKENS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(3000),
+    MAX_DIRECTIVES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(20),
+    MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
+    PERSISTED_OPERATIONS_FILE: z.string().optional(),
+    CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined && !/^bolt:\/\/(localhost|127\.)/.test(env.NEO4J_URI)) {
@@ -74,12 +94,35 @@ export type Neo4jTarget =
       database: string;
     };
 
+export interface SecurityConfig {
+  reads: 'public' | 'key';
+  apiKeys: ApiKeyEntry[];
+  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | null;
+  corsOrigins: string[] | null;
+  graphiql: boolean;
+  introspection: boolean;
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+  ratePerMinute: number;
+  persistedOperationsFile: string | undefined;
+  cypherTimeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
   neo4j: Neo4jTarget;
   seedOnStart: boolean;
+  production: boolean;
+  security: SecurityConfig;
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {
@@ -122,5 +165,48 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         startTimeoutMs: env.NEO4J_START_TIMEOUT * 1000,
         database: 'neo4j',
       };
-  return { port: env.PORT, host: env.HOST, logLevel: env.LOG_LEVEL, neo4j, seedOnStart: env.SEED_ON_START };
+  let apiKeys: ApiKeyEntry[];
+  try {
+    apiKeys = parseApiKeys(env.MAILLAGE_API_KEYS);
+  } catch (err) {
+    throw new ConfigError([`MAILLAGE_API_KEYS: ${(err as Error).message}`]);
+  }
+  const production = env.NODE_ENV === 'production';
+  const jwt =
+    env.MAILLAGE_JWT_SECRET || env.MAILLAGE_JWKS_URL
+      ? {
+          ...(env.MAILLAGE_JWT_SECRET ? { secret: env.MAILLAGE_JWT_SECRET } : {}),
+          ...(env.MAILLAGE_JWKS_URL ? { jwksUrl: env.MAILLAGE_JWKS_URL } : {}),
+          ...(env.MAILLAGE_JWT_ISSUER ? { issuer: env.MAILLAGE_JWT_ISSUER } : {}),
+          ...(env.MAILLAGE_JWT_AUDIENCE ? { audience: env.MAILLAGE_JWT_AUDIENCE } : {}),
+          roleClaim: env.MAILLAGE_JWT_ROLE_CLAIM,
+        }
+      : null;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    neo4j,
+    seedOnStart: env.SEED_ON_START,
+    production,
+    security: {
+      reads: env.MAILLAGE_READS,
+      apiKeys,
+      jwt,
+      corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : null,
+      // Off in production unless asked for: no schema tour for strangers.
+      graphiql: env.GRAPHIQL ?? !production,
+      introspection: env.INTROSPECTION ?? !production,
+    },
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxTokens: env.MAX_TOKENS,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxCost: env.MAX_COST,
+      ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
+      cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
+    },
+  };
 }

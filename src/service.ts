@@ -13,6 +13,7 @@ import { createGraphQLServer } from './graphql/server.ts';
 import type { Logger } from './logger.ts';
 import { connect, type Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
+import { isDatabaseUnavailable } from './graphql/errors.ts';
 import { startOwnedNeo4j, type OwnedNeo4j } from './neo4j/owned-server.ts';
 
 export interface Service {
@@ -40,27 +41,58 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
       startTimeoutMs: target.startTimeoutMs,
       log: (line) => logger.info(line),
     });
-    db = connect({ uri: owned.uri, database: target.database });
+    db = connect({ uri: owned.uri, database: target.database, timeoutMs: config.limits.cypherTimeoutMs });
   } else {
-    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
+    db = connect({
+      uri: target.uri,
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      timeoutMs: config.limits.cypherTimeoutMs,
+    });
   }
 
   const stopDatabase = async () => {
+    clearTimeout(retryTimer);
     await db.close();
     await owned?.stop();
   };
 
+  // Migrations (and the seeding hook) must run once Neo4j answers. A remote server may be down at
+  // start: the service serves anyway (/ready false, SERVICE_UNAVAILABLE) and retries in the background.
+  let prepared = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const prepare = async () => {
+    await migrate(db);
+    await hooks.afterMigrations?.(db);
+    prepared = true;
+  };
+  const retryPrepare = () => {
+    retryTimer = setTimeout(() => {
+      prepare().then(
+        () => logger.info('Neo4j is reachable: schema migrations applied'),
+        () => retryPrepare(),
+      );
+    }, 2_000);
+    retryTimer.unref();
+  };
+
   let server: Server;
   try {
-    // A remote server may be down at start: the service still starts; /ready says so.
     try {
-      await migrate(db);
-      await hooks.afterMigrations?.(db);
+      await prepare();
     } catch (err) {
-      if (target.kind === 'owned') throw err;
+      if (target.kind === 'owned' || !isDatabaseUnavailable(err)) throw err;
       logger.warn({ err }, 'Neo4j is not reachable at start; serving anyway, /ready is false until it is');
+      retryPrepare();
     }
-    const yoga = createGraphQLServer({ db, logger });
+    const yoga = createGraphQLServer({
+      db,
+      logger,
+      security: config.security,
+      limits: config.limits,
+      isPrepared: () => prepared,
+    });
     server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) =>

@@ -11,12 +11,15 @@ export class DomainError extends Error {
   }
 }
 
-/** The caller sent something invalid; `path` names the offending argument or field. */
+/**
+ * The caller sent something invalid; `argumentPath` names the offending argument or field.
+ * (Not `path`: graphql-js takes any error with an array `path` for an already-located GraphQL error.)
+ */
 export class BadInputError extends DomainError {
-  readonly path: (string | number)[];
-  constructor(message: string, path: (string | number)[] = []) {
+  readonly argumentPath: (string | number)[];
+  constructor(message: string, argumentPath: (string | number)[] = []) {
     super('BAD_USER_INPUT', message);
-    this.path = path;
+    this.argumentPath = argumentPath;
   }
 }
 

@@ -1,11 +1,14 @@
 /**
  * What every resolver receives. One per GraphQL request.
  */
+import type { Principal } from '../access/roles.ts';
 import type { Database, QueryObserver } from '../neo4j/database.ts';
 
 export interface GraphQLContext {
   db: Database;
   requestId: string;
+  /** Who is calling (set by the access plugin); null for anonymous callers. */
+  principal: Principal | null;
   /** Cypher queries this request has sent so far (the one-query-per-request budget is tested). */
   cypherCount: number;
   /** Pass to every `db.read`/`db.write` so the request's queries are counted and timed. */

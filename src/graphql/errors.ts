@@ -16,6 +16,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** Statuses that tell HTTP clients and proxies what happened without reading the body. */
+const HTTP_STATUS: Record<string, number | undefined> = {
+  SERVICE_UNAVAILABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
 function rootCause(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError && current.originalError !== current) {
@@ -32,16 +39,20 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof BadInputError) {
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
-      extensions: { code: cause.code, argumentPath: cause.path },
+      extensions: { code: cause.code, argumentPath: cause.argumentPath },
     });
   }
   if (cause instanceof DomainError) {
-    const status = cause.code === 'SERVICE_UNAVAILABLE' ? 503 : undefined;
+    const status = HTTP_STATUS[cause.code];
     return new GraphQLError(cause.message, {
       ...base,
-      originalError: cause,
       extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
+    });
+  }
+  if (cause instanceof Neo4jError && /TransactionTimedOut/.test(cause.code)) {
+    return new GraphQLError('This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', {
+      ...base,
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
     });
   }
   if (isDatabaseUnavailable(cause)) {
@@ -51,8 +62,12 @@ export function toClientError(error: unknown): GraphQLError | undefined {
     });
   }
   // Errors GraphQL itself raised (parse, validation, variable coercion) already say what is wrong.
-  if (gql && !gql.originalError) {
-    const code = (gql.extensions?.code as string | undefined) ?? 'GRAPHQL_VALIDATION_FAILED';
+  // Errors without a path come from GraphQL itself (parsing, validation, variable coercion), not
+  // from a resolver: they describe the caller's request and are safe to show.
+  if (gql && (!gql.originalError || !gql.path)) {
+    // Variables that do not fit their declared types are the caller's input, like arguments.
+    const fallback = /^Variable "\$/.test(gql.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    const code = (gql.extensions?.code as string | undefined) ?? fallback;
     return new GraphQLError(gql.message, { ...base, extensions: { ...gql.extensions, code } });
   }
   return undefined;

@@ -25,7 +25,8 @@ function resolveStoredProperties(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (field.resolve) continue;
       const name = field.name;
-      field.resolve = (source: Record<string, unknown>) => {
+      field.resolve = (source: Record<string, unknown> | null | undefined) => {
+        if (!source) return null;
         if (source[name] !== undefined) return source[name];
         const properties = source.properties;
         return properties && typeof properties === 'object' ? (properties as Record<string, unknown>)[name] : undefined;

@@ -7,13 +7,15 @@
  * Both run one managed transaction (retried by the driver on transient errors), with the database
  * named explicitly (saves a round trip) and reads routed to readers in a cluster.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 
 export interface ConnectOptions {
   uri: string;
   user?: string;
   password?: string;
   database: string;
+  /** Transaction timeout for every query unless a call says otherwise (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -22,15 +24,24 @@ export type QueryObserver = (event: { cypher: string; mode: 'READ' | 'WRITE'; ms
 export interface QueryOptions {
   observer?: QueryObserver | undefined;
   timeoutMs?: number;
+  /**
+   * Causal consistency across service instances: reads wait for these bookmarks, writes add theirs.
+   * Without one, the driver's own manager chains this instance's queries.
+   */
+  bookmarkManager?: BookmarkManager | undefined;
 }
 
 export class Database {
   readonly driver: Driver;
   readonly database: string;
   readonly uri: string;
+  readonly timeoutMs: number;
+  /** Options every query of this handle gets (see `scoped`). */
+  protected defaults: QueryOptions = {};
 
   constructor(options: ConnectOptions) {
     this.uri = options.uri;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.database = options.database;
     const auth =
       options.password !== undefined ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
@@ -42,6 +53,16 @@ export class Database {
       maxTransactionRetryTime: 10_000,
       logging: { level: 'error', logger: () => undefined },
     });
+  }
+
+  /**
+   * The same connection, with options applied to every query: one per GraphQL request, so each of
+   * its queries is counted and shares the request's bookmarks without every call passing them.
+   */
+  scoped(defaults: QueryOptions): Database {
+    const handle = Object.create(this) as Database;
+    handle.defaults = { ...this.defaults, ...defaults };
+    return handle;
   }
 
   read<T extends RecordShape = RecordShape>(
@@ -64,14 +85,16 @@ export class Database {
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: Record<string, unknown>,
-    options: QueryOptions,
+    callOptions: QueryOptions,
   ): Promise<T[]> {
+    const options = { ...this.defaults, ...callOptions };
     const started = performance.now();
     try {
       const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
         database: this.database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: options.timeoutMs ?? 30_000 },
+        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+        ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
       });
       return result.records.map((record) => record.toObject());
     } finally {

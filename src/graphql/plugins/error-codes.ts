@@ -1,38 +1,47 @@
 /**
- * Every error leaves with an `extensions.code`. Domain and database errors are translated
- * (src/graphql/errors.ts); anything else is logged in full with the request id and masked.
+ * Every error leaves with an `extensions.code`. `maskError` (given to yoga) translates domain and
+ * database errors (src/graphql/errors.ts) and masks anything else as "Unexpected error."; this
+ * plugin then logs the masked ones in full with the request id, and counts errors by code.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
+import type { Metrics } from '../../observability/metrics.ts';
 import type { GraphQLContext } from '../context.ts';
 import { toClientError } from '../errors.ts';
 
-export function useErrorCodes(logger: Logger): Plugin<GraphQLContext> {
+export function maskError(error: unknown, message: string): Error {
+  const mapped = toClientError(error);
+  if (mapped) return mapped;
+  const gql = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(message, {
+    nodes: gql?.nodes,
+    source: gql?.source,
+    positions: gql?.positions,
+    path: gql?.path,
+    // Kept for our log line below; never serialised to the client.
+    originalError: error instanceof Error ? error : new Error(String(error)),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+export function useErrorCodes(logger: Logger, metrics?: Metrics): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const ctx = args.contextValue;
       return {
-        onExecuteDone({ result, setResult }) {
+        onExecuteDone({ result }) {
           if (!('errors' in result) || !result.errors?.length) return;
-          const errors = result.errors.map((error) => {
-            const mapped = toClientError(error);
-            if (mapped) {
-              if (mapped.extensions.code === 'SERVICE_UNAVAILABLE') {
-                logger.warn({ requestId: ctx.requestId, err: error.originalError ?? error }, 'database unavailable');
-              }
-              return mapped;
+          for (const error of result.errors) {
+            // Yoga masks after this hook: work out the code the client will see.
+            const code = String(error.extensions?.code ?? toClientError(error)?.extensions.code ?? 'INTERNAL_SERVER_ERROR');
+            metrics?.errors.inc({ code });
+            if (code === 'INTERNAL_SERVER_ERROR') {
+              logger.error({ requestId: ctx.requestId, err: error.originalError ?? error, path: error.path }, 'unexpected error');
+            } else if (code === 'SERVICE_UNAVAILABLE') {
+              logger.warn({ requestId: ctx.requestId }, 'database unavailable');
             }
-            logger.error({ requestId: ctx.requestId, err: error.originalError ?? error, path: error.path }, 'unexpected error');
-            return new GraphQLError('Unexpected error.', {
-              nodes: error.nodes,
-              positions: error.positions,
-              path: error.path,
-              source: error.source,
-              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: ctx.requestId },
-            });
-          });
-          setResult({ ...result, errors });
+          }
         },
       };
     },
