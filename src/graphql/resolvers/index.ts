@@ -7,6 +7,7 @@ import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
 import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './nodes.ts';
+import { shapeResolvers } from './shape.ts';
 import { synergyResolvers } from './synergy.ts';
 import { territoryResolvers } from './territories.ts';
 
@@ -17,4 +18,5 @@ export const resolvers: Resolvers[] = [
   territoryResolvers,
   mutationResolvers,
   synergyResolvers,
+  shapeResolvers,
 ];
