@@ -61,7 +61,9 @@ export function projectNode(v: string, plan: NodePlan, b: CypherBuilder, polymor
 
 function guard(v: string, fetch: Fetch, expression: string): string {
   // In a polymorphic position a node that is an actor shows as an actor (a région included).
-  const test = RELATION_OWNER[fetch.relation] === 'Actor' ? `${v}:Actor` : `${v}:Territory AND NOT ${v}:Actor`;
+  const owner = RELATION_OWNER[fetch.relation];
+  if (owner === 'Any') return expression; // every kind of node has it
+  const test = owner === 'Actor' ? `${v}:Actor` : `${v}:Territory AND NOT ${v}:Actor`;
   return `CASE WHEN ${test} THEN ${expression} END`;
 }
 

@@ -37,8 +37,8 @@ export type Fetch =
   | { key: string; relation: 'actors'; filter: ActorFilter; node: NodePlan };
 
 /** Which nodes a relation applies to: guards polymorphic positions such as `Link.other`. */
-export const RELATION_OWNER: Record<Fetch['relation'], 'Actor' | 'Territory'> = {
-  links: 'Actor',
+export const RELATION_OWNER: Record<Fetch['relation'], 'Actor' | 'Territory' | 'Any'> = {
+  links: 'Any',
   commune: 'Actor',
   parents: 'Territory',
   children: 'Territory',

@@ -29,21 +29,21 @@ describe('actor(id)', () => {
             ORDER BY type(r0), o0.id, d0
             LIMIT toInteger($p2)
             RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0), _fetched: {
-              \`links\`: CASE WHEN o0:Actor THEN COLLECT {
+              \`links\`: COLLECT {
                 MATCH (o0)-[r1]-(o1)
                 WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
                 ORDER BY type(r1), o1.id, d1
                 LIMIT toInteger($p3)
                 RETURN { type: type(r1), direction: d1, properties: properties(r1), other: o1 { .*, labels: labels(o1), _fetched: {
-                  \`links\`: CASE WHEN o1:Actor THEN COLLECT {
+                  \`links\`: COLLECT {
                     MATCH (o1)-[r2]-(o2)
                     WITH r2, o2, CASE WHEN startNode(r2) = o1 THEN 'OUT' ELSE 'IN' END AS d2
                     ORDER BY type(r2), o2.id, d2
                     LIMIT toInteger($p4)
                     RETURN { type: type(r2), direction: d2, properties: properties(r2), other: o2 { .*, labels: labels(o2) } }
-                  } END
+                  }
                 } } }
-              } END
+              }
             } } }
           }
         } } AS n

@@ -127,13 +127,13 @@ describe('actors(...)', () => {
             ORDER BY type(r0), o0.id, d0
             LIMIT toInteger($p1)
             RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0), _fetched: {
-              \`links\`: CASE WHEN o0:Actor THEN COLLECT {
+              \`links\`: COLLECT {
                 MATCH (o0)-[r1]-(o1)
                 WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
                 ORDER BY type(r1), o1.id, d1
                 LIMIT toInteger($p2)
                 RETURN { type: type(r1), direction: d1, properties: properties(r1), other: o1 { .*, labels: labels(o1) } }
-              } END
+              }
             } } }
           }
         } } }

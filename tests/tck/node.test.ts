@@ -15,13 +15,13 @@ describe('node(id)', () => {
             ORDER BY CASE WHEN t0:Epci THEN 1 WHEN t0:Department THEN 2 WHEN t0:Region THEN 3 ELSE 4 END, t0.id
             RETURN t0 { .*, labels: labels(t0) }
           } END,
-          \`links\`: CASE WHEN n:Actor THEN COLLECT {
+          \`links\`: COLLECT {
             MATCH (n)-[r0]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = n THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
             LIMIT toInteger($p1)
             RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0) } }
-          } END
+          }
         } } AS n
       --- READ {"p0":"commune:80016","p1":5}"
     `);

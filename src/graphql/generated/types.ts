@@ -181,9 +181,18 @@ export type CompanyLinksArgs = {
 export type Competency = Node & {
   __typename?: 'Competency';
   id: Scalars['ID']['output'];
+  /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
+  links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
   theme: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A competency SMEs need and schools teach: innovation, creativity, entrepreneurship, international. */
+export type CompetencyLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
@@ -240,8 +249,17 @@ export type Event = Node & {
   date: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Maybe<Scalars['String']['output']>;
+  /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
+  links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Something that happened: the 2019 tour, one of its stops, a workshop, a closing. */
+export type EventLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type Funder = Actor & Node & {
@@ -382,6 +400,8 @@ export type NetworkShape = {
   /** By betweenness centrality (normalised by 2/((N-1)(N-2))). */
   brokers: Array<RankedActor>;
   communities: Array<Community>;
+  /** Competency demand (SMEs' needs) against supply (what universities teach) in the same territory: the same answer as Query.competencyGaps(within). */
+  competencyGaps: Array<CompetencyGap>;
   componentCount: Scalars['Int']['output'];
   countsByKind: Array<KindCount>;
   coverage: Coverage;
@@ -449,18 +469,35 @@ export type PathStep = {
 export type Person = Node & {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
+  links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
   title: Maybe<Scalars['String']['output']>;
+};
+
+
+export type PersonLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A programme: PIA, the IDEFI InnovENT-E, Territoires d'industrie. */
 export type Program = Node & {
   __typename?: 'Program';
   id: Scalars['ID']['output'];
+  /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
+  links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
   started: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A programme: PIA, the IDEFI InnovENT-E, Territoires d'industrie. */
+export type ProgramLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type Query = {
@@ -640,6 +677,8 @@ export type Territory = Node & {
   code: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
+  /** Direct links, both directions (the actors located in it, the events held in it, PART_OF...). */
+  links: Array<Link>;
   name: Scalars['String']['output'];
   /** The territories containing this one, up the PART_OF chain, nearest first (EPCI, département, région, then industrial territory). */
   parents: Array<Territory>;
@@ -660,6 +699,13 @@ export type TerritoryActorsArgs = {
 export type TerritoryChildrenArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<TerritoryLevel>;
+};
+
+
+/** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
+export type TerritoryLinksArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type TerritoryLevel =
@@ -927,6 +973,7 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompetencyLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -956,6 +1003,7 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<EventLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1032,6 +1080,7 @@ export type NetworkShapeResolvers<ContextType = GraphQLContext, ParentType exten
   betweennessSampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   brokers?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType, RequireFields<NetworkShapeBrokersArgs, 'first'>>;
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType>;
   componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   countsByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
@@ -1068,6 +1117,7 @@ export type PathStepResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type PersonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<PersonLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1076,6 +1126,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type ProgramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProgramLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   started?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1140,6 +1191,7 @@ export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends 
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TerritoryLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

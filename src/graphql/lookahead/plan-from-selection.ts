@@ -63,6 +63,9 @@ function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirective
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
 }
 
+/** Every node type has `links`. */
+const LINKABLE = new Set(['Territory', 'Event', 'Program', 'Person', 'Competency']);
+
 function isActorType(info: GraphQLResolveInfo, typeName: string): boolean {
   if (typeName === 'Actor') return true;
   const type = info.schema.getType(typeName);
@@ -118,11 +121,12 @@ function withoutChildren(fetch: Fetch | null): unknown {
 function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: readonly SelectionSetNode[]): Fetch | null {
   const onActor = isActorType(info, s.typeName);
   const onTerritory = s.typeName === 'Territory';
-  if (!onActor && !onTerritory) return null;
+  const linkable = onActor || LINKABLE.has(s.typeName);
+  if (!linkable) return null;
   const def = fieldDef(info, s.typeName, s.fieldName);
   if (!def) return null;
   const args = getArgumentValues(def, s.node, info.variableValues);
-  if (onActor && s.fieldName === 'links') {
+  if (s.fieldName === 'links') {
     const first = bounded(args.first, 50, MAX_LINKS, ['links', 'first']);
     const types = Array.isArray(args.types) && args.types.length ? (args.types as string[]) : null;
     return { key, relation: 'links', types, first, other: planOfSets(info, childSets(info, sets, 'Link', 'other'), 'Node') };

@@ -1,8 +1,16 @@
-import type { NodeRecord } from '../../domain/records.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { LinkRecord, NodeRecord } from '../../domain/records.ts';
+import type { GraphQLContext } from '../context.ts';
+import { prefetched } from '../lookahead/prefetched.ts';
 import { KIND_LABEL, isActorKind, territoryLevel } from '../../domain/records.ts';
 import { findNode } from '../../actors/find.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
+
+const linkFields = {
+  links: (node: NodeRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    prefetched<LinkRecord[]>(node, ctx, info),
+};
 
 const OTHER_TYPES = ['Event', 'Program', 'Person', 'Competency'] as const;
 
@@ -21,4 +29,8 @@ export const nodeResolvers: Resolvers = {
   Node: {
     __resolveType: (node) => nodeTypeName(node) as never,
   },
+  Event: linkFields,
+  Program: linkFields,
+  Person: linkFields,
+  Competency: linkFields,
 };

@@ -1,5 +1,6 @@
 import { actorGraph } from '../../shape/actor-graph.ts';
 import { networkShape } from '../../shape/network-shape.ts';
+import { competencyGaps } from '../../synergy/gaps.ts';
 import type { Resolvers } from '../generated/types.ts';
 
 const firstOf = <T>(list: readonly T[], first: number | null | undefined): T[] => list.slice(0, Math.max(0, first ?? list.length));
@@ -12,7 +13,7 @@ export const shapeResolvers: Resolvers = {
   NetworkShape: {
     hubs: (shape, { first, by }) => firstOf(by === 'PAGERANK' ? shape.hubsByPageRank : shape.hubsByDegree, first),
     brokers: (shape, { first }) => firstOf(shape.brokers, first),
-    // LEAD: competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, { within: shape.within }, { observer: ctx.observer }),
+    competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, shape.within, { observer: ctx.observer }),
   },
   Community: {
     members: (community, { first }) => firstOf(community.members, first),

@@ -2,7 +2,7 @@
  * Territory reads: the root plans the selection (parents, children, actors inside) into one query.
  */
 import { findTerritory } from '../../territories/find.ts';
-import type { TerritoryRecord } from '../../domain/records.ts';
+import type { TerritoryRecord, LinkRecord } from '../../domain/records.ts';
 import type { ActorPage } from '../../fetch/records.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
@@ -14,6 +14,7 @@ export const territoryResolvers: Resolvers = {
     territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory'), { observer: ctx.observer }),
   },
   Territory: {
+    links: (territory, _args, ctx, info) => prefetched<LinkRecord[]>(territory, ctx, info),
     parents: (territory, _args, ctx, info) => prefetched<TerritoryRecord[]>(territory, ctx, info),
     children: (territory, _args, ctx, info) => prefetched<TerritoryRecord[]>(territory, ctx, info),
     actors: async (territory, _args, ctx, info) => toConnection(await prefetched<ActorPage>(territory, ctx, info)),
