@@ -81,9 +81,9 @@ export class GraphView {
     this.container = container;
     this.renderer = new Sigma(this.graph, container, {
       zIndex: true,
-      labelRenderedSizeThreshold: 9,
-      labelDensity: 0.6,
-      defaultEdgeColor: '#ced4da',
+      labelRenderedSizeThreshold: 11,
+      labelDensity: 0.35,
+      defaultEdgeColor: '#dee2e6',
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
@@ -125,7 +125,7 @@ export class GraphView {
     }
     for (const link of links) {
       if (!this.graph.hasNode(link.source) || !this.graph.hasNode(link.target)) continue;
-      this.graph.mergeEdge(link.source, link.target, { size: Math.min(4, 0.5 + Math.log2(1 + link.weight) * 0.6), color: '#ced4da', weight: link.weight, types: link.types });
+      this.graph.mergeEdge(link.source, link.target, { size: Math.min(3, 0.4 + Math.log2(1 + link.weight) * 0.5), color: '#dee2e6', weight: link.weight, types: link.types });
     }
     this.applySizes();
     this.applyColours();
@@ -176,12 +176,16 @@ export class GraphView {
   }
 
   private applySizes(): void {
-    const order = Math.max(1, this.graph.order);
     const scores = this.sizeBy === 'pagerank' && this.graph.size > 0 ? pagerank(this.graph, { getEdgeWeight: null }) : undefined;
+    const valueOf = (node: string) => (scores ? (scores[node] ?? 0) : this.graph.degree(node));
+    let max = 0;
+    this.graph.forEachNode((node, attributes) => {
+      if (!attributes.temporary) max = Math.max(max, valueOf(node));
+    });
+    // Area follows the measure, relative to the territory's best: 3 px for nothing, 18 px for the top.
     this.graph.forEachNode((node, attributes) => {
       if (attributes.temporary) return;
-      const value = scores ? (scores[node] ?? 0) * order : this.graph.degree(node);
-      this.graph.setNodeAttribute(node, 'size', Math.min(22, 3 + 2.2 * Math.sqrt(value)));
+      this.graph.setNodeAttribute(node, 'size', 3 + 15 * Math.sqrt(max > 0 ? valueOf(node) / max : 0));
     });
     this.renderer.refresh();
   }

@@ -298,7 +298,8 @@ function writeHash(): void {
   const params = new URLSearchParams();
   if (territory.id) params.set('t', territory.id);
   if (focusedActor) params.set('a', focusedActor);
-  history.replaceState(null, '', `#${params.toString()}`);
+  const hash = params.toString();
+  history.replaceState(null, '', hash ? `#${hash}` : window.location.pathname + window.location.search);
 }
 
 async function start(): Promise<void> {
