@@ -81,8 +81,8 @@ export class GraphView {
     this.container = container;
     this.renderer = new Sigma(this.graph, container, {
       zIndex: true,
-      labelRenderedSizeThreshold: 11,
-      labelDensity: 0.35,
+      labelRenderedSizeThreshold: 13,
+      labelDensity: 0.2,
       defaultEdgeColor: '#dee2e6',
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),

@@ -145,7 +145,8 @@ describe('the network explorer, in Chromium', () => {
     const response = await page.goto(`${baseUrl}/explore`);
     expect(response?.status()).toBe(200);
     expect(page.url()).toBe(`${baseUrl}/explore/`); // no state yet: no hash
-    await page.locator('#graph[data-state="ready"]').waitFor();
+    // The whole network: in a full test run other suites' data is there too, hence a longer bound.
+    await page.locator('#graph[data-state="ready"]').waitFor({ timeout: 2 * WAIT });
     expect(Number((await graphState()).nodes)).toBeGreaterThan(10);
     await expect(page.locator('#status').textContent()).resolves.toMatch(/the whole network: [\d,]+ actors/);
     // Every control has a label a screen reader reads.
@@ -215,5 +216,20 @@ describe('the network explorer, in Chromium', () => {
     const response = await yoga.fetch('http://maillage.test/explore/');
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build:explorer');
+  });
+
+  it('serves built files with their content types, and nothing outside the build', async () => {
+    const yoga = testServer(db);
+    const index = await yoga.fetch('http://maillage.test/explore/');
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const script = (await index.text()).match(/src="\.\/(assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await yoga.fetch(`http://maillage.test/explore/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const escape = await yoga.fetch('http://maillage.test/explore/%2e%2e/%2e%2e/package.json');
+    expect(escape.status).toBe(404);
+    expect((await yoga.fetch('http://maillage.test/explore/no-such-file.js')).status).toBe(404);
   });
 });
