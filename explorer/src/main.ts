@@ -37,6 +37,8 @@ import { KIND_LABELS, LEVEL_LABELS, escapeHtml, fold, formatNumber } from './tex
 
 /** Above this many actors the page draws the largest communities only (the issue's smoothness bound). */
 const MAX_DRAWN = 5000;
+/** Shared events make cliques: past this many links the heaviest are drawn (the issue's 20,000). */
+const MAX_LINKS = 20000;
 const WHOLE = { id: '', name: 'Whole network', level: 'ALL' };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -146,6 +148,7 @@ function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
   communities.forEach((c, rank) => c.members.forEach((m) => community.set(m.id, rank)));
   let nodes = data.nodes;
   let links = data.links;
+  let keptCommunities = 0;
   if (nodes.length > MAX_DRAWN) {
     let kept = 0;
     let total = 0;
@@ -166,21 +169,33 @@ function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
       }
       [...degree].sort((a, b) => b[1] - a[1]).slice(0, MAX_DRAWN).forEach(([id]) => keep.add(id));
     }
-    notice.textContent =
-      `${formatNumber(nodes.length, 0)} actors is more than the ${formatNumber(MAX_DRAWN, 0)} drawn smoothly: ` +
-      (kept > 0 ? `showing the ${kept} largest communit${kept === 1 ? 'y' : 'ies'} (${formatNumber(keep.size, 0)} actors).` : `showing the ${formatNumber(keep.size, 0)} best-connected actors.`) +
-      ' Pick a smaller territory to see everyone.';
-    notice.hidden = false;
+    keptCommunities = kept;
     nodes = nodes.filter((n) => keep.has(n.id));
     links = links.filter((l) => keep.has(l.source) && keep.has(l.target));
   }
+  const notes: string[] = [];
+  if (nodes.length < data.nodes.length) {
+    notes.push(
+      `${formatNumber(data.nodes.length, 0)} actors is more than the ${formatNumber(MAX_DRAWN, 0)} drawn smoothly: ` +
+        (keptCommunities > 0
+          ? `showing the ${keptCommunities} largest communit${keptCommunities === 1 ? 'y' : 'ies'} (${formatNumber(nodes.length, 0)} actors).`
+          : `showing the ${formatNumber(nodes.length, 0)} best-connected actors.`) +
+        ' Pick a smaller territory to see everyone.',
+    );
+  }
+  if (links.length > MAX_LINKS) {
+    notes.push(`Drawing the ${formatNumber(MAX_LINKS, 0)} strongest of ${formatNumber(links.length, 0)} links; sizes count the drawn links.`);
+    links = [...links].sort((a, b) => b.weight - a.weight).slice(0, MAX_LINKS);
+  }
+  notice.textContent = notes.join(' ');
+  notice.hidden = notes.length === 0;
   view.load(nodes, links, community, communities.map((c) => c.name));
   graphEl.dataset.state = 'ready';
   graphEl.dataset.territory = territory.id;
   graphEl.dataset.nodes = String(view.graph.order);
   graphEl.dataset.links = String(view.graph.size);
-  graphEl.setAttribute('aria-label', `Actor graph of ${label}: ${nodes.length} actors, ${links.length} links`);
-  status.textContent = `${label}: ${formatNumber(nodes.length, 0)} actors, ${formatNumber(links.length, 0)} links`;
+  graphEl.setAttribute('aria-label', `Actor graph of ${label}: ${view.graph.order} actors, ${view.graph.size} links drawn`);
+  status.textContent = `${label}: ${formatNumber(view.graph.order, 0)} actors, ${formatNumber(view.graph.size, 0)} links drawn`;
   renderLegend();
 }
 
