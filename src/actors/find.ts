@@ -1,21 +1,48 @@
 /**
- * One node or actor by id.
+ * One node, actor or territory by id, with whatever the selection asks beneath it, in ONE query.
  *
- *   await findNode(db, 'commune:80016')   // { id: 'commune:80016', labels: ['Entity','Territory','Commune'], ... }
- *   await findActor(db, 'utc')            // { id: 'utc', kind: 'UNIVERSITY', name: 'UTC', ... } or null
+ *   await findNode(db, 'commune:80016', EMPTY_PLAN)   // { id: 'commune:80016', labels: ['Entity','Territory','Commune'], ... }
+ *   await findActor(db, 'utc', plan)                   // { id: 'utc', kind: 'UNIVERSITY', fetched: { links: [...] } } or null
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { type ProjectedNode, isActor, project, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
-import type { ActorRecord, NodeRecord } from '../domain/records.ts';
+import type { ActorRecord, NodeRecord, TerritoryRecord } from '../domain/records.ts';
+import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
+import type { NodePlan } from '../fetch/plan.ts';
+import { type RawNode, toFetchedNode } from '../fetch/records.ts';
 
-const FIND_NODE = `MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS n`;
+/** The GraphQL position of the node: `node(id)` (any kind), `actor(id)` or `territory(id)`. */
+export type NodeRole = 'Node' | 'Actor' | 'Territory';
 
-export async function findNode(db: Database, id: string, options?: QueryOptions): Promise<NodeRecord | null> {
-  const [row] = await db.read<{ n: ProjectedNode }>(FIND_NODE, { id }, options);
-  return row ? toNodeRecord(row.n) : null;
+const LABEL: Record<NodeRole, string> = { Node: 'Entity', Actor: 'Actor', Territory: 'Territory' };
+
+export function nodeQuery(
+  id: string,
+  role: NodeRole,
+  plan: NodePlan,
+  polymorphic = role === 'Node',
+): { cypher: string; params: Record<string, unknown> } {
+  const b = new CypherBuilder();
+  const match = `MATCH (n:${LABEL[role]} {id: ${b.param(id)}})`;
+  return { cypher: `${match}\nRETURN ${projectNode('n', plan, b, polymorphic)} AS n`, params: b.params };
 }
 
-export async function findActor(db: Database, id: string, options?: QueryOptions): Promise<ActorRecord | null> {
-  const node = await findNode(db, id, options);
-  return node && isActor(node) ? toActorRecord({ ...node.properties, id: node.id, labels: node.labels }) : null;
+async function find(db: Database, id: string, role: NodeRole, plan: NodePlan, options?: QueryOptions): Promise<NodeRecord | null> {
+  const { cypher, params } = nodeQuery(id, role, plan);
+  const [row] = await db.read<{ n: RawNode }>(cypher, params, options);
+  return row ? toFetchedNode(row.n, plan) : null;
+}
+
+export function findNode(db: Database, id: string, plan: NodePlan, options?: QueryOptions): Promise<NodeRecord | null> {
+  return find(db, id, 'Node', plan, options);
+}
+
+export async function findActor(db: Database, id: string, plan: NodePlan, options?: QueryOptions): Promise<ActorRecord | null> {
+  const node = await find(db, id, 'Actor', plan, options);
+  // toFetchedNode sets `kind` only on well-formed actors.
+  return node && 'kind' in node ? (node as ActorRecord) : null;
+}
+
+export async function findTerritory(db: Database, id: string, plan: NodePlan, options?: QueryOptions): Promise<TerritoryRecord | null> {
+  const node = await find(db, id, 'Territory', plan, options);
+  return node && 'level' in node ? (node as TerritoryRecord) : null;
 }

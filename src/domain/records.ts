@@ -42,6 +42,11 @@ export interface NodeRecord {
   id: string;
   labels: string[];
   properties: Record<string, unknown>;
+  /**
+   * What the request's one Cypher query already fetched beneath this node, by GraphQL response key
+   * (see src/fetch/plan.ts); field resolvers read it instead of querying again.
+   */
+  fetched?: Record<string, unknown>;
 }
 
 export interface ActorRecord extends NodeRecord {

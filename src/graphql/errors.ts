@@ -61,10 +61,11 @@ export function toClientError(error: unknown): GraphQLError | undefined {
       extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
     });
   }
-  // Errors GraphQL itself raised (parse, validation, variable coercion) already say what is wrong.
   // Errors without a path come from GraphQL itself (parsing, validation, variable coercion), not
-  // from a resolver: they describe the caller's request and are safe to show.
-  if (gql && (!gql.originalError || !gql.path)) {
+  // from a resolver: they describe the caller's request and are safe to show. One GraphQL raised
+  // during execution (a path, no cause: a non-null field found null, a node of no known type) is
+  // our fault, and is masked.
+  if (gql && !gql.path) {
     // Variables that do not fit their declared types are the caller's input, like arguments.
     const fallback = /^Variable "\$/.test(gql.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     const code = (gql.extensions?.code as string | undefined) ?? fallback;

@@ -1,13 +1,7 @@
 /**
- * One territory by id ("region:32", "department:80", "epci:248000747", "commune:80016").
+ * One territory by id ("region:32", "department:80", "epci:248000747", "commune:80016"), with its
+ * parents, children and actors when the selection asks for them (one query; see src/actors/find.ts).
+ *
+ *   await findTerritory(db, 'commune:80016', EMPTY_PLAN)   // { id: 'commune:80016', level: 'COMMUNE', name: 'Albert', ... }
  */
-import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { type ProjectedNode, project, toTerritoryRecord } from '../domain/read-node.ts';
-import type { TerritoryRecord } from '../domain/records.ts';
-
-const FIND_TERRITORY = `MATCH (t:Territory {id: $id}) RETURN ${project('t')} AS t`;
-
-export async function findTerritory(db: Database, id: string, options?: QueryOptions): Promise<TerritoryRecord | null> {
-  const [row] = await db.read<{ t: ProjectedNode }>(FIND_TERRITORY, { id }, options);
-  return row ? toTerritoryRecord(row.t) : null;
-}
+export { findTerritory } from '../actors/find.ts';

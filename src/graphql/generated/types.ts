@@ -50,6 +50,28 @@ export type ActorEdge = {
   node: Actor;
 };
 
+/** An actor to create, or to update when one with this id exists. */
+export type ActorInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
+  communeId?: InputMaybe<Scalars['ID']['input']>;
+  employees?: InputMaybe<Scalars['Int']['input']>;
+  exports?: InputMaybe<Scalars['Boolean']['input']>;
+  founded?: InputMaybe<Scalars['Int']['input']>;
+  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`; at most 200 characters). */
+  id: Scalars['ID']['input'];
+  innovates?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The kind; the node's kind label follows it. */
+  kind: ActorKind;
+  legalForm?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  sector?: InputMaybe<Scalars['String']['input']>;
+  shortName?: InputMaybe<Scalars['String']['input']>;
+  size?: InputMaybe<Scalars['String']['input']>;
+  /** Where the information comes from; defaults to `api` for a new actor. */
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ActorKind =
   | 'CHAMBER'
   | 'CLUSTER'
@@ -181,6 +203,16 @@ export type Link = {
   type: Scalars['String']['output'];
 };
 
+/** One relationship between two existing nodes, by type (see docs/data-model.md). */
+export type LinkInput = {
+  from: Scalars['ID']['input'];
+  /** Properties of the relationship: an object of strings, numbers and booleans (null removes one). Ignored by unlink. */
+  properties?: InputMaybe<Scalars['JSON']['input']>;
+  to: Scalars['ID']['input'];
+  /** A relationship type of the data model, e.g. PARTNER_OF, SUPPORTS, MEMBER_OF. */
+  type: Scalars['String']['input'];
+};
+
 export type LocalAuthority = Actor & Node & {
   __typename?: 'LocalAuthority';
   commune: Maybe<Territory>;
@@ -201,6 +233,27 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so other SDL files can extend Mutation */
   _empty: Maybe<Scalars['Boolean']['output']>;
+  /** Create or update one relationship between two existing nodes (at most one per type and direction). */
+  link: Link;
+  /** Remove the relationship of this type from `from` to `to`; false when there was none. */
+  unlink: Scalars['Boolean']['output'];
+  /** Create or update actors by id; the whole list is one transaction: nothing is written if any item is invalid. */
+  upsertActors: Array<Actor>;
+};
+
+
+export type MutationLinkArgs = {
+  input: LinkInput;
+};
+
+
+export type MutationUnlinkArgs = {
+  input: LinkInput;
+};
+
+
+export type MutationUpsertActorsArgs = {
+  input: Array<ActorInput>;
 };
 
 /** Every object with a stable id: actors, territories, events, programmes, persons, competencies. */
@@ -291,12 +344,34 @@ export type RegionLinksArgs = {
 /** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
 export type Territory = Node & {
   __typename?: 'Territory';
+  /** The actors located in a commune inside this territory: the same connection as Query.actors(within: <this id>). */
+  actors: ActorConnection;
+  /** The territories directly inside this one (a département holds its EPCIs and its communes), by name; at most 500. */
+  children: Array<Territory>;
   /** The official code: INSEE code of a commune, département or région, SIREN of an EPCI. */
   code: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
   name: Scalars['String']['output'];
+  /** The territories containing this one, up the PART_OF chain, nearest first (EPCI, département, région, then industrial territory). */
+  parents: Array<Territory>;
   population: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
+export type TerritoryActorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<ActorKind>>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
+export type TerritoryChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<TerritoryLevel>;
 };
 
 export type TerritoryLevel =
@@ -399,6 +474,7 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ActorRecord>;
   ActorConnection: ResolverTypeWrapper<Omit<ActorConnection, 'edges'> & { edges: Array<ResolversTypes['ActorEdge']> }>;
   ActorEdge: ResolverTypeWrapper<Omit<ActorEdge, 'node'> & { node: ResolversTypes['Actor'] }>;
+  ActorInput: ActorInput;
   ActorKind: ActorKind;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Chamber: ResolverTypeWrapper<ActorRecord>;
@@ -413,6 +489,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Link: ResolverTypeWrapper<LinkRecord>;
+  LinkInput: LinkInput;
   LocalAuthority: ResolverTypeWrapper<ActorRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeRecord>;
@@ -432,6 +509,7 @@ export type ResolversParentTypes = {
   Actor: ActorRecord;
   ActorConnection: Omit<ActorConnection, 'edges'> & { edges: Array<ResolversParentTypes['ActorEdge']> };
   ActorEdge: Omit<ActorEdge, 'node'> & { node: ResolversParentTypes['Actor'] };
+  ActorInput: ActorInput;
   Boolean: Scalars['Boolean']['output'];
   Chamber: ActorRecord;
   Cluster: ActorRecord;
@@ -444,6 +522,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Link: LinkRecord;
+  LinkInput: LinkInput;
   LocalAuthority: ActorRecord;
   Mutation: Record<PropertyKey, never>;
   Node: NodeRecord;
@@ -571,6 +650,9 @@ export type LocalAuthorityResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _empty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  unlink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
+  upsertActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<MutationUpsertActorsArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -619,10 +701,13 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first'>>;
+  children?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<TerritoryChildrenArgs, 'first'>>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parents?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

@@ -1,31 +1,32 @@
+/**
+ * Actor reads. Root resolvers plan the whole selection (look-ahead) and run ONE query; relation
+ * fields read what it fetched.
+ */
 import { findActor } from '../../actors/find.ts';
-import { listActors } from '../../actors/list.ts';
-import { listLinks } from '../../actors/links.ts';
+import { actorFilter, listActors } from '../../actors/list.ts';
 import { KIND_LABEL } from '../../domain/records.ts';
-import type { ActorRecord } from '../../domain/records.ts';
+import type { ActorRecord, LinkRecord, TerritoryRecord } from '../../domain/records.ts';
 import type { Resolvers } from '../generated/types.ts';
 import type { GraphQLContext } from '../context.ts';
+import { connectionPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
+import { prefetched } from '../lookahead/prefetched.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import { toConnection } from './connection.ts';
 
 const actorFields = {
-  links: (actor: ActorRecord, args: { types?: string[] | null; first?: number | null }, ctx: GraphQLContext) =>
-    listLinks(ctx.db, actor.id, args, { observer: ctx.observer }),
+  links: (actor: ActorRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    prefetched<LinkRecord[]>(actor, ctx, info),
+  commune: (actor: ActorRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
+    prefetched<TerritoryRecord | null>(actor, ctx, info),
 };
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_, { id }, ctx) => findActor(ctx.db, id, { observer: ctx.observer }),
-    actors: async (_, args, ctx) => {
-      const page = await listActors(ctx.db, args, { observer: ctx.observer });
-      return {
-        totalCount: page.total,
-        edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.actor })),
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          hasPreviousPage: Boolean(args.after),
-          startCursor: page.rows[0]?.cursor ?? null,
-          endCursor: page.rows.at(-1)?.cursor ?? null,
-        },
-      };
+    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor'), { observer: ctx.observer }),
+    actors: async (_, args, ctx, info) => {
+      const filter = actorFilter(args);
+      const plan = connectionPlanOf(info, filter.first);
+      return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan, { observer: ctx.observer }));
     },
   },
   Actor: {

@@ -5,7 +5,8 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
+import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './nodes.ts';
 import { territoryResolvers } from './territories.ts';
 
-export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers];
+export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers, mutationResolvers];

@@ -2,6 +2,7 @@ import type { NodeRecord } from '../../domain/records.ts';
 import { KIND_LABEL, isActorKind, territoryLevel } from '../../domain/records.ts';
 import { findNode } from '../../actors/find.ts';
 import type { Resolvers } from '../generated/types.ts';
+import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
 
 const OTHER_TYPES = ['Event', 'Program', 'Person', 'Competency'] as const;
 
@@ -15,7 +16,7 @@ export function nodeTypeName(node: NodeRecord): string | null {
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx) => findNode(ctx.db, id, { observer: ctx.observer }),
+    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node'), { observer: ctx.observer }),
   },
   Node: {
     __resolveType: (node) => nodeTypeName(node) as never,

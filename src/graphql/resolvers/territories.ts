@@ -1,8 +1,21 @@
+/**
+ * Territory reads: the root plans the selection (parents, children, actors inside) into one query.
+ */
 import { findTerritory } from '../../territories/find.ts';
+import type { TerritoryRecord } from '../../domain/records.ts';
+import type { ActorPage } from '../../fetch/records.ts';
 import type { Resolvers } from '../generated/types.ts';
+import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
+import { prefetched } from '../lookahead/prefetched.ts';
+import { toConnection } from './connection.ts';
 
 export const territoryResolvers: Resolvers = {
   Query: {
-    territory: (_, { id }, ctx) => findTerritory(ctx.db, id, { observer: ctx.observer }),
+    territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory'), { observer: ctx.observer }),
+  },
+  Territory: {
+    parents: (territory, _args, ctx, info) => prefetched<TerritoryRecord[]>(territory, ctx, info),
+    children: (territory, _args, ctx, info) => prefetched<TerritoryRecord[]>(territory, ctx, info),
+    actors: async (territory, _args, ctx, info) => toConnection(await prefetched<ActorPage>(territory, ctx, info)),
   },
 };

@@ -1,0 +1,171 @@
+/**
+ * Creates or updates actors by id, all in ONE transaction (one query): either every item is
+ * valid and written, or nothing is written and the first problem is reported with its path.
+ *
+ *   await upsertActors(db, [{ id: 'altytud', name: 'Altytud', kind: 'COMPANY', communeId: 'commune:80523' }], plan)
+ *   // [{ id: 'altytud', kind: 'COMPANY', ... }]
+ *   await upsertActors(db, [{ id: 'x', name: ' ', kind: 'COMPANY' }], plan)
+ *   // throws BadInputError 'input[0].name: must not be empty.' (argumentPath ['input', 0, 'name'])
+ *
+ * Absent optional fields keep their stored value; null removes it (communeId: null unlinks the
+ * commune). The kind label always equals `kind`.
+ */
+import { z } from 'zod';
+import type { Database, QueryOptions } from '../neo4j/database.ts';
+import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { formatPath } from '../domain/input-path.ts';
+import { ACTOR_KINDS, type ActorKind, type ActorRecord, KIND_LABEL } from '../domain/records.ts';
+import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
+import type { NodePlan } from '../fetch/plan.ts';
+import { type RawNode, toFetchedNode } from '../fetch/records.ts';
+
+export const MAX_UPSERT = 1000;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+/** Every kind label: an actor keeps only the one of its kind. */
+const KIND_LABELS: readonly string[] = Object.values(KIND_LABEL);
+
+export interface ActorInput {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  communeId?: string | null | undefined;
+  source?: string | null | undefined;
+  [field: string]: unknown;
+}
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const ACTOR_INPUT = z.object({
+  id: z.string().regex(ID, 'must be a slug: letters, digits, `-`, `_`, `.`, `:`, at most 200 characters'),
+  name: text(300),
+  kind: z.enum(ACTOR_KINDS),
+  shortName: text(100).nullish(),
+  communeId: z.string().min(1, 'must not be empty').nullish(),
+  source: text(200).nullish(),
+  founded: z.number().int().min(1000, 'must be a year').max(2100, 'must be a year').nullish(),
+  legalForm: text(200).nullish(),
+  category: text(200).nullish(),
+  size: text(100).nullish(),
+  sector: text(200).nullish(),
+  innovates: z.boolean().nullish(),
+  exports: z.boolean().nullish(),
+  employees: z.number().int().min(0, 'must not be negative').nullish(),
+});
+
+/** Stored properties an input may set (everything but id, kind, communeId and source). */
+const PROPERTIES = ['name', 'shortName', 'founded', 'legalForm', 'category', 'size', 'sector', 'innovates', 'exports', 'employees'] as const;
+
+interface Row {
+  index: number;
+  id: string;
+  kind: ActorKind;
+  label: string;
+  otherLabels: string[];
+  props: Record<string, unknown>;
+  source: string | null;
+  setCommune: boolean;
+  communeId: string | null;
+}
+
+/** Checks what can be checked without the database; returns the rows to write. */
+export function validateActorInputs(inputs: readonly ActorInput[]): Row[] {
+  if (inputs.length > MAX_UPSERT) throw new BadInputError(`input: at most ${MAX_UPSERT} actors per call.`, ['input']);
+  const seen = new Map<string, number>();
+  return inputs.map((input, index) => {
+    const parsed = ACTOR_INPUT.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = ['input', index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+      throw new BadInputError(`${formatPath(path)}: ${issue.message}.`, path);
+    }
+    const value = parsed.data;
+    const before = seen.get(value.id);
+    if (before !== undefined) {
+      throw new BadInputError(`input[${index}].id: "${value.id}" is already input[${before}].`, ['input', index, 'id']);
+    }
+    seen.set(value.id, index);
+    const props: Record<string, unknown> = {};
+    for (const field of PROPERTIES) if (value[field] !== undefined) props[field] = value[field];
+    const label = KIND_LABEL[value.kind];
+    return {
+      index,
+      id: value.id,
+      kind: value.kind,
+      label,
+      otherLabels: KIND_LABELS.filter((l) => l !== label),
+      props,
+      source: value.source ?? null,
+      setCommune: value.communeId !== undefined,
+      communeId: value.communeId ?? null,
+    };
+  });
+}
+
+type Problem = { index: number; field: 'id' | 'kind' | 'communeId'; problem: 'not-actor' | 'territory-kind' | 'no-commune'; value: string };
+
+export function upsertActorsQuery(rows: Row[], plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
+  const b = new CypherBuilder();
+  const rowsParam = b.param(rows);
+  const projection = projectNode('a', plan, b);
+  // Checks first; the write runs only when there is no problem, so a bad item writes nothing.
+  const cypher = `UNWIND ${rowsParam} AS row
+OPTIONAL MATCH (existing:Entity {id: row.id})
+OPTIONAL MATCH (commune:Commune {id: row.communeId})
+WITH collect(CASE
+  WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
+  WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
+  WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
+END) AS problems
+CALL (problems) {
+  WITH problems WHERE size(problems) = 0
+  UNWIND ${rowsParam} AS row
+  MERGE (a:Entity {id: row.id})
+    ON CREATE SET a.source = coalesce(row.source, 'api')
+  SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source)
+  REMOVE a:$(row.otherLabels)
+  WITH a, row
+  CALL (a, row) {
+    WITH a, row WHERE row.setCommune
+    MATCH (a)-[old:LOCATED_IN]->()
+    DELETE old
+  }
+  CALL (a, row) {
+    WITH a, row WHERE row.communeId IS NOT NULL
+    MATCH (c:Commune {id: row.communeId})
+    MERGE (a)-[located:LOCATED_IN]->(c)
+      ON CREATE SET located.source = coalesce(row.source, 'api')
+  }
+}
+RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
+  UNWIND ${rowsParam} AS row
+  MATCH (a:Actor {id: row.id})
+  RETURN ${projection}
+} ELSE [] END AS actors`;
+  return { cypher, params: b.params };
+}
+
+export async function upsertActors(
+  db: Database,
+  inputs: readonly ActorInput[],
+  plan: NodePlan,
+  options?: QueryOptions,
+): Promise<ActorRecord[]> {
+  const rows = validateActorInputs(inputs);
+  if (rows.length === 0) return [];
+  const { cypher, params } = upsertActorsQuery(rows, plan);
+  const [result] = await db.write<{ problems: Problem[]; actors: RawNode[] }>(cypher, params, options);
+  const problem = [...(result?.problems ?? [])].sort((x, y) => x.index - y.index)[0];
+  if (problem) throw problemError(problem);
+  return (result?.actors ?? []).map((raw) => toFetchedNode(raw, plan) as ActorRecord);
+}
+
+function problemError(p: Problem): Error {
+  const path = ['input', p.index, p.field];
+  switch (p.problem) {
+    case 'no-commune':
+      return new NotFoundError('commune', p.value);
+    case 'not-actor':
+      return new BadInputError(`${formatPath(path)}: "${p.value}" is the id of a node that is not an actor.`, path);
+    case 'territory-kind':
+      return new BadInputError(`${formatPath(path)}: this actor is also a territory; its kind stays ${p.value}.`, path);
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Turns a fetch plan into Cypher: a node projection whose nested relations are COLLECT subqueries,
+ * so a whole GraphQL selection tree is read by ONE query.
+ *
+ *   const b = new CypherBuilder();
+ *   projectNode('n', { fetches: [{ key: 'links', relation: 'links', types: null, first: 50, other: EMPTY_PLAN }] }, b)
+ *   // n { .*, labels: labels(n), _fetched: { `links`: COLLECT { MATCH (n)-[r0]-(o0) ... } } }
+ *   b.params   // { p0: 50 }
+ *
+ * Only names from the plan (GraphQL response keys, already valid identifiers) and labels from
+ * fixed tables reach the text; every user value is a parameter.
+ */
+import { LEVEL_LABEL } from '../domain/records.ts';
+import { toFulltextQuery } from '../actors/search-text.ts';
+import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
+
+/** Collects parameters and hands out unique variable names for one query. */
+export class CypherBuilder {
+  readonly params: Record<string, unknown> = {};
+  private readonly counters = new Map<string, number>();
+
+  param(value: unknown): string {
+    const name = `p${Object.keys(this.params).length}`;
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
+  variable(base: string): string {
+    const n = this.counters.get(base) ?? 0;
+    this.counters.set(base, n + 1);
+    return `${base}${n}`;
+  }
+}
+
+/** The key under which a projected node carries what was fetched beneath it. */
+export const FETCHED_KEY = '_fetched';
+
+const IDENTIFIER = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+function indent(text: string, by = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => (line ? by + line : line))
+    .join('\n');
+}
+
+/**
+ * `v { .*, labels: labels(v), _fetched: {...} }`. In a polymorphic position (`Link.other`,
+ * `node(id)`) each relation is guarded by the label of the nodes that have it.
+ */
+export function projectNode(v: string, plan: NodePlan, b: CypherBuilder, polymorphic = false): string {
+  if (plan.fetches.length === 0) return `${v} { .*, labels: labels(${v}) }`;
+  const entries = plan.fetches.map((fetch) => {
+    if (!IDENTIFIER.test(fetch.key)) throw new Error(`Not a GraphQL response key: ${fetch.key}`);
+    const expression = fetchExpression(v, fetch, b);
+    const guarded = polymorphic ? guard(v, fetch, expression) : expression;
+    return `\`${fetch.key}\`: ${guarded}`;
+  });
+  return `${v} { .*, labels: labels(${v}), ${FETCHED_KEY}: {\n${indent(entries.join(',\n'), '    ')}\n  } }`;
+}
+
+function guard(v: string, fetch: Fetch, expression: string): string {
+  // In a polymorphic position a node that is an actor shows as an actor (a région included).
+  const test = RELATION_OWNER[fetch.relation] === 'Actor' ? `${v}:Actor` : `${v}:Territory AND NOT ${v}:Actor`;
+  return `CASE WHEN ${test} THEN ${expression} END`;
+}
+
+function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
+  switch (fetch.relation) {
+    case 'links': {
+      const r = b.variable('r');
+      const o = b.variable('o');
+      const d = b.variable('d');
+      const where = fetch.types ? `\n  WHERE type(${r}) IN ${b.param(fetch.types)}` : '';
+      const limit = b.param(fetch.first);
+      return `COLLECT {
+  MATCH (${v})-[${r}]-(${o})${where}
+  WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${d}
+  ORDER BY type(${r}), ${o}.id, ${d}
+  LIMIT toInteger(${limit})
+  RETURN { type: type(${r}), direction: ${d}, properties: properties(${r}), other: ${projectNode(o, fetch.other, b, true)} }
+}`;
+    }
+    case 'commune': {
+      const c = b.variable('c');
+      return `COLLECT {
+  MATCH (${v})-[:LOCATED_IN]->(${c}:Commune)
+  WITH ${c} ORDER BY ${c}.id LIMIT 1
+  RETURN ${projectNode(c, fetch.node, b)}
+}[0]`;
+    }
+    case 'parents': {
+      const t = b.variable('t');
+      return `COLLECT {
+  MATCH (${v})-[:PART_OF*1..3]->(${t}:Territory)
+  WITH DISTINCT ${t}
+  ORDER BY CASE WHEN ${t}:Epci THEN 1 WHEN ${t}:Department THEN 2 WHEN ${t}:Region THEN 3 ELSE 4 END, ${t}.id
+  RETURN ${projectNode(t, fetch.node, b)}
+}`;
+    }
+    case 'children': {
+      const t = b.variable('t');
+      const level = fetch.level ? ` WHERE ${t}:${LEVEL_LABEL[fetch.level]}` : '';
+      const limit = b.param(fetch.first);
+      return `COLLECT {
+  MATCH (${t}:Territory)-[:PART_OF]->(${v})${level}
+  WITH ${t} ORDER BY ${t}.name, ${t}.id LIMIT toInteger(${limit})
+  RETURN ${projectNode(t, fetch.node, b)}
+}`;
+    }
+    case 'actors': {
+      const c = actorConnection(b, fetch.filter, v, fetch.node);
+      return `{
+  total: ${indent(c.total).trimStart()},
+  page: ${indent(c.page).trimStart()}
+}`;
+    }
+  }
+}
+
+/**
+ * The two expressions of an actors connection: `total` (every match) and `page` (the next
+ * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page
+ * exists). Subquery expressions, so they fit a root RETURN and a nested projection alike.
+ *
+ * Order: exact name matches first, then names starting with the search, then the other matches;
+ * inside a tier shorter names first, then id. Unlike a Lucene score, this key depends on the actor
+ * alone, so keyset cursors stay valid while actors are added.
+ * `scope` is the variable of the territory to search within (or null for the whole network).
+ */
+export function actorConnection(
+  b: CypherBuilder,
+  filter: ActorFilter,
+  scope: string | null,
+  plan: NodePlan,
+): { total: string; page: string } {
+  const a = b.variable('a');
+  const conditions: string[] = [];
+  // `match` finds the candidates; `rank` (searches only) computes their sort key.
+  let match: string;
+  if (filter.search !== null) {
+    const lucene = toFulltextQuery(filter.search);
+    if (lucene === null) throw new Error('A search without words must be dropped before building the query.');
+    match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(lucene)}) YIELD node AS ${a}`;
+    conditions.push(`${a}:Actor`);
+    if (scope) conditions.push(`EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope}) }`);
+  } else if (scope) {
+    // An actor has one seat, but a commune reaches a département both directly and via its EPCI.
+    match = `MATCH (${a}:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope})\nWITH DISTINCT ${a}`;
+  } else {
+    match = `MATCH (${a}:Actor)`;
+  }
+  if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
+  const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
+  const limit = b.param(filter.first + 1);
+  const total = `COUNT {
+${indent(match + where(conditions))}
+  RETURN ${a}
+}`;
+  if (filter.search === null) {
+    const keyset = filter.after ? [`${a}.id > ${b.param(filter.after.id)}`] : [];
+    const page = `COLLECT {
+${indent(match + where([...conditions, ...keyset]))}
+  WITH ${a} ORDER BY ${a}.id LIMIT toInteger(${limit})
+  RETURN { rank: [0, 0], node: ${projectNode(a, plan, b)} }
+}`;
+    return { total, page };
+  }
+  const tier = b.variable('tier');
+  const len = b.variable('len');
+  const name = b.variable('name');
+  const short = b.variable('short');
+  const folded = b.variable('folded');
+  const rank = [
+    `WITH ${a}, apoc.text.clean(${a}.name) AS ${name}, apoc.text.clean(coalesce(${a}.shortName, '')) AS ${short}, apoc.text.clean(${b.param(filter.search)}) AS ${folded}`,
+    `WITH ${a}, CASE WHEN ${name} = ${folded} OR ${short} = ${folded} THEN 0`,
+    `  WHEN ${name} STARTS WITH ${folded} OR ${short} STARTS WITH ${folded} THEN 1 ELSE 2 END AS ${tier},`,
+    `  size(${name}) AS ${len}`,
+  ].join('\n');
+  let keyset = '';
+  if (filter.after) {
+    const id = b.param(filter.after.id);
+    const t = b.param(filter.after.rank[0]);
+    const l = b.param(filter.after.rank[1]);
+    keyset = `\nWHERE ${tier} > ${t} OR (${tier} = ${t} AND (${len} > ${l} OR (${len} = ${l} AND ${a}.id > ${id})))`;
+  }
+  const page = `COLLECT {
+${indent(match + where(conditions) + '\n' + rank + keyset)}
+  WITH ${a}, ${tier}, ${len} ORDER BY ${tier}, ${len}, ${a}.id LIMIT toInteger(${limit})
+  RETURN { rank: [${tier}, ${len}], node: ${projectNode(a, plan, b)} }
+}`;
+  return { total, page };
+}

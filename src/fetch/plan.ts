@@ -1,0 +1,77 @@
+/**
+ * A fetch plan: what to read beneath a node, in the domain's words. The GraphQL layer derives it
+ * from the selection set (src/graphql/lookahead/), the Cypher builder turns it into nested COLLECT
+ * subqueries of ONE query (./cypher.ts), and ./records.ts turns the rows back into records.
+ *
+ *   { fetches: [{ key: 'links', relation: 'links', types: null, first: 50,
+ *                 other: { fetches: [] } }] }
+ *   // "fetch this node's first 50 links with their other ends, answer under the key `links`"
+ *
+ * `key` is the GraphQL response key (alias or field name): field resolvers find their data by it.
+ */
+import type { ActorKind, TerritoryLevel } from '../domain/records.ts';
+
+export interface NodePlan {
+  fetches: Fetch[];
+}
+
+/** Arguments of an actors connection once validated (cursor decoded). */
+export interface ActorFilter {
+  search: string | null;
+  kinds: ActorKind[] | null;
+  first: number;
+  after: ActorCursor | null;
+}
+
+/** The keyset sort key of one actor in a connection: [match tier, name length] then id. */
+export interface ActorCursor {
+  rank: [number, number];
+  id: string;
+}
+
+export type Fetch =
+  | { key: string; relation: 'links'; types: string[] | null; first: number; other: NodePlan }
+  | { key: string; relation: 'commune'; node: NodePlan }
+  | { key: string; relation: 'parents'; node: NodePlan }
+  | { key: string; relation: 'children'; level: TerritoryLevel | null; first: number; node: NodePlan }
+  | { key: string; relation: 'actors'; filter: ActorFilter; node: NodePlan };
+
+/** Which nodes a relation applies to: guards polymorphic positions such as `Link.other`. */
+export const RELATION_OWNER: Record<Fetch['relation'], 'Actor' | 'Territory'> = {
+  links: 'Actor',
+  commune: 'Actor',
+  parents: 'Territory',
+  children: 'Territory',
+  actors: 'Territory',
+};
+
+export const EMPTY_PLAN: NodePlan = { fetches: [] };
+
+/** Rows the plan may read in the worst case (each level multiplies): a guard against huge trees. */
+export function planCost(plan: NodePlan): number {
+  let cost = 0;
+  for (const fetch of plan.fetches) {
+    const { fanOut, child } = fanOutOf(fetch);
+    cost += fanOut * (1 + planCost(child));
+  }
+  return cost;
+}
+
+export function planDepth(plan: NodePlan): number {
+  return Math.max(0, ...plan.fetches.map((fetch) => 1 + planDepth(fanOutOf(fetch).child)));
+}
+
+function fanOutOf(fetch: Fetch): { fanOut: number; child: NodePlan } {
+  switch (fetch.relation) {
+    case 'links':
+      return { fanOut: fetch.first, child: fetch.other };
+    case 'commune':
+      return { fanOut: 1, child: fetch.node };
+    case 'parents':
+      return { fanOut: 4, child: fetch.node };
+    case 'children':
+      return { fanOut: fetch.first, child: fetch.node };
+    case 'actors':
+      return { fanOut: fetch.filter.first, child: fetch.node };
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Look-ahead: reads a root field's selection set (fragments, aliases, @skip/@include, variables)
+ * and returns the fetch plan (src/fetch/plan.ts) that answers all of it in one Cypher query.
+ *
+ *   // actor(id: "utc") { links(first: 5) { other { id ... on Actor { links { type } } } } }
+ *   nodePlanOf(info, 'Actor')
+ *   // { fetches: [{ key: 'links', relation: 'links', first: 5, types: null,
+ *   //               other: { fetches: [{ key: 'links', relation: 'links', first: 50, ... }] } }] }
+ *
+ * Only relation fields become fetches (scalars come with every node's `.*` projection). Arguments
+ * are validated here, with the argument's path in the error.
+ */
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLResolveInfo,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type SelectionSetNode,
+  getArgumentValues,
+  getDirectiveValues,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
+import { actorFilter } from '../../actors/list.ts';
+import { BadInputError, QueryTooComplexError } from '../../domain/errors.ts';
+import { type ActorKind, type TerritoryLevel } from '../../domain/records.ts';
+import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
+
+export const MAX_LINKS = 500;
+export const MAX_CHILDREN = 500;
+/** Worst-case rows one request may read (product of `first`s down each branch), and nesting depth. */
+export const MAX_PLAN_COST = 200_000;
+export const MAX_PLAN_DEPTH = 6;
+
+type Selection = { fieldName: string; typeName: string; node: FieldNode };
+
+/** Fields of the given selection sets, by response key, each with the type it was selected on. */
+function collect(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], typeName: string): Map<string, Selection[]> {
+  const out = new Map<string, Selection[]>();
+  const visit = (set: SelectionSetNode, onType: string): void => {
+    for (const selection of set.selections) {
+      if (!included(info, selection)) continue;
+      if (selection.kind === 'Field') {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = out.get(key) ?? [];
+        list.push({ fieldName: selection.name.value, typeName: onType, node: selection });
+        out.set(key, list);
+      } else if (selection.kind === 'InlineFragment') {
+        visit(selection.selectionSet, selection.typeCondition?.name.value ?? onType);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet, fragment.typeCondition.name.value);
+      }
+    }
+  };
+  for (const set of sets) visit(set, typeName);
+  return out;
+}
+
+function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+}
+
+function isActorType(info: GraphQLResolveInfo, typeName: string): boolean {
+  if (typeName === 'Actor') return true;
+  const type = info.schema.getType(typeName);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Actor');
+}
+
+function fieldDef(info: GraphQLResolveInfo, typeName: string, fieldName: string): GraphQLField<unknown, unknown> | undefined {
+  const type = info.schema.getType(typeName);
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[fieldName] : undefined;
+}
+
+function subSets(selections: readonly Selection[]): SelectionSetNode[] {
+  return selections.flatMap((s) => (s.node.selectionSet ? [s.node.selectionSet] : []));
+}
+
+/** The selection sets of `fieldName` inside the given sets (e.g. `other` inside `links { ... }`). */
+function childSets(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], typeName: string, fieldName: string): SelectionSetNode[] {
+  const all = [...collect(info, sets, typeName).values()].flat();
+  return subSets(all.filter((s) => s.fieldName === fieldName));
+}
+
+/** The plan beneath a node whose selection sets are `sets`, selected as `typeName`. */
+export function planOfSets(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], typeName: string): NodePlan {
+  const fetches: Fetch[] = [];
+  for (const [key, selections] of collect(info, sets, typeName)) {
+    const candidates = selections.map((s) => fetchOf(info, key, s, subSets(selections)));
+    const first = candidates[0];
+    if (!first) continue;
+    // One response key, several fields or arguments (allowed across exclusive fragments): leave it
+    // to the field resolver's fallback rather than guess.
+    const same = candidates.every((c) => JSON.stringify(c && withoutChildren(c)) === JSON.stringify(withoutChildren(first)));
+    if (same) fetches.push(first);
+  }
+  return { fetches: fetches.filter((f): f is Fetch => f !== null) };
+}
+
+function withoutChildren(fetch: Fetch | null): unknown {
+  if (!fetch) return null;
+  const { key, relation } = fetch;
+  switch (fetch.relation) {
+    case 'links':
+      return { key, relation, types: fetch.types, first: fetch.first };
+    case 'children':
+      return { key, relation, level: fetch.level, first: fetch.first };
+    case 'actors':
+      return { key, relation, filter: fetch.filter };
+    default:
+      return { key, relation };
+  }
+}
+
+/** The fetch one selected field needs, or null for a field that is not a relation. */
+function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: readonly SelectionSetNode[]): Fetch | null {
+  const onActor = isActorType(info, s.typeName);
+  const onTerritory = s.typeName === 'Territory';
+  if (!onActor && !onTerritory) return null;
+  const def = fieldDef(info, s.typeName, s.fieldName);
+  if (!def) return null;
+  const args = getArgumentValues(def, s.node, info.variableValues);
+  if (onActor && s.fieldName === 'links') {
+    const first = bounded(args.first, 50, MAX_LINKS, ['links', 'first']);
+    const types = Array.isArray(args.types) && args.types.length ? (args.types as string[]) : null;
+    return { key, relation: 'links', types, first, other: planOfSets(info, childSets(info, sets, 'Link', 'other'), 'Node') };
+  }
+  if (onActor && s.fieldName === 'commune') return { key, relation: 'commune', node: planOfSets(info, sets, 'Territory') };
+  if (onTerritory && s.fieldName === 'parents') return { key, relation: 'parents', node: planOfSets(info, sets, 'Territory') };
+  if (onTerritory && s.fieldName === 'children') {
+    const first = bounded(args.first, 100, MAX_CHILDREN, ['children', 'first']);
+    const level = typeof args.level === 'string' ? (args.level as TerritoryLevel) : null;
+    return { key, relation: 'children', level, first, node: planOfSets(info, sets, 'Territory') };
+  }
+  if (onTerritory && s.fieldName === 'actors') {
+    const filter = actorFilter(
+      {
+        search: typeof args.search === 'string' ? args.search : null,
+        kinds: Array.isArray(args.kinds) ? (args.kinds as ActorKind[]) : null,
+        first: typeof args.first === 'number' ? args.first : null,
+        after: typeof args.after === 'string' ? args.after : null,
+      },
+      ['actors'],
+    );
+    return { key, relation: 'actors', filter, node: planOfSets(info, connectionNodeSets(info, sets), 'Actor') };
+  }
+  return null;
+}
+
+function bounded(value: unknown, fallback: number, max: number, path: string[]): number {
+  const n = typeof value === 'number' ? value : fallback;
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new BadInputError(`\`first\` must be between 0 and ${max}.`, path);
+  return n;
+}
+
+/** `edges { node { ... } }` of a connection's selection sets. */
+function connectionNodeSets(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]): SelectionSetNode[] {
+  return childSets(info, childSets(info, sets, 'ActorConnection', 'edges'), 'ActorEdge', 'node');
+}
+
+function checked(plan: NodePlan): NodePlan {
+  const depth = planDepth(plan);
+  if (depth > MAX_PLAN_DEPTH) {
+    throw new QueryTooComplexError(`The selection nests ${depth} relations; at most ${MAX_PLAN_DEPTH} are allowed.`);
+  }
+  const cost = planCost(plan);
+  if (cost > MAX_PLAN_COST) {
+    throw new QueryTooComplexError(
+      `The selection may read up to ${cost} nodes (the product of \`first\` down each branch); at most ${MAX_PLAN_COST} are allowed. Ask for fewer with \`first\`.`,
+    );
+  }
+  return plan;
+}
+
+function rootSets(info: GraphQLResolveInfo): SelectionSetNode[] {
+  return info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+/** The plan of a root field returning a node: `node`, `actor`, `territory`, `upsertActors`. */
+export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' | 'Territory'): NodePlan {
+  return checked(planOfSets(info, rootSets(info), typeName));
+}
+
+/** The plan beneath each actor of a root connection (`actors`): its `edges { node }`. */
+export function connectionPlanOf(info: GraphQLResolveInfo, firstActors: number): NodePlan {
+  const plan = planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor');
+  // The page size multiplies everything beneath it.
+  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null }, node: plan }] });
+  return plan;
+}
+
+/** The plan beneath `Link.other` of a root field returning a Link (`link` mutation). */
+export function linkOtherPlanOf(info: GraphQLResolveInfo): NodePlan {
+  return checked(planOfSets(info, childSets(info, rootSets(info), 'Link', 'other'), 'Node'));
+}
+
+/** The fetch of the field being resolved (the fallback when nothing was pre-fetched). */
+export function currentFieldFetch(info: GraphQLResolveInfo): Fetch | null {
+  const key = String(info.path.key);
+  const [first] = info.fieldNodes;
+  if (!first) return null;
+  return fetchOf(info, key, { fieldName: info.fieldName, typeName: info.parentType.name, node: first }, rootSets(info));
+}

@@ -1,0 +1,25 @@
+/**
+ * Mutations: authorise (editor role, src/access/roles.ts), plan what the selection reads back, one domain call.
+ */
+import { upsertActors } from '../../actors/upsert.ts';
+import { removeLink, writeLink } from '../../links/write.ts';
+import { authorize } from '../../access/roles.ts';
+import type { Resolvers } from '../generated/types.ts';
+import { linkOtherPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
+
+export const mutationResolvers: Resolvers = {
+  Mutation: {
+    upsertActors: (_, { input }, ctx, info) => {
+      authorize(ctx.principal, 'editor');
+      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor'), { observer: ctx.observer });
+    },
+    link: (_, { input }, ctx, info) => {
+      authorize(ctx.principal, 'editor');
+      return writeLink(ctx.db, input, linkOtherPlanOf(info), { observer: ctx.observer });
+    },
+    unlink: (_, { input }, ctx) => {
+      authorize(ctx.principal, 'editor');
+      return removeLink(ctx.db, input, { observer: ctx.observer });
+    },
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * Shared by the API tests: a fictional territory chain with actors in it, and a database that
+ * counts the Cypher queries the driver runs (the one-query proof).
+ */
+import { newApiKey } from '../../src/access/api-keys.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
+import type { Database } from '../../src/neo4j/database.ts';
+import { testDatabase } from '../support/harness.ts';
+
+/** A server that knows an editor key and a reader key (mutations need the editor role). */
+export function serverWithKeys(db: Database): { server: GraphQLServer; editor: Record<string, string>; reader: Record<string, string> } {
+  const editor = newApiKey('api-test-editor', 'editor');
+  const reader = newApiKey('api-test-reader', 'reader');
+  const config = loadConfig({ MAILLAGE_API_KEYS: `${editor.entry},${reader.entry}` });
+  const server = createGraphQLServer({
+    db,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    security: config.security,
+    limits: config.limits,
+  });
+  return { server, editor: { 'x-api-key': editor.key }, reader: { 'x-api-key': reader.key } };
+}
+
+export interface CountingDatabase {
+  db: Database;
+  /** Queries the driver has run since the last reset. */
+  count(): number;
+  reset(): void;
+}
+
+/** A database whose driver counts `executeQuery` calls: what really reaches Neo4j. */
+export function countingDatabase(): CountingDatabase {
+  const db = testDatabase();
+  let n = 0;
+  const original = db.driver.executeQuery.bind(db.driver);
+  db.driver.executeQuery = ((...args: Parameters<typeof original>) => {
+    n += 1;
+    return original(...args);
+  }) as typeof original;
+  return { db, count: () => n, reset: () => void (n = 0) };
+}
+
+/**
+ * Région > département > EPCI > two communes (A in the EPCI, B directly in the département), an
+ * industrial territory over the EPCI, and actors: the région itself is an actor, as in the model.
+ *   ids: `${p}:region`, `${p}:dep`, `${p}:epci`, `${p}:it`, `${p}:commune-a`, `${p}:commune-b`
+ */
+export async function createTerritories(db: Database, p: string): Promise<void> {
+  await db.write(
+    `CREATE (r:Entity:Territory:Region:Actor {id: $p + ':region', name: 'Région ' + $p, kind: 'REGION', code: $p + '-R', source: 'test'})
+     CREATE (d:Entity:Territory:Department {id: $p + ':dep', name: 'Département ' + $p, code: $p + '-D', source: 'test'})
+     CREATE (e:Entity:Territory:Epci {id: $p + ':epci', name: 'CC ' + $p, code: $p + '-E', source: 'test'})
+     CREATE (i:Entity:Territory:IndustrialTerritory {id: $p + ':it', name: 'Territoire ' + $p, source: 'test'})
+     CREATE (a:Entity:Territory:Commune {id: $p + ':commune-a', name: 'Méaulte ' + $p, code: $p + '-A', population: 1300, source: 'test'})
+     CREATE (b:Entity:Territory:Commune {id: $p + ':commune-b', name: 'Albert ' + $p, code: $p + '-B', population: 9800, source: 'test'})
+     CREATE (d)-[:PART_OF]->(r), (e)-[:PART_OF]->(d), (e)-[:PART_OF]->(i),
+            (a)-[:PART_OF]->(e), (a)-[:PART_OF]->(d), (b)-[:PART_OF]->(d)`,
+    { p },
+  );
+}
+
+export interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  label: string;
+  commune?: string;
+  shortName?: string;
+}
+
+export async function createActors(db: Database, rows: ActorRow[]): Promise<void> {
+  await db.write(
+    `UNWIND $rows AS row
+     CREATE (a:Entity:Actor {id: row.id, name: row.name, kind: row.kind, source: 'test'})
+     SET a.shortName = row.shortName
+     WITH a, row CALL apoc.create.addLabels(a, [row.label]) YIELD node
+     WITH a, row WHERE row.commune IS NOT NULL
+     MATCH (c:Commune {id: row.commune}) CREATE (a)-[:LOCATED_IN]->(c)`,
+    { rows: rows.map((r) => ({ commune: null, shortName: null, ...r })) },
+  );
+}
+
+export async function removeAll(db: Database, p: string): Promise<void> {
+  await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
+}

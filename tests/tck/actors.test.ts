@@ -1,0 +1,144 @@
+// GraphQL in, Cypher out: the actors connection under each combination of arguments.
+import { describe, expect, it } from 'vitest';
+import { encodeCursor } from '../../src/actors/cursor.ts';
+import { translate } from './translate.ts';
+
+describe('actors(...)', () => {
+  it('no argument: every actor by id, one more than the page to know if another follows', async () => {
+    expect(await translate(`{ actors { totalCount edges { cursor node { id name } } } }`)).toMatchInlineSnapshot(`
+      "RETURN true AS found,
+      COUNT {
+        MATCH (a0:Actor)
+        RETURN a0
+      } AS total,
+      COLLECT {
+        MATCH (a0:Actor)
+        WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
+        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":21}"
+    `);
+  });
+
+  it('kinds and after: a keyset on id, not an offset', async () => {
+    const after = encodeCursor({ rank: [0, 0], id: 'cci-aisne' });
+    expect(await translate(`query($after: String) { actors(kinds: [COMPANY, CLUSTER], first: 5, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
+      "RETURN true AS found,
+      COUNT {
+        MATCH (a0:Actor)
+        WHERE a0.kind IN $p0
+        RETURN a0
+      } AS total,
+      COLLECT {
+        MATCH (a0:Actor)
+        WHERE a0.kind IN $p0
+          AND a0.id > $p2
+        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
+        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":["COMPANY","CLUSTER"],"p1":6,"p2":"cci-aisne"}"
+    `);
+  });
+
+  it('search: the full-text index, exact names first, a keyset on (tier, name length, id)', async () => {
+    const after = encodeCursor({ rank: [1, 12], id: 'utc' });
+    expect(await translate(`query($after: String) { actors(search: "Méaulte", first: 3, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
+      "RETURN true AS found,
+      COUNT {
+        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
+        WHERE a0:Actor
+        RETURN a0
+      } AS total,
+      COLLECT {
+        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
+        WHERE a0:Actor
+        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p2) AS folded0
+        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
+          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
+          size(name0) AS len0
+        WHERE tier0 > $p4 OR (tier0 = $p4 AND (len0 > $p5 OR (len0 = $p5 AND a0.id > $p3)))
+        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p1)
+        RETURN { rank: [tier0, len0], node: a0 { .*, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":"meaulte*","p1":4,"p2":"Méaulte","p3":"utc","p4":1,"p5":12}"
+    `);
+  });
+
+  it('within: from the territory down PART_OF to its communes and their actors', async () => {
+    expect(await translate(`{ actors(within: "department:80") { totalCount edges { node { id } } } }`)).toMatchInlineSnapshot(`
+      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      RETURN scope IS NOT NULL AS found,
+      COUNT {
+        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
+        WITH DISTINCT a0
+        RETURN a0
+      } AS total,
+      COLLECT {
+        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
+        WITH DISTINCT a0
+        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
+        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":"department:80","p1":21}"
+    `);
+  });
+
+  it('within and search: the index first, then the territory as a filter', async () => {
+    expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
+      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      RETURN scope IS NOT NULL AS found,
+      COUNT {
+        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
+        WHERE a0:Actor
+          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
+        RETURN a0
+      } AS total,
+      COLLECT {
+        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
+        WHERE a0:Actor
+          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
+        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p3) AS folded0
+        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
+          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
+          size(name0) AS len0
+        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
+        RETURN { rank: [tier0, len0], node: a0 { .*, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":"region:32","p1":"utc*","p2":21,"p3":"utc"}"
+    `);
+  });
+
+  it('nested: links of each actor of the page and links of their other ends, in the same query', async () => {
+    expect(
+      await translate(`{ actors(first: 2) { edges { node { id links(first: 5) { type other { id ... on Actor { links(first: 5) { other { id } } } } } } } } }`),
+    ).toMatchInlineSnapshot(`
+      "RETURN true AS found,
+      COUNT {
+        MATCH (a0:Actor)
+        RETURN a0
+      } AS total,
+      COLLECT {
+        MATCH (a0:Actor)
+        WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
+        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0), _fetched: {
+          \`links\`: COLLECT {
+            MATCH (a0)-[r0]-(o0)
+            WITH r0, o0, CASE WHEN startNode(r0) = a0 THEN 'OUT' ELSE 'IN' END AS d0
+            ORDER BY type(r0), o0.id, d0
+            LIMIT toInteger($p1)
+            RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0), _fetched: {
+              \`links\`: CASE WHEN o0:Actor THEN COLLECT {
+                MATCH (o0)-[r1]-(o1)
+                WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
+                ORDER BY type(r1), o1.id, d1
+                LIMIT toInteger($p2)
+                RETURN { type: type(r1), direction: d1, properties: properties(r1), other: o1 { .*, labels: labels(o1) } }
+              } END
+            } } }
+          }
+        } } }
+      } AS page
+      --- READ {"p0":3,"p1":5,"p2":5}"
+    `);
+  });
+});

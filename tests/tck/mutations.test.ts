@@ -1,0 +1,91 @@
+// GraphQL in, Cypher out: the three mutations, each one query (checks and writes together).
+import { describe, expect, it } from 'vitest';
+import { translate } from './translate.ts';
+
+describe('mutations', () => {
+  it('upsertActors: checks every item, writes only if all pass, reads back what the selection asks', async () => {
+    expect(
+      await translate(`mutation { upsertActors(input: [
+        { id: "altytud", name: "Altytud", kind: COMPANY, communeId: "commune:80523", employees: 12 },
+        { id: "bpifrance", name: "Bpifrance", kind: FUNDER, communeId: null }
+      ]) { id links(first: 3) { type } } }`),
+    ).toMatchInlineSnapshot(`
+      "UNWIND $p0 AS row
+      OPTIONAL MATCH (existing:Entity {id: row.id})
+      OPTIONAL MATCH (commune:Commune {id: row.communeId})
+      WITH collect(CASE
+        WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
+        WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
+        WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
+      END) AS problems
+      CALL (problems) {
+        WITH problems WHERE size(problems) = 0
+        UNWIND $p0 AS row
+        MERGE (a:Entity {id: row.id})
+          ON CREATE SET a.source = coalesce(row.source, 'api')
+        SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source)
+        REMOVE a:$(row.otherLabels)
+        WITH a, row
+        CALL (a, row) {
+          WITH a, row WHERE row.setCommune
+          MATCH (a)-[old:LOCATED_IN]->()
+          DELETE old
+        }
+        CALL (a, row) {
+          WITH a, row WHERE row.communeId IS NOT NULL
+          MATCH (c:Commune {id: row.communeId})
+          MERGE (a)-[located:LOCATED_IN]->(c)
+            ON CREATE SET located.source = coalesce(row.source, 'api')
+        }
+      }
+      RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
+        UNWIND $p0 AS row
+        MATCH (a:Actor {id: row.id})
+        RETURN a { .*, labels: labels(a), _fetched: {
+          \`links\`: COLLECT {
+            MATCH (a)-[r0]-(o0)
+            WITH r0, o0, CASE WHEN startNode(r0) = a THEN 'OUT' ELSE 'IN' END AS d0
+            ORDER BY type(r0), o0.id, d0
+            LIMIT toInteger($p1)
+            RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0) } }
+          }
+        } }
+      } ELSE [] END AS actors
+      --- WRITE {"p0":[{"index":0,"id":"altytud","kind":"COMPANY","label":"Company","otherLabels":["Institute","University","Cluster","Funder","Chamber","LocalAuthority","Region"],"props":{"name":"Altytud","employees":12},"source":null,"setCommune":true,"communeId":"commune:80523"},{"index":1,"id":"bpifrance","kind":"FUNDER","label":"Funder","otherLabels":["Institute","University","Company","Cluster","Chamber","LocalAuthority","Region"],"props":{"name":"Bpifrance"},"source":null,"setCommune":true,"communeId":null}],"p1":3}"
+    `);
+  });
+
+  it('link: MERGE one relationship of a validated type between two existing nodes', async () => {
+    expect(
+      await translate(`mutation { link(input: { from: "bpifrance", to: "innovent-e", type: "SUPPORTS", properties: { since: 2012, scope: "IDEFI" } }) { type properties other { id } } }`),
+    ).toMatchInlineSnapshot(`
+      "OPTIONAL MATCH (a:Entity {id: $p0})
+      OPTIONAL MATCH (b:Entity {id: $p1})
+      WITH a, b, labels(a) AS fromLabels, labels(b) AS toLabels
+      OPTIONAL CALL (a, b, fromLabels, toLabels) {
+        WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+          AND any(l IN fromLabels WHERE l IN $p2) AND any(l IN toLabels WHERE l IN $p3)
+        MERGE (a)-[r:$($p4)]->(b)
+          ON CREATE SET r.source = 'api'
+        SET r += $p5
+        RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: b { .*, labels: labels(b) } } AS link
+      }
+      RETURN fromLabels, toLabels, link
+      --- WRITE {"p0":"bpifrance","p1":"innovent-e","p2":["Actor"],"p3":["Actor","Program","Event"],"p4":"SUPPORTS","p5":{"since":2012,"scope":"IDEFI"}}"
+    `);
+  });
+
+  it('unlink', async () => {
+    expect(await translate(`mutation { unlink(input: { from: "bpifrance", to: "innovent-e", type: "SUPPORTS" }) }`)).toMatchInlineSnapshot(`
+      "OPTIONAL MATCH (a:Entity {id: $p0})
+      OPTIONAL MATCH (b:Entity {id: $p1})
+      CALL (a, b) {
+        OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = $p2
+        DELETE r
+        RETURN count(r) AS removed
+      }
+      RETURN labels(a) AS fromLabels, labels(b) AS toLabels, removed
+      --- WRITE {"p0":"bpifrance","p1":"innovent-e","p2":"SUPPORTS"}"
+    `);
+  });
+});
