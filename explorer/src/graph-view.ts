@@ -153,6 +153,13 @@ export class GraphView {
     this.container.dataset.layout = 'done';
   }
 
+  /** Community ranks arrived after the graph was drawn (the shape is computed more slowly). */
+  setCommunities(community: Map<string, number>, names: string[]): void {
+    this.community = community;
+    this.communityNames = names;
+    this.applyColours();
+  }
+
   setColourBy(by: ColourBy): void {
     this.colourBy = by;
     this.applyColours();

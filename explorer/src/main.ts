@@ -120,41 +120,71 @@ async function loadTerritory(): Promise<void> {
     (d) => mine === loadSequence && ($('gaps').innerHTML = gapsHtml(d.competencyGaps)),
     (err) => mine === loadSequence && ($('gaps').innerHTML = `<p class="error">Competency gaps unavailable: ${escapeHtml(errorText(err))}</p>`),
   );
-  const [graphResult, shapeResult] = await Promise.allSettled([
-    graphql<ActorGraphData>(ACTOR_GRAPH, { within }),
-    graphql<NetworkShapeData>(NETWORK_SHAPE, { within }),
-  ]);
-  if (mine !== loadSequence) return;
-  shape = shapeResult.status === 'fulfilled' ? shapeResult.value.networkShape : undefined;
-  $('shape').innerHTML =
-    shapeResult.status === 'fulfilled'
-      ? shapeHtml(shapeResult.value.networkShape)
-      : `<p class="error">Network shape unavailable: ${escapeHtml(errorText(shapeResult.reason))}</p>`;
-  $('shape').dataset.territory = territory.id;
-  if (graphResult.status === 'rejected') {
-    status.textContent = `Could not load ${label}: ${errorText(graphResult.reason)}`;
+  shape = undefined;
+  const graphAnswer = graphql<ActorGraphData>(ACTOR_GRAPH, { within });
+  const shapeDone = graphql<NetworkShapeData>(NETWORK_SHAPE, { within }).then(
+    (d) => {
+      if (mine !== loadSequence) return;
+      shape = d.networkShape;
+      $('shape').innerHTML = shapeHtml(d.networkShape);
+      $('shape').dataset.territory = territory.id;
+    },
+    (err) => {
+      if (mine !== loadSequence) return;
+      $('shape').innerHTML = `<p class="error">Network shape unavailable: ${escapeHtml(errorText(err))}</p>`;
+      $('shape').dataset.territory = territory.id;
+    },
+  );
+  let graph: ActorGraphData['actorGraph'];
+  try {
+    graph = (await graphAnswer).actorGraph;
+  } catch (err) {
+    if (mine !== loadSequence) return;
+    status.textContent = `Could not load ${label}: ${errorText(err)}`;
     graphEl.dataset.state = 'error';
     return;
   }
-  drawGraph(graphResult.value.actorGraph, label);
-  await gaps;
+  if (mine !== loadSequence) return;
+  // Small enough: draw now and colour by community when the shape (slower) arrives. Too big: the
+  // shape's communities decide what is drawn, so wait for them.
+  const drawNow = graph.nodes.length <= MAX_DRAWN;
+  if (!drawNow) {
+    status.textContent = `${label}: ${formatNumber(graph.nodes.length, 0)} actors; finding its communities…`;
+    await shapeDone;
+    if (mine !== loadSequence) return;
+  }
+  drawGraph(graph, label);
   if (focusedActor) void focusActor(focusedActor, false);
+  await shapeDone;
+  if (mine !== loadSequence) return;
+  if (drawNow && shape) {
+    const { community, names } = communitiesOf(shape);
+    view.setCommunities(community, names);
+    renderLegend();
+  }
+  await gaps;
+}
+
+/** Community ranks by actor, largest community first (rank 0), and their names in that order. */
+function communitiesOf(of: NetworkShapeData['networkShape'] | undefined): { community: Map<string, number>; names: string[]; sizes: number[] } {
+  const communities = [...(of?.communities ?? [])].sort((a, b) => b.size - a.size);
+  const community = new Map<string, number>();
+  communities.forEach((c, rank) => c.members.forEach((m) => community.set(m.id, rank)));
+  return { community, names: communities.map((c) => c.name), sizes: communities.map((c) => c.size) };
 }
 
 function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
   // Communities, largest first: they colour the graph, and bound what is drawn for big territories.
-  const communities = [...(shape?.communities ?? [])].sort((a, b) => b.size - a.size);
-  const community = new Map<string, number>();
-  communities.forEach((c, rank) => c.members.forEach((m) => community.set(m.id, rank)));
+  const { community, names, sizes } = communitiesOf(shape);
   let nodes = data.nodes;
   let links = data.links;
   let keptCommunities = 0;
   if (nodes.length > MAX_DRAWN) {
     let kept = 0;
     let total = 0;
-    for (const c of communities) {
-      if (total + c.size > MAX_DRAWN && kept > 0) break;
-      total += c.size;
+    for (const size of sizes) {
+      if (total + size > MAX_DRAWN && kept > 0) break;
+      total += size;
       kept += 1;
     }
     const keep = new Set<string>();
@@ -189,7 +219,7 @@ function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
   }
   notice.textContent = notes.join(' ');
   notice.hidden = notes.length === 0;
-  view.load(nodes, links, community, communities.map((c) => c.name));
+  view.load(nodes, links, community, names);
   graphEl.dataset.state = 'ready';
   graphEl.dataset.territory = territory.id;
   graphEl.dataset.nodes = String(view.graph.order);
