@@ -106,23 +106,10 @@ export class GraphView {
     this.graph.clear();
     this.community = community;
     this.communityNames = communityNames;
-    // Start from a disc, communities together, so that ForceAtlas2 has less to undo.
-    const spread = Math.sqrt(nodes.length) * 10;
     for (const actor of nodes) {
-      const angle = Math.random() * 2 * Math.PI;
-      const radius = spread * Math.sqrt(Math.random());
-      const group = community.get(actor.id);
-      const shift = group === undefined ? 0 : spread * 0.6;
-      const groupAngle = ((group ?? 0) * 2.4) % (2 * Math.PI);
-      this.graph.addNode(actor.id, {
-        x: Math.cos(angle) * radius * 0.5 + Math.cos(groupAngle) * shift,
-        y: Math.sin(angle) * radius * 0.5 + Math.sin(groupAngle) * shift,
-        size: 4,
-        color: '#999',
-        label: actor.name,
-        kind: actor.kind,
-      });
+      this.graph.addNode(actor.id, { x: 0, y: 0, size: 4, color: '#999', label: actor.name, kind: actor.kind });
     }
+    this.placeByCommunity();
     for (const link of links) {
       if (!this.graph.hasNode(link.source) || !this.graph.hasNode(link.target)) continue;
       this.graph.mergeEdge(link.source, link.target, { size: Math.min(3, 0.4 + Math.log2(1 + link.weight) * 0.5), color: '#dee2e6', weight: link.weight, types: link.types });
@@ -131,6 +118,23 @@ export class GraphView {
     this.applyColours();
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.startLayout();
+  }
+
+  /** Starts from a disc, each community in its own sector, so that ForceAtlas2 has less to undo. */
+  private placeByCommunity(): void {
+    const spread = Math.sqrt(this.graph.order) * 10;
+    this.graph.forEachNode((node, attributes) => {
+      if (attributes.temporary) return;
+      const angle = Math.random() * 2 * Math.PI;
+      const radius = spread * Math.sqrt(Math.random());
+      const group = this.community.get(node);
+      const shift = group === undefined ? 0 : spread * 0.6;
+      const groupAngle = ((group ?? 0) * 2.4) % (2 * Math.PI);
+      this.graph.mergeNodeAttributes(node, {
+        x: Math.cos(angle) * radius * 0.5 + Math.cos(groupAngle) * shift,
+        y: Math.sin(angle) * radius * 0.5 + Math.sin(groupAngle) * shift,
+      });
+    });
   }
 
   /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 8 s. */
@@ -158,6 +162,12 @@ export class GraphView {
     this.community = community;
     this.communityNames = names;
     this.applyColours();
+    // Lay it out again from community sectors, unless the user is already looking at a path.
+    if (this.pathNodes.size === 0 && community.size > 0) {
+      this.stopLayout();
+      this.placeByCommunity();
+      this.startLayout();
+    }
   }
 
   setColourBy(by: ColourBy): void {

@@ -204,6 +204,7 @@ describe('the network explorer, in Chromium', () => {
     expect(await page.locator('#gaps .bar-row').count()).toBeGreaterThan(0);
     await page.selectOption('#colour-by', 'community');
     await page.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'done', undefined, { timeout: 15_000 });
+    await page.locator('#shape-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTEFACTS, 'synthetic-department.png') });
   }, 180_000);
 
