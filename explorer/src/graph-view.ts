@@ -255,13 +255,10 @@ export class GraphView {
     for (const path of paths) {
       for (const [i, node] of path.entries()) {
         if (!this.graph.hasNode(node.id)) {
-          const placed = path.filter((p) => this.graph.hasNode(p.id)).map((p) => this.graph.getNodeAttributes(p.id));
-          const x = placed.length ? placed.reduce((s, p) => s + p.x, 0) / placed.length : 0;
-          const y = placed.length ? placed.reduce((s, p) => s + p.y, 0) / placed.length : 0;
-          const jitter = Math.sqrt(this.graph.order + 1) * 2;
+          const { x, y } = this.between(path, i);
           this.graph.addNode(node.id, {
-            x: x + (Math.random() - 0.5) * jitter + i,
-            y: y + (Math.random() - 0.5) * jitter + i,
+            x,
+            y,
             size: 6,
             color: KIND_COLOURS[node.kind ?? 'OTHER'] ?? KIND_COLOURS.OTHER!,
             label: node.name ?? node.id,
@@ -281,6 +278,26 @@ export class GraphView {
     }
     this.renderer.refresh();
     if (this.pathNodes.size > 0) this.moveTo([...this.pathNodes], undefined);
+  }
+
+  /** Where to put the i-th node of a path that is not in the graph: on the segment between the
+   *  nearest drawn nodes before and after it, spaced by index, or beside the one that exists. */
+  private between(path: NodeRef[], i: number): { x: number; y: number } {
+    const drawn = (j: number) => (this.graph.hasNode(path[j]!.id) ? this.graph.getNodeAttributes(path[j]!.id) : undefined);
+    let before = -1;
+    for (let j = i - 1; j >= 0; j--) if (drawn(j)) { before = j; break; }
+    let after = -1;
+    for (let j = i + 1; j < path.length; j++) if (drawn(j) && !this.graph.getNodeAttribute(path[j]!.id, 'temporary')) { after = j; break; }
+    const a = before >= 0 ? drawn(before)! : undefined;
+    const b = after >= 0 ? drawn(after)! : undefined;
+    const step = Math.sqrt(this.graph.order + 1) * 3;
+    if (a && b) {
+      const t = (i - before) / (after - before);
+      // A little off the straight line, so that the path reads as a chain of distinct stops.
+      return { x: a.x + (b.x - a.x) * t + (b.y - a.y) * 0.1, y: a.y + (b.y - a.y) * t - (b.x - a.x) * 0.1 };
+    }
+    const near = a ?? b;
+    return near ? { x: near.x + step * (i % 2 ? 1 : -1), y: near.y + step } : { x: i * step, y: 0 };
   }
 
   clearPaths(): void {
