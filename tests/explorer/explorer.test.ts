@@ -68,7 +68,7 @@ function hautsDeFrance(data: GeographyData): GeographyData {
 }
 
 beforeAll(async () => {
-  await buildExplorer({ ifMissing: true });
+  await buildExplorer({ ifStale: true });
   seedSet = await seedApi();
   const { resolveSource, geographySource, loadGeographyData } = seedSet;
   // Idempotent sets, safe in the database other tests share.

@@ -47,7 +47,7 @@ const NOT_BUILT = `<!doctype html>
 <body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto">
 <h1>The explorer is not built yet</h1>
 <p>Run <code>npm run build:explorer</code> (it writes <code>explorer/dist/</code>), then reload this page.
-<code>npm start</code> builds it when it is missing.</p>
+<code>npm start</code> builds it when it is missing or stale.</p>
 <p>The <a href="/graphql">GraphQL API</a> works without it.</p>
 </body></html>`;
 
