@@ -3,6 +3,7 @@
  */
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { seedOnStart } from './seed/on-start.ts';
 import { startService, type Service } from './service.ts';
 
 const logger = createLogger();
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
     void shutdown('unhandledRejection', 1);
   });
 
-  service = await startService(config, logger);
+  // An empty database gets France's geography and the article's network before the server listens.
+  service = await startService(config, logger, {
+    afterMigrations: config.seedOnStart ? async (db) => void (await seedOnStart(db, logger)) : undefined,
+  });
   logger.info(
     { url: `${service.url}/graphql`, neo4j: service.db.uri, startupMs: Date.now() - started },
     `Maillage is serving GraphQL on ${service.url}/graphql (GraphiQL in a browser)`,

@@ -16,6 +16,8 @@ export interface ConnectOptions {
   database: string;
   /** Transaction timeout for every query unless a call says otherwise (default 30 s). */
   timeoutMs?: number;
+  /** How long the driver retries a transaction that failed transiently (default 10 s). */
+  maxRetryMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -50,7 +52,7 @@ export class Database {
       disableLosslessIntegers: true,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 10_000,
+      maxTransactionRetryTime: options.maxRetryMs ?? 10_000,
       logging: { level: 'error', logger: () => undefined },
     });
   }

@@ -16,6 +16,8 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX territory_id IF NOT EXISTS FOR (n:Territory) ON (n.id)',
   'CREATE INDEX territory_code IF NOT EXISTS FOR (n:Territory) ON (n.code)',
   'CREATE INDEX competency_id IF NOT EXISTS FOR (n:Competency) ON (n.id)',
+  // Survey answers are re-aggregated per company into NEEDS (src/seed/survey.ts).
+  'CREATE INDEX survey_answer_company IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.company)',
   // Case- and accent-insensitive name search ("meaulte" finds Méaulte).
   "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.shortName] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
   "CREATE FULLTEXT INDEX territory_names IF NOT EXISTS FOR (n:Territory) ON EACH [n.name] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",

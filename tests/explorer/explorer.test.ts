@@ -12,35 +12,11 @@ import path from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
-import type { Database } from '../../src/neo4j/database.ts';
+import { resolveSource } from '../../src/seed/builtin.ts';
+import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { seed } from '../../src/seed/load.ts';
+import { syntheticSource } from '../../src/seed/synthetic.ts';
 import { testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
-
-/**
- * The seeding API of the `seed` branch (src/seed/*), loaded by computed paths so that this file
- * type-checks on a branch where it is not merged yet. LEAD: once `seed` is in main, these can become
- * static imports (seed from load.ts, resolveSource from builtin.ts, geographySource and
- * loadGeographyData from geography.ts, syntheticSource from synthetic.ts).
- */
-interface GeographyData {
-  regions: { code: string }[];
-  departements: { code: string; region: string }[];
-  communes: { code: string; region: string }[];
-  epci: { code: string; membres: { code: string }[] }[];
-}
-interface SeedApi {
-  seed(db: Database, source: unknown): Promise<unknown>;
-  resolveSource(name: string): unknown;
-  geographySource(data: GeographyData): unknown;
-  loadGeographyData(): GeographyData;
-  syntheticSource(options: { seed: number; actors: number; prefix: string }): unknown;
-}
-async function seedApi(): Promise<SeedApi> {
-  const dir = '../../src/seed/';
-  const modules = await Promise.all(['load.ts', 'builtin.ts', 'geography.ts', 'synthetic.ts'].map((file) => import(dir + file) as Promise<Partial<SeedApi>>));
-  return Object.assign({}, ...modules) as SeedApi;
-}
-let seedSet: SeedApi;
-const seed = (database: Database, source: unknown) => seedSet.seed(database, source);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = path.resolve('test-results', 'explorer');
@@ -69,8 +45,6 @@ function hautsDeFrance(data: GeographyData): GeographyData {
 
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
-  seedSet = await seedApi();
-  const { resolveSource, geographySource, loadGeographyData } = seedSet;
   // Idempotent sets, safe in the database other tests share.
   await seed(db, geographySource(hautsDeFrance(loadGeographyData())));
   await seed(db, resolveSource('framework'));
@@ -187,7 +161,7 @@ describe('the network explorer, in Chromium', () => {
 
   it('switches to a synthetic département: the graph and the shape panel change', async () => {
     // 3,000 synthetic actors placed by population: the Nord (2.6 M people) gets about a hundred.
-    await seed(db, seedSet.syntheticSource({ seed: 11, actors: 3000, prefix }));
+    await seed(db, syntheticSource({ seed: 11, actors: 3000, prefix }));
     const before = await graphState();
     await page.locator('#path-clear').click();
     await pickOption('territory-input', 'Nord', /département 59/);

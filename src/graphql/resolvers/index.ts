@@ -7,6 +7,16 @@ import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
 import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './nodes.ts';
+import { shapeResolvers } from './shape.ts';
+import { synergyResolvers } from './synergy.ts';
 import { territoryResolvers } from './territories.ts';
 
-export const resolvers: Resolvers[] = [{ JSON: GraphQLJSON }, nodeResolvers, actorResolvers, territoryResolvers, mutationResolvers];
+export const resolvers: Resolvers[] = [
+  { JSON: GraphQLJSON },
+  nodeResolvers,
+  actorResolvers,
+  territoryResolvers,
+  mutationResolvers,
+  synergyResolvers,
+  shapeResolvers,
+];

@@ -1,0 +1,69 @@
+/**
+ * What a seed may contain: the labels and relationship types of docs/data-model.md, and which
+ * kinds of node each relationship type may join.
+ *
+ *   endpointProblem('LOCATED_IN', ['Actor', 'Company'], ['Territory', 'Department'])
+ *   // "to must be a Commune (has Territory, Department)"
+ */
+import { ACTOR_KINDS, KIND_LABEL, type ActorKind } from '../domain/records.ts';
+
+export const ACTOR_LABELS: readonly string[] = ACTOR_KINDS.map((kind) => KIND_LABEL[kind]);
+export const TERRITORY_LABELS: readonly string[] = ['Region', 'Department', 'Epci', 'Commune', 'IndustrialTerritory'];
+
+/** Labels a seed may put on a node (`Entity` is always added by the loader). */
+export const ALLOWED_LABELS: ReadonlySet<string> = new Set([
+  'Entity',
+  'Actor',
+  ...ACTOR_LABELS,
+  'Territory',
+  ...TERRITORY_LABELS,
+  'Event',
+  'Program',
+  'Person',
+  'Competency',
+  'SurveyAnswer',
+]);
+
+/** The main labels: every node has at least one of them, so that it is something of the model. */
+export const MAIN_LABELS: readonly string[] = ['Actor', 'Territory', 'Event', 'Program', 'Person', 'Competency', 'SurveyAnswer'];
+
+interface Endpoints {
+  /** The node at each end must carry one of these labels. */
+  from: readonly string[];
+  to: readonly string[];
+}
+
+export const RELATIONSHIP_RULES: Readonly<Record<string, Endpoints>> = {
+  LOCATED_IN: { from: ['Actor'], to: ['Commune'] },
+  PART_OF: { from: ['Territory', 'Event', 'Program', 'Competency'], to: ['Territory', 'Event', 'Program', 'Competency'] },
+  MEMBER_OF: { from: ['Actor'], to: ['Actor'] },
+  PARTNER_OF: { from: ['Actor'], to: ['Actor'] },
+  SUPPORTS: { from: ['Actor'], to: ['Actor', 'Program', 'Event'] },
+  CONTINUES: { from: ['Actor'], to: ['Program'] },
+  ORGANIZED: { from: ['Actor'], to: ['Event'] },
+  PARTICIPATED_IN: { from: ['Actor'], to: ['Event'] },
+  HELD_IN: { from: ['Event'], to: ['Territory'] },
+  WORKS_AT: { from: ['Person'], to: ['Actor'] },
+  LED: { from: ['Person', 'Actor'], to: ['Event'] },
+  NEEDS: { from: ['Company'], to: ['Competency'] },
+  TEACHES: { from: ['University'], to: ['Competency'] },
+  COLLABORATES_WITH: { from: ['Company'], to: ['University'] },
+};
+
+export const RELATIONSHIP_TYPES: readonly string[] = Object.keys(RELATIONSHIP_RULES);
+
+export function isActorKind(value: unknown): value is ActorKind {
+  return typeof value === 'string' && (ACTOR_KINDS as readonly string[]).includes(value);
+}
+
+/** Why a relationship of `type` cannot join nodes with these labels, or undefined if it can. */
+export function endpointProblem(type: string, fromLabels: readonly string[], toLabels: readonly string[]): string | undefined {
+  const rule = RELATIONSHIP_RULES[type];
+  if (!rule) return undefined;
+  const problems: string[] = [];
+  if (!rule.from.some((l) => fromLabels.includes(l)))
+    problems.push(`from must be a ${rule.from.join(' or ')} (has ${fromLabels.filter((l) => l !== 'Entity').join(', ')})`);
+  if (!rule.to.some((l) => toLabels.includes(l)))
+    problems.push(`to must be a ${rule.to.join(' or ')} (has ${toLabels.filter((l) => l !== 'Entity').join(', ')})`);
+  return problems.length ? problems.join('; ') : undefined;
+}

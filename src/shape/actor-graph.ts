@@ -1,0 +1,127 @@
+/**
+ * THE actor graph: the one definition every network metric is computed on.
+ *
+ *   await actorGraph(db, { within: 'epci:248000747', kinds: null })
+ *   // { nodes: [{ id: 'innovent-e', kind: 'INSTITUTE', ... }, ...],
+ *   //   links: [{ source: 'altytud', target: 'utc', weight: 2, types: ['CO_PARTICIPATED', 'PARTNER_OF'] }, ...] }
+ *
+ * Nodes: the actors located inside the territory, `(a)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t)`
+ * (every actor when `within` is null, including actors without a commune), optionally of some kinds.
+ * Links: one undirected link per pair of distinct member actors that are related directly (any
+ * relationship between the two) or took part in the same event or programme (ORGANIZED,
+ * PARTICIPATED_IN, LED, SUPPORTS, MEMBER_OF, CONTINUES to the same Event or Program node).
+ * weight = direct relationships + shared events + shared programmes; types = the direct relationship
+ * types, plus CO_PARTICIPATED (a shared event) and CO_PROGRAM (a shared programme).
+ *
+ * The Cypher is written once, as fragments: the GDS engine projects exactly these rows
+ * (engine-gds.ts), the graphology engine builds its graph from the same query's answer.
+ */
+import type { Database, QueryOptions } from '../neo4j/database.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
+import type { ActorKind, ActorRecord } from '../domain/records.ts';
+
+export interface ActorLinkRecord {
+  source: string;
+  target: string;
+  weight: number;
+  types: string[];
+}
+
+export interface ActorGraphRecord {
+  nodes: ActorRecord[];
+  links: ActorLinkRecord[];
+}
+
+export interface ActorGraphArgs {
+  within?: string | null | undefined;
+  kinds?: readonly ActorKind[] | null | undefined;
+}
+
+/** The relationships by which an actor takes part in an event or a programme. */
+export const PARTICIPATION_TYPES = ['ORGANIZED', 'PARTICIPATED_IN', 'LED', 'SUPPORTS', 'MEMBER_OF', 'CONTINUES'];
+
+/**
+ * Rows (t): the territory, or null for the whole network; no row at all when `$within` names no
+ * territory (the caller reports NOT_FOUND).
+ */
+export const TERRITORY = `
+OPTIONAL MATCH (t:Territory {id: $within})
+WITH t WHERE $within IS NULL OR t IS NOT NULL`;
+
+/** Rows (t, a): one per member actor; use inside `CALL (t) { ... }` to keep a territory without actors. */
+export const MEMBERS = `
+CALL (t) {
+  WITH t WHERE t IS NULL
+  MATCH (a:Actor) WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  RETURN a
+  UNION
+  WITH t WHERE t IS NOT NULL
+  MATCH (t)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a:Actor) WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  RETURN a
+}`;
+
+/**
+ * Rows (members, memberSet): the member actors, and a map from their ids to true, so that the other
+ * end of a link is checked with one map lookup (re-checking its territory cost millions of hits).
+ */
+export const MEMBER_SET = `
+${TERRITORY}
+CALL (t) {
+  ${MEMBERS}
+  RETURN collect(a) AS members
+}
+WITH members, apoc.map.fromLists([m IN members | m.id], [m IN members | true]) AS memberSet`;
+
+/** Rows (a, b, weight, types): one per link of member `a`, from its end with the smaller id. */
+export const LINKS_OF_A = `
+CALL (a, memberSet) {
+  MATCH (a)-[r]-(b:Actor) WHERE a.id < b.id AND memberSet[b.id]
+  RETURN b, count(r) AS direct, collect(DISTINCT type(r)) AS directTypes, 0 AS events, 0 AS programs
+  UNION ALL
+  MATCH (a)-[:${PARTICIPATION_TYPES.join('|')}]->(e:Event|Program)<-[:${PARTICIPATION_TYPES.join('|')}]-(b:Actor)
+  WHERE a.id < b.id AND memberSet[b.id]
+  WITH b, e
+  RETURN b, 0 AS direct, [] AS directTypes,
+    count(DISTINCT CASE WHEN e:Event THEN e END) AS events,
+    count(DISTINCT CASE WHEN e:Program THEN e END) AS programs
+}
+WITH a, b, sum(direct) AS direct, sum(events) AS events, sum(programs) AS programs,
+  apoc.coll.toSet(apoc.coll.flatten(collect(directTypes))) AS directTypes
+WITH a, b, direct + events + programs AS weight,
+  apoc.coll.sort(directTypes
+    + CASE WHEN events > 0 THEN ['CO_PARTICIPATED'] ELSE [] END
+    + CASE WHEN programs > 0 THEN ['CO_PROGRAM'] ELSE [] END) AS types`;
+
+export const ACTOR_GRAPH = `
+${MEMBER_SET}
+CALL (members, memberSet) {
+  UNWIND members AS a
+  ${LINKS_OF_A}
+  RETURN collect({source: a.id, target: b.id, weight: weight, types: types}) AS links
+}
+RETURN [m IN members | ${project('m')}] AS nodes, links`;
+
+/** How many actors the graph has: no row when the territory does not exist. */
+export const ACTOR_COUNT = `
+${TERRITORY}
+CALL (t) {
+  ${MEMBERS}
+  RETURN count(a) AS actorCount
+}
+RETURN actorCount`;
+
+export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> {
+  return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds] : null };
+}
+
+export async function actorGraph(db: Database, args: ActorGraphArgs, options?: QueryOptions): Promise<ActorGraphRecord> {
+  const [row] = await db.read<{ nodes: ProjectedNode[]; links: ActorLinkRecord[] }>(
+    ACTOR_GRAPH,
+    actorGraphParams(args),
+    { timeoutMs: 120_000, ...options },
+  );
+  if (!row) throw new NotFoundError('territory', String(args.within));
+  const nodes = row.nodes.map(toActorRecord).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { nodes, links: row.links };
+}

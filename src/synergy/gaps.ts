@@ -1,0 +1,147 @@
+/**
+ * Competency gaps of a territory: what its SMEs need against what universities teach within reach.
+ *
+ *   await competencyGaps(db, 'department:80')
+ *   // [{ competency: { id: 'competency:export-markets', ... }, demand: 3.4, supply: 0.5, gap: 2.27,
+ *   //    companyCount: 4, responses: 52, teachers: [], teachersWithinReach: [UTC], exposedCompanies: [...] }, ...]
+ *
+ * - demand: the sum of the NEEDS weights (0..1, 1 when missing) of the companies located inside;
+ * - supply: 1 per university inside the territory teaching it, 0.5 per university "within reach",
+ *   that is located in the same région(s) as the territory but outside it (a student or a trainer
+ *   crosses a région, rarely more); `within: null` means everywhere, so everything is inside;
+ * - gap: demand / (1 + supply), weighted SMEs per teaching university: with no teacher the gap is
+ *   the whole demand, each teacher divides it;
+ * - exposed companies: those needing it (heaviest need first) that collaborate with no university
+ *   teaching it.
+ * Exported for the network-shape code, which reports the same gaps beside the shape.
+ */
+import type { Database, QueryOptions } from '../neo4j/database.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { type ProjectedNode, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
+import type { ActorRecord, NodeRecord } from '../domain/records.ts';
+import { asTooComplex, planOnce } from './budget.ts';
+
+export const INSIDE_SUPPLY = 1;
+export const WITHIN_REACH_SUPPLY = 0.5;
+/** Exposed companies kept per competency (the field's `first` slices it). */
+export const MAX_EXPOSED = 20;
+
+export interface CompetencyGapRecord {
+  competency: NodeRecord;
+  demand: number;
+  supply: number;
+  gap: number;
+  companyCount: number;
+  responses: number;
+  teachers: ActorRecord[];
+  teachersWithinReach: ActorRecord[];
+  exposedCompanies: ActorRecord[];
+}
+
+const INSIDE = (label: string, v: string) => `
+  CALL (t) {
+    WITH t WHERE t IS NULL
+    MATCH (${v}:${label}) RETURN ${v}
+    UNION
+    WITH t WHERE t IS NOT NULL
+    MATCH (t)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(${v}:${label}) RETURN DISTINCT ${v}
+  }`;
+
+const GAPS = `
+OPTIONAL MATCH (t:Territory {id: $within})
+WITH t WHERE $within IS NULL OR t IS NOT NULL
+CALL (t) {
+  ${INSIDE('Company', 'co')}
+  MATCH (co)-[n:NEEDS]->(k:Competency)
+  WITH k, co, coalesce(n.weight, 1.0) AS weight, coalesce(n.responses, 0) AS responses,
+    EXISTS { (co)-[:COLLABORATES_WITH]-(:University)-[:TEACHES]->(k) } AS served
+  ORDER BY weight DESC, responses DESC, co.id
+  WITH k, sum(weight) AS demand, sum(responses) AS responses, count(DISTINCT co) AS companyCount,
+    collect(CASE WHEN NOT served THEN co { .*, labels: labels(co) } END)[..toInteger($maxExposed)] AS exposed
+  RETURN collect({competency: k { .*, labels: labels(k) }, demand: demand, responses: responses,
+    companyCount: companyCount, exposed: exposed}) AS demands
+}
+CALL (t) {
+  ${INSIDE('University', 'u')}
+  RETURN collect(u) AS inside
+}
+CALL (t, inside) {
+  WITH t, inside, CASE WHEN t IS NULL THEN [] ELSE apoc.coll.toSet(
+      [(t)-[:PART_OF*0..3]->(r:Region) | r] + [(t)<-[:PART_OF]-(:Epci)-[:PART_OF*1..2]->(r:Region) | r]) END AS regions
+  UNWIND regions AS r
+  MATCH (r)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(u:University)
+  WHERE NOT u IN inside
+  RETURN collect(DISTINCT u) AS reach
+}
+CALL (inside, reach) {
+  UNWIND [u IN inside | {u: u, inside: true}] + [u IN reach | {u: u, inside: false}] AS entry
+  WITH entry.u AS u, entry.inside AS isInside
+  MATCH (u)-[:TEACHES]->(k:Competency)
+  WITH k, u, isInside ORDER BY u.id
+  RETURN collect({competency: k { .*, labels: labels(k) }, university: u { .*, labels: labels(u) }, inside: isInside}) AS teaching
+}
+RETURN demands, teaching`;
+
+interface Row {
+  demands: { competency: ProjectedNode; demand: number; responses: number; companyCount: number; exposed: ProjectedNode[] }[];
+  teaching: { competency: ProjectedNode; university: ProjectedNode; inside: boolean }[];
+}
+
+const round = (value: number): number => Math.round(value * 1e4) / 1e4;
+
+/** The gaps of every competency needed or taught in `within` (null: everywhere), largest first. */
+export async function competencyGaps(
+  db: Database,
+  within: string | null,
+  options: QueryOptions = {},
+): Promise<CompetencyGapRecord[]> {
+  const params = { within, maxExposed: MAX_EXPOSED };
+  await planOnce(db, GAPS, params, options);
+  const [row] = await db
+    .read<Row>(GAPS, params, { timeoutMs: 20_000, ...options })
+    .catch((error: unknown) => {
+      throw asTooComplex(error, 'Computing competency gaps took too long.');
+    });
+  if (!row) throw new NotFoundError('territory', within ?? '');
+  const gaps = new Map<string, CompetencyGapRecord>();
+  const entry = (competency: ProjectedNode): CompetencyGapRecord => {
+    let gap = gaps.get(competency.id);
+    if (!gap) {
+      gap = {
+        competency: toNodeRecord(competency),
+        demand: 0,
+        supply: 0,
+        gap: 0,
+        companyCount: 0,
+        responses: 0,
+        teachers: [],
+        teachersWithinReach: [],
+        exposedCompanies: [],
+      };
+      gaps.set(competency.id, gap);
+    }
+    return gap;
+  };
+  for (const d of row.demands) {
+    const gap = entry(d.competency);
+    gap.demand = d.demand;
+    gap.responses = d.responses;
+    gap.companyCount = d.companyCount;
+    gap.exposedCompanies = d.exposed.map(toActorRecord);
+  }
+  for (const t of row.teaching) {
+    const gap = entry(t.competency);
+    const university = toActorRecord(t.university);
+    if (t.inside) gap.teachers.push(university);
+    else gap.teachersWithinReach.push(university);
+    gap.supply += t.inside ? INSIDE_SUPPLY : WITHIN_REACH_SUPPLY;
+  }
+  for (const gap of gaps.values()) {
+    gap.gap = round(gap.demand / (1 + gap.supply));
+    gap.demand = round(gap.demand);
+    gap.supply = round(gap.supply);
+  }
+  return [...gaps.values()].sort(
+    (a, b) => b.gap - a.gap || b.demand - a.demand || (a.competency.id < b.competency.id ? -1 : 1),
+  );
+}
