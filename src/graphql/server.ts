@@ -20,6 +20,7 @@ import type { GraphQLContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
+import { useExplorer } from './plugins/explorer.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
@@ -57,6 +58,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
+    // Static files first: the explorer page and the landing page are not GraphQL requests.
+    useExplorer(),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,

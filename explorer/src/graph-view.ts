@@ -1,0 +1,365 @@
+/**
+ * The network drawn with sigma.js (WebGL) on a graphology graph, laid out by ForceAtlas2 in a web
+ * worker. Knows how to colour (kind or community), size (degree or PageRank), focus an actor (its
+ * neighbourhood stays lit) and highlight synergy paths (adding the events or programmes they walk
+ * through, which are not actors of the graph).
+ *
+ *   const view = new GraphView(container);
+ *   view.load(nodes, links, communities);
+ *   view.focus('utc');
+ *   view.showPaths([[{ id: 'altytud' }, ...]]);
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import pagerank from 'graphology-metrics/centrality/pagerank';
+import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { ActorRef, NodeRef } from './api.ts';
+import { KIND_LABELS } from './text.ts';
+
+export type ColourBy = 'kind' | 'community';
+export type SizeBy = 'degree' | 'pagerank';
+
+export const KIND_COLOURS: Record<string, string> = {
+  INSTITUTE: '#d6336c',
+  UNIVERSITY: '#1c7ed6',
+  COMPANY: '#37b24d',
+  CLUSTER: '#f59f00',
+  FUNDER: '#7048e8',
+  CHAMBER: '#e8590c',
+  LOCAL_AUTHORITY: '#0c8599',
+  REGION: '#5c940d',
+  OTHER: '#868e96',
+};
+const COMMUNITY_COLOURS = ['#1c7ed6', '#e8590c', '#37b24d', '#d6336c', '#7048e8', '#f59f00', '#0c8599', '#5c940d', '#ae3ec9', '#c92a2a', '#1098ad', '#66a80f'];
+const DIMMED = '#dee2e6';
+const PATH_COLOUR = '#e03131';
+
+interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: string;
+  temporary?: boolean;
+}
+interface EdgeAttributes {
+  size: number;
+  color: string;
+  weight: number;
+  types: string[];
+  temporary?: boolean;
+}
+
+export interface LegendEntry {
+  colour: string;
+  label: string;
+  count: number;
+}
+
+export class GraphView {
+  readonly graph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false });
+  private readonly renderer: Sigma<NodeAttributes, EdgeAttributes>;
+  private layout: FA2Layout | undefined;
+  private layoutTimer: number | undefined;
+  private community = new Map<string, number>();
+  private communityNames: string[] = [];
+  private colourBy: ColourBy = 'kind';
+  private sizeBy: SizeBy = 'degree';
+  private focused: string | undefined;
+  private neighbours = new Set<string>();
+  private pathNodes = new Set<string>();
+  private pathEdges = new Set<string>();
+  onNodeClick: (id: string) => void = () => {};
+  onStageClick: () => void = () => {};
+
+  private readonly container: HTMLElement;
+
+  constructor(container: HTMLElement) {
+    this.container = container;
+    this.renderer = new Sigma(this.graph, container, {
+      zIndex: true,
+      labelRenderedSizeThreshold: 13,
+      labelDensity: 0.2,
+      defaultEdgeColor: '#dee2e6',
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.renderer.on('clickNode', ({ node }) => this.onNodeClick(node));
+    this.renderer.on('clickStage', () => this.onStageClick());
+  }
+
+  /** Replaces the graph; `community` maps actor ids to community ranks (0 = largest). */
+  load(
+    nodes: ActorRef[],
+    links: { source: string; target: string; weight: number; types: string[] }[],
+    community: Map<string, number>,
+    communityNames: string[],
+  ): void {
+    this.stopLayout();
+    this.focused = undefined;
+    this.neighbours.clear();
+    this.pathNodes.clear();
+    this.pathEdges.clear();
+    this.graph.clear();
+    this.community = community;
+    this.communityNames = communityNames;
+    for (const actor of nodes) {
+      this.graph.addNode(actor.id, { x: 0, y: 0, size: 4, color: '#999', label: actor.name, kind: actor.kind });
+    }
+    this.placeByCommunity();
+    for (const link of links) {
+      if (!this.graph.hasNode(link.source) || !this.graph.hasNode(link.target)) continue;
+      this.graph.mergeEdge(link.source, link.target, { size: Math.min(3, 0.4 + Math.log2(1 + link.weight) * 0.5), color: '#dee2e6', weight: link.weight, types: link.types });
+    }
+    this.applySizes();
+    this.applyColours();
+    this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    this.startLayout();
+  }
+
+  /** Starts from a disc, each community in its own sector, so that ForceAtlas2 has less to undo. */
+  private placeByCommunity(): void {
+    const spread = Math.sqrt(this.graph.order) * 10;
+    this.graph.forEachNode((node, attributes) => {
+      if (attributes.temporary) return;
+      const angle = Math.random() * 2 * Math.PI;
+      const radius = spread * Math.sqrt(Math.random());
+      const group = this.community.get(node);
+      const shift = group === undefined ? 0 : spread * 0.6;
+      const groupAngle = ((group ?? 0) * 2.4) % (2 * Math.PI);
+      this.graph.mergeNodeAttributes(node, {
+        x: Math.cos(angle) * radius * 0.5 + Math.cos(groupAngle) * shift,
+        y: Math.sin(angle) * radius * 0.5 + Math.sin(groupAngle) * shift,
+      });
+    });
+  }
+
+  /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 8 s. */
+  private startLayout(): void {
+    const order = this.graph.order;
+    if (order < 2) return;
+    const settings = forceAtlas2.inferSettings(this.graph);
+    this.layout = new FA2Layout(this.graph, { settings: { ...settings, barnesHutOptimize: order > 500, adjustSizes: false }, getEdgeWeight: 'weight' });
+    this.layout.start();
+    this.container.dataset.layout = 'running';
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), Math.min(8000, 1500 + order * 2));
+  }
+
+  stopLayout(): void {
+    window.clearTimeout(this.layoutTimer);
+    if (this.layout) {
+      this.layout.kill();
+      this.layout = undefined;
+    }
+    this.container.dataset.layout = 'done';
+  }
+
+  /** Community ranks arrived after the graph was drawn (the shape is computed more slowly). */
+  setCommunities(community: Map<string, number>, names: string[]): void {
+    this.community = community;
+    this.communityNames = names;
+    this.applyColours();
+    // Lay it out again from community sectors, unless the user is already looking at a path.
+    if (this.pathNodes.size === 0 && community.size > 0) {
+      this.stopLayout();
+      this.placeByCommunity();
+      this.startLayout();
+    }
+  }
+
+  setColourBy(by: ColourBy): void {
+    this.colourBy = by;
+    this.applyColours();
+  }
+
+  setSizeBy(by: SizeBy): void {
+    this.sizeBy = by;
+    this.applySizes();
+  }
+
+  private applyColours(): void {
+    this.graph.forEachNode((node, attributes) => {
+      let colour = KIND_COLOURS[attributes.kind] ?? KIND_COLOURS.OTHER!;
+      if (this.colourBy === 'community' && !attributes.temporary) {
+        const group = this.community.get(node);
+        colour = group !== undefined && group < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[group]! : '#adb5bd';
+      }
+      this.graph.setNodeAttribute(node, 'color', colour);
+    });
+    this.renderer.refresh();
+  }
+
+  private applySizes(): void {
+    const scores = this.sizeBy === 'pagerank' && this.graph.size > 0 ? pagerank(this.graph, { getEdgeWeight: null }) : undefined;
+    const valueOf = (node: string) => (scores ? (scores[node] ?? 0) : this.graph.degree(node));
+    let max = 0;
+    this.graph.forEachNode((node, attributes) => {
+      if (!attributes.temporary) max = Math.max(max, valueOf(node));
+    });
+    // Area follows the measure, relative to the territory's best: 3 px for nothing, 18 px for the top.
+    this.graph.forEachNode((node, attributes) => {
+      if (attributes.temporary) return;
+      this.graph.setNodeAttribute(node, 'size', 3 + 15 * Math.sqrt(max > 0 ? valueOf(node) / max : 0));
+    });
+    this.renderer.refresh();
+  }
+
+  legend(): LegendEntry[] {
+    const counts = new Map<string, number>();
+    if (this.colourBy === 'kind') {
+      this.graph.forEachNode((_, a) => {
+        if (!a.temporary) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+      });
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, count]) => ({ colour: KIND_COLOURS[kind] ?? KIND_COLOURS.OTHER!, label: KIND_LABELS[kind] ?? kind, count }));
+    }
+    this.graph.forEachNode((node, a) => {
+      if (a.temporary) return;
+      const group = this.community.get(node);
+      const key = group !== undefined && group < COMMUNITY_COLOURS.length ? String(group) : 'other';
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
+    return [...counts]
+      .sort((a, b) => (a[0] === 'other' ? 1 : b[0] === 'other' ? -1 : Number(a[0]) - Number(b[0])))
+      .map(([key, count]) =>
+        key === 'other'
+          ? { colour: '#adb5bd', label: 'Other communities', count }
+          : { colour: COMMUNITY_COLOURS[Number(key)]!, label: this.communityNames[Number(key)] ?? `Community ${Number(key) + 1}`, count },
+      );
+  }
+
+  has(id: string): boolean {
+    return this.graph.hasNode(id) && !this.graph.getNodeAttribute(id, 'temporary');
+  }
+
+  degree(id: string): number {
+    return this.graph.hasNode(id) ? this.graph.degree(id) : 0;
+  }
+
+  /** Lights an actor and its neighbours, dims the rest, and moves the camera to it. */
+  focus(id: string | undefined): void {
+    this.focused = id && this.graph.hasNode(id) ? id : undefined;
+    this.neighbours = new Set(this.focused ? this.graph.neighbors(this.focused) : []);
+    this.renderer.refresh();
+    if (this.focused) this.moveTo([this.focused], 0.6);
+  }
+
+  /** Highlights paths (lists of nodes, in order); nodes missing from the graph are added for the while. */
+  showPaths(paths: NodeRef[][]): void {
+    this.clearPaths();
+    this.stopLayout();
+    for (const path of paths) {
+      for (const [i, node] of path.entries()) {
+        if (!this.graph.hasNode(node.id)) {
+          const { x, y } = this.between(path, i);
+          this.graph.addNode(node.id, {
+            x,
+            y,
+            size: 6,
+            color: KIND_COLOURS[node.kind ?? 'OTHER'] ?? KIND_COLOURS.OTHER!,
+            label: node.name ?? node.id,
+            kind: typeof node.kind === 'string' && node.kind in KIND_COLOURS ? node.kind : 'OTHER',
+            temporary: true,
+          });
+        }
+        this.pathNodes.add(node.id);
+        const previous = path[i - 1];
+        if (!previous) continue;
+        let edge = this.graph.edge(previous.id, node.id);
+        if (edge === undefined) {
+          edge = this.graph.addEdge(previous.id, node.id, { size: 2, color: PATH_COLOUR, weight: 1, types: [], temporary: true });
+        }
+        this.pathEdges.add(edge);
+      }
+    }
+    this.renderer.refresh();
+    if (this.pathNodes.size > 0) this.moveTo([...this.pathNodes], undefined);
+  }
+
+  /** Where to put the i-th node of a path that is not in the graph: on the segment between the
+   *  nearest drawn nodes before and after it, spaced by index, or beside the one that exists. */
+  private between(path: NodeRef[], i: number): { x: number; y: number } {
+    const drawn = (j: number) => (this.graph.hasNode(path[j]!.id) ? this.graph.getNodeAttributes(path[j]!.id) : undefined);
+    let before = -1;
+    for (let j = i - 1; j >= 0; j--) if (drawn(j)) { before = j; break; }
+    let after = -1;
+    for (let j = i + 1; j < path.length; j++) if (drawn(j) && !this.graph.getNodeAttribute(path[j]!.id, 'temporary')) { after = j; break; }
+    const a = before >= 0 ? drawn(before)! : undefined;
+    const b = after >= 0 ? drawn(after)! : undefined;
+    const step = Math.sqrt(this.graph.order + 1) * 3;
+    if (a && b) {
+      const t = (i - before) / (after - before);
+      // A little off the straight line, so that the path reads as a chain of distinct stops.
+      return { x: a.x + (b.x - a.x) * t + (b.y - a.y) * 0.1, y: a.y + (b.y - a.y) * t - (b.x - a.x) * 0.1 };
+    }
+    const near = a ?? b;
+    return near ? { x: near.x + step * (i % 2 ? 1 : -1), y: near.y + step } : { x: i * step, y: 0 };
+  }
+
+  clearPaths(): void {
+    this.graph.forEachEdge((edge, a) => {
+      if (a.temporary) this.graph.dropEdge(edge);
+    });
+    this.graph.forEachNode((node, a) => {
+      if (a.temporary) this.graph.dropNode(node);
+    });
+    this.pathNodes.clear();
+    this.pathEdges.clear();
+    this.renderer.refresh();
+  }
+
+  highlightedCount(): number {
+    return this.pathNodes.size;
+  }
+
+  /** Centres the camera on some nodes (their bounding box in the renderer's normalised frame). */
+  private moveTo(ids: string[], ratio: number | undefined): void {
+    const points = ids.map((id) => this.renderer.getNodeDisplayData(id)).filter((d): d is NodeDisplayData => d !== undefined);
+    if (points.length === 0) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    const fit = Math.min(1, Math.max(0.15, Math.max(width, height) * 1.4));
+    void this.renderer.getCamera().animate(
+      { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2, ratio: ratio ?? fit },
+      { duration: 400 },
+    );
+  }
+
+  private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    const shown: Partial<NodeDisplayData> & { label: string } = { ...data };
+    if (this.pathNodes.size > 0) {
+      if (this.pathNodes.has(node)) return { ...shown, highlighted: true, forceLabel: true, zIndex: 2, size: Math.max(data.size, 7) };
+      return { ...shown, color: DIMMED, label: '', zIndex: 0 };
+    }
+    if (this.focused) {
+      if (node === this.focused) return { ...shown, highlighted: true, forceLabel: true, zIndex: 2 };
+      if (this.neighbours.has(node)) return { ...shown, forceLabel: this.neighbours.size <= 30, zIndex: 1 };
+      return { ...shown, color: DIMMED, label: '', zIndex: 0 };
+    }
+    return shown;
+  }
+
+  private reduceEdge(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
+    if (this.pathEdges.size > 0) {
+      if (this.pathEdges.has(edge)) return { ...data, color: PATH_COLOUR, size: Math.max(3, data.size), zIndex: 2 };
+      return { ...data, hidden: true };
+    }
+    if (data.temporary) return { ...data, hidden: true };
+    if (this.focused) {
+      const [source, target] = this.graph.extremities(edge);
+      if (source === this.focused || target === this.focused) return { ...data, color: '#495057', zIndex: 1 };
+      return { ...data, hidden: true };
+    }
+    return data;
+  }
+
+  resize(): void {
+    this.renderer.refresh();
+  }
+}
