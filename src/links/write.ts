@@ -15,7 +15,7 @@ import type { LinkRecord } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
 import { type RawNode, toFetchedNode } from '../fetch/records.ts';
-import { LINK_TYPES, isLinkType } from './link-types.ts';
+import { RELATIONSHIP_RULES as LINK_TYPES, isRelationshipType as isLinkType } from '../domain/relationships.ts';
 
 export interface LinkInput {
   from: string;

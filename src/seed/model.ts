@@ -5,7 +5,7 @@
  *   endpointProblem('LOCATED_IN', ['Actor', 'Company'], ['Territory', 'Department'])
  *   // "to must be a Commune (has Territory, Department)"
  */
-import { ACTOR_KINDS, KIND_LABEL, type ActorKind } from '../domain/records.ts';
+import { ACTOR_KINDS, KIND_LABEL } from '../domain/records.ts';
 
 export const ACTOR_LABELS: readonly string[] = ACTOR_KINDS.map((kind) => KIND_LABEL[kind]);
 export const TERRITORY_LABELS: readonly string[] = ['Region', 'Department', 'Epci', 'Commune', 'IndustrialTerritory'];
@@ -27,43 +27,6 @@ export const ALLOWED_LABELS: ReadonlySet<string> = new Set([
 /** The main labels: every node has at least one of them, so that it is something of the model. */
 export const MAIN_LABELS: readonly string[] = ['Actor', 'Territory', 'Event', 'Program', 'Person', 'Competency', 'SurveyAnswer'];
 
-interface Endpoints {
-  /** The node at each end must carry one of these labels. */
-  from: readonly string[];
-  to: readonly string[];
-}
+export { RELATIONSHIP_RULES, RELATIONSHIP_TYPES, endpointProblem } from '../domain/relationships.ts';
 
-export const RELATIONSHIP_RULES: Readonly<Record<string, Endpoints>> = {
-  LOCATED_IN: { from: ['Actor'], to: ['Commune'] },
-  PART_OF: { from: ['Territory', 'Event', 'Program', 'Competency'], to: ['Territory', 'Event', 'Program', 'Competency'] },
-  MEMBER_OF: { from: ['Actor'], to: ['Actor'] },
-  PARTNER_OF: { from: ['Actor'], to: ['Actor'] },
-  SUPPORTS: { from: ['Actor'], to: ['Actor', 'Program', 'Event'] },
-  CONTINUES: { from: ['Actor'], to: ['Program'] },
-  ORGANIZED: { from: ['Actor'], to: ['Event'] },
-  PARTICIPATED_IN: { from: ['Actor'], to: ['Event'] },
-  HELD_IN: { from: ['Event'], to: ['Territory'] },
-  WORKS_AT: { from: ['Person'], to: ['Actor'] },
-  LED: { from: ['Person', 'Actor'], to: ['Event'] },
-  NEEDS: { from: ['Company'], to: ['Competency'] },
-  TEACHES: { from: ['University'], to: ['Competency'] },
-  COLLABORATES_WITH: { from: ['Company'], to: ['University'] },
-};
-
-export const RELATIONSHIP_TYPES: readonly string[] = Object.keys(RELATIONSHIP_RULES);
-
-export function isActorKind(value: unknown): value is ActorKind {
-  return typeof value === 'string' && (ACTOR_KINDS as readonly string[]).includes(value);
-}
-
-/** Why a relationship of `type` cannot join nodes with these labels, or undefined if it can. */
-export function endpointProblem(type: string, fromLabels: readonly string[], toLabels: readonly string[]): string | undefined {
-  const rule = RELATIONSHIP_RULES[type];
-  if (!rule) return undefined;
-  const problems: string[] = [];
-  if (!rule.from.some((l) => fromLabels.includes(l)))
-    problems.push(`from must be a ${rule.from.join(' or ')} (has ${fromLabels.filter((l) => l !== 'Entity').join(', ')})`);
-  if (!rule.to.some((l) => toLabels.includes(l)))
-    problems.push(`to must be a ${rule.to.join(' or ')} (has ${toLabels.filter((l) => l !== 'Entity').join(', ')})`);
-  return problems.length ? problems.join('; ') : undefined;
-}
+export { isActorKind } from '../domain/records.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSource } from '../../src/seed/builtin.ts';
 import { seed } from '../../src/seed/load.ts';
 import { readSeedPath } from '../../src/seed/read-files.ts';
 import { SeedValidationError } from '../../src/seed/validate.ts';
@@ -8,6 +9,12 @@ import { testDatabase } from '../support/harness.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const db = testDatabase();
+
+beforeAll(async () => {
+  // The bad CSV's good row lives in Albert (commune:80016): the article's seed makes sure it exists,
+  // whichever test files ran before (idempotent, safe in the shared database).
+  await seed(db, resolveSource('article'));
+}, 120_000);
 
 afterAll(async () => {
   await db.close();
