@@ -76,3 +76,23 @@ describe('metrics', () => {
     expect(text).toMatch(/graphql_yoga_http_duration/);
   });
 });
+
+describe('persisted operations', () => {
+  it('accepts only the operations of PERSISTED_OPERATIONS_FILE, by hash', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'maillage-persisted-')), 'operations.json');
+    writeFileSync(file, JSON.stringify({ typename: '{ __typename }' }));
+    const yoga = server({ PERSISTED_OPERATIONS_FILE: file });
+    const known = await yoga.fetch('http://maillage.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'typename' } } }),
+    });
+    expect(await known.json()).toEqual({ data: { __typename: 'Query' } });
+    const arbitrary = await gql(yoga, '{ __typename }');
+    expect(arbitrary.data ?? null).toBeNull();
+    expect(arbitrary.errors?.[0]?.message).toMatch(/PersistedQueryOnly|persisted/i);
+  });
+});
