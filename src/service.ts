@@ -11,10 +11,11 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { createGraphQLServer } from './graphql/server.ts';
 import type { Logger } from './logger.ts';
-import { connect, type Database } from './neo4j/database.ts';
+import type { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
 import { isDatabaseUnavailable } from './graphql/errors.ts';
-import { startOwnedNeo4j, type OwnedNeo4j } from './neo4j/owned-server.ts';
+import type { OwnedNeo4j } from './neo4j/owned-server.ts';
+import { openDatabase } from './neo4j/from-config.ts';
 
 export interface Service {
   url: string;
@@ -29,33 +30,13 @@ export interface StartHooks {
 }
 
 export async function startService(config: Config, logger: Logger, hooks: StartHooks = {}): Promise<Service> {
-  let owned: OwnedNeo4j | undefined;
-  let db: Database;
   const target = config.neo4j;
-  if (target.kind === 'owned') {
-    owned = await startOwnedNeo4j({
-      dataDir: target.dataDir,
-      boltPort: target.boltPort,
-      heap: target.heap,
-      pagecache: target.pagecache,
-      startTimeoutMs: target.startTimeoutMs,
-      log: (line) => logger.info(line),
-    });
-    db = connect({ uri: owned.uri, database: target.database, timeoutMs: config.limits.cypherTimeoutMs });
-  } else {
-    db = connect({
-      uri: target.uri,
-      user: target.user,
-      password: target.password,
-      database: target.database,
-      timeoutMs: config.limits.cypherTimeoutMs,
-    });
-  }
+  const opened = await openDatabase(config, (line) => logger.info(line));
+  const { db, owned } = opened;
 
   const stopDatabase = async () => {
     clearTimeout(retryTimer);
-    await db.close();
-    await owned?.stop();
+    await opened.close();
   };
 
   // Migrations (and the seeding hook) must run once Neo4j answers. A remote server may be down at

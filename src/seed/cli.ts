@@ -13,9 +13,8 @@ import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.ts';
-import { connect, type Database } from '../neo4j/database.ts';
 import { migrate } from '../neo4j/migrations.ts';
-import { startOwnedNeo4j, type OwnedNeo4j } from '../neo4j/owned-server.ts';
+import { openDatabase } from '../neo4j/from-config.ts';
 import { BUILT_IN_SETS, resolveSource } from './builtin.ts';
 import { DEFAULT_BATCH_SIZE, type SeedProgress, seed } from './load.ts';
 import { formatReport } from './report.ts';
@@ -133,26 +132,7 @@ async function main(): Promise<number> {
     ...(options.relationships !== undefined ? { relationships: options.relationships } : {}),
   });
 
-  let owned: OwnedNeo4j | undefined;
-  let db: Database;
-  const target = config.neo4j;
-  if (target.kind === 'owned') {
-    owned = await startOwnedNeo4j({
-      dataDir: target.dataDir,
-      boltPort: target.boltPort,
-      heap: target.heap,
-      pagecache: target.pagecache,
-      startTimeoutMs: target.startTimeoutMs,
-      log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
-    });
-    db = connect({ uri: owned.uri, database: target.database });
-  } else {
-    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database });
-  }
-  const stopAll = async () => {
-    await db.close();
-    await owned?.stop();
-  };
+  const { db, close: stopAll } = await openDatabase(config, (line) => process.stderr.write(`[neo4j] ${line}\n`));
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\nStopping after the current batch (each batch is one transaction; run the same command again to finish).\n');
