@@ -22,21 +22,11 @@ import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { synergyPaths } from '../src/synergy/paths.ts';
 import { synergies } from '../src/synergy/suggestions.ts';
+import { seededRandom as rng } from '../src/domain/seeded-random.ts';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const QUALITY_SMES = Number(process.env.BENCH_QUALITY_SMES ?? 80);
 
-/** Mulberry32: a small seeded generator, so every run builds the same graph. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rel {
   from: string;

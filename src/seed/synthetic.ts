@@ -21,6 +21,7 @@ import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import type { AnswerRow, NodeRow, Properties, RelRow, SeedFile, SeedSource } from './format.ts';
 import { type GeographyData, loadGeographyData } from './geography.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 
 export interface SyntheticOptions {
   /** PRNG seed: the same seed and sizes give the same network. */
@@ -39,17 +40,8 @@ export const SYNTHETIC_SOURCE = 'synthetic';
 /** Relationships per actor when only the number of actors is given, and the reverse. */
 const DEFAULT_DEGREE = 8;
 
-/** mulberry32: tiny, fast, good enough for structure, and reproducible everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32): the same seed gives the same network everywhere. */
+export const rng = seededRandom;
 
 /** Pareto(alpha = 1.5, min 1), capped: the heavy tail of activity. */
 function pareto(random: () => number): number {

@@ -12,7 +12,7 @@ import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import type { ActorGraphRecord } from './actor-graph.ts';
 import { articulationPoints, clusteringCoefficients } from './local-structure.ts';
 import { LOUVAIN_SEED, type NodeMetrics, PAGERANK } from './node-metrics.ts';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../domain/seeded-random.ts';
 
 // These packages are CommonJS with `export default` typings: at run time the default import is the
 // function itself, which TypeScript (nodenext) types as `.default`.

@@ -7,7 +7,7 @@
  *   territory.expectedLinks     // Map 'a|b' -> { weight: 2, types: ['CO_PARTICIPATED', 'PARTNER_OF'] }
  */
 import type { Database } from '../../../src/neo4j/database.ts';
-import { seededRandom } from '../../../src/shape/seeded-random.ts';
+import { seededRandom } from '../../../src/domain/seeded-random.ts';
 
 const KINDS: [string, string][] = [
   ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'],
