@@ -8,6 +8,7 @@
  * named explicitly (saves a round trip) and reads routed to readers in a cluster.
  */
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { BUMP_DATA_VERSION } from './data-version.ts';
 
 export interface ConnectOptions {
   uri: string;
@@ -91,13 +92,17 @@ export class Database {
   ): Promise<T[]> {
     const options = { ...this.defaults, ...callOptions };
     const started = performance.now();
+    const config = {
+      database: this.database,
+      routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+      transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+      ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
+    };
     try {
-      const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
-        database: this.database,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
-        ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
-      });
+      const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, config);
+      // Whatever the write changed, cached whole-graph results must not be served again
+      // (data-version.ts). Not counted by the observer: it is no query of the request's own.
+      if (mode === 'WRITE') await this.driver.executeQuery(BUMP_DATA_VERSION, {}, config);
       return result.records.map((record) => record.toObject());
     } finally {
       options.observer?.({ cypher, mode, ms: performance.now() - started });
