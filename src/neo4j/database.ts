@@ -8,7 +8,7 @@
  * named explicitly (saves a round trip) and reads routed to readers in a cluster.
  */
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { BUMP_DATA_VERSION } from './data-version.ts';
+import { withDataVersionBump } from './data-version.ts';
 
 export interface ConnectOptions {
   uri: string;
@@ -98,11 +98,11 @@ export class Database {
       transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
       ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
     };
+    // Whatever a write changes, cached whole-graph answers must not be served again: the same
+    // query, in the same transaction, sets a new data version (data-version.ts).
+    const sent = mode === 'WRITE' ? withDataVersionBump(cypher) : cypher;
     try {
-      const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, config);
-      // Whatever the write changed, cached whole-graph results must not be served again
-      // (data-version.ts). Not counted by the observer: it is no query of the request's own.
-      if (mode === 'WRITE') await this.driver.executeQuery(BUMP_DATA_VERSION, {}, config);
+      const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(sent, params, config);
       return result.records.map((record) => record.toObject());
     } finally {
       options.observer?.({ cypher, mode, ms: performance.now() - started });
