@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('networkShape computes what is asked', () => {
-  it('reads the needs from the selection: fragments, aliases, @skip and the hub measure', () => {
+  it('turns the selected fields into what to compute, following the hub measure', () => {
     expect(needsOfFields([{ name: 'actorCount', args: {} }])).toEqual(NO_NEEDS);
     expect(needsOfFields([{ name: 'hubs', args: { by: 'PAGERANK' } }])).toEqual({ ...NO_NEEDS, pagerank: true });
     expect(needsOfFields([{ name: 'communities', args: {} }, { name: 'brokers', args: {} }])).toEqual({
