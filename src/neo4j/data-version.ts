@@ -5,14 +5,14 @@
  *
  *   await readDataVersion(db)   // 'c8a1f0e2-...' (null before the first write)
  *
- * Every `db.write` (database.ts) sets a fresh random token in the same query, hence the same
- * transaction, as its own change (a unit subquery put first: it runs once, then the query goes on
- * from its single row), so no write path can forget it and a reader sees the new token exactly when
- * it sees the new data; a failed write rolls both back. Schema commands cannot share a query with
- * data writes: they change no data and are sent as they are. A random token, not a counter:
- * emptying the database (src/seed/reset.ts) deletes the node, and a counter starting again from 1
- * could meet an old cache entry. Every write transaction takes this node's lock first, so writes
- * are serialised (they are short, and a lock always taken first cannot deadlock).
+ * Every `db.write` (database.ts) sets a fresh random token in the same transaction as its own
+ * change, as the transaction's last statement: no write path can forget it, a reader sees the new
+ * token exactly when it sees the new data, and a failed write rolls both back. Taken last, the
+ * token node's lock is held only from that statement to the commit, so concurrent writes (the
+ * loader keeps two batches in flight) overlap everywhere else. Schema commands cannot share a
+ * transaction with data writes: they change no data and are sent as they are. A random token, not
+ * a counter: emptying the database (src/seed/reset.ts) deletes the node, and a counter starting
+ * again from 1 could meet an old cache entry.
  */
 import type { Database, QueryOptions } from './database.ts';
 
@@ -21,9 +21,9 @@ export const BUMP_DATA_VERSION = `MERGE (v:DataVersion {id: 'data'}) SET v.token
 
 const SCHEMA_COMMAND = /^\s*(?:(?:CREATE|DROP)\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\b|SHOW\b|CALL\s+db\.)/i;
 
-/** The write query, preceded by the bump (schema commands unchanged). */
-export function withDataVersionBump(cypher: string): string {
-  return SCHEMA_COMMAND.test(cypher) ? cypher : `CALL () { ${BUMP_DATA_VERSION} }\n${cypher}`;
+/** Schema commands (and SHOW, db.* procedures) change no data and cannot share a transaction with writes. */
+export function isSchemaCommand(cypher: string): boolean {
+  return SCHEMA_COMMAND.test(cypher);
 }
 
 export async function readDataVersion(db: Database, options: QueryOptions = {}): Promise<string | null> {

@@ -12,7 +12,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { tracer } from '../observability/tracing.ts';
 import { AvailabilityGate } from './availability.ts';
-import { withDataVersionBump } from './data-version.ts';
+import { BUMP_DATA_VERSION, isSchemaCommand } from './data-version.ts';
 
 export interface ConnectOptions {
   uri: string;
@@ -99,9 +99,6 @@ export class Database {
   ): Promise<T[]> {
     const options = { ...this.defaults, ...callOptions };
     this.availability.check();
-    // Whatever a write changes, cached whole-graph answers must not be served again: the same
-    // query, in the same transaction, sets a new data version (data-version.ts).
-    const sent = mode === 'WRITE' ? withDataVersionBump(cypher) : cypher;
     return tracer().startActiveSpan(
       `neo4j ${mode}`,
       {
@@ -112,14 +109,19 @@ export class Database {
       async (span) => {
         const started = performance.now();
         try {
-          const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(sent, params, {
-            database: this.database,
-            routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-            transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
-            ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
-          });
-          span.setAttribute('db.response.returned_rows', result.records.length);
-          return result.records.map((record) => record.toObject());
+          const rows =
+            mode === 'WRITE' && !isSchemaCommand(cypher)
+              ? await this.writeAndBumpVersion<T>(cypher, params, options)
+              : (
+                  await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
+                    database: this.database,
+                    routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+                    transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+                    ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
+                  })
+                ).records.map((record) => record.toObject());
+          span.setAttribute('db.response.returned_rows', rows.length);
+          return rows;
         } catch (error) {
           this.availability.observe(error);
           span.recordException(error instanceof Error ? error : String(error));
@@ -131,6 +133,35 @@ export class Database {
         }
       },
     );
+  }
+
+  /**
+   * A data write: the query, then the data version's bump as the transaction's last statement
+   * (data-version.ts), in one managed transaction retried as a whole. The bookmarks go to the same
+   * manager `executeQuery` uses, so this instance's next reads still see the write.
+   */
+  private async writeAndBumpVersion<T extends RecordShape>(
+    cypher: string,
+    params: Record<string, unknown>,
+    options: QueryOptions,
+  ): Promise<T[]> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: options.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
+    });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          // Both statements are sent before either answer is awaited: one round trip, as before.
+          const [result] = await Promise.all([tx.run<T>(cypher, params), tx.run(BUMP_DATA_VERSION)]);
+          return result.records.map((record) => record.toObject());
+        },
+        { timeout: options.timeoutMs ?? this.timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
   }
 
   /** True when Neo4j answers now: one auto-commit query, no retries (readiness must answer fast). */

@@ -25,7 +25,7 @@ export function serverWithKeys(db: Database): { server: GraphQLServer; editor: R
 
 export interface CountingDatabase {
   db: Database;
-  /** Queries the driver has run since the last reset. */
+  /** Transactions sent to Neo4j since the last reset (one per query our code runs). */
   count(): number;
   reset(): void;
 }
@@ -34,11 +34,23 @@ export interface CountingDatabase {
 export function countingDatabase(): CountingDatabase {
   const db = testDatabase();
   let n = 0;
+  // Transactions sent to Neo4j: reads go through executeQuery, data writes through a session's
+  // executeWrite (their query and the data version's bump, src/neo4j/data-version.ts).
   const original = db.driver.executeQuery.bind(db.driver);
   db.driver.executeQuery = ((...args: Parameters<typeof original>) => {
     n += 1;
     return original(...args);
   }) as typeof original;
+  const openSession = db.driver.session.bind(db.driver);
+  db.driver.session = ((...args: Parameters<typeof openSession>) => {
+    const session = openSession(...args);
+    const executeWrite = session.executeWrite.bind(session);
+    session.executeWrite = ((...work: Parameters<typeof executeWrite>) => {
+      n += 1;
+      return executeWrite(...work);
+    }) as typeof executeWrite;
+    return session;
+  }) as typeof openSession;
   return { db, count: () => n, reset: () => void (n = 0) };
 }
 
