@@ -34,7 +34,7 @@ interface Rel {
   props?: Record<string, unknown>;
 }
 
-async function generate(db: Database, targetRels: number): Promise<{ rels: number; companies: string[]; universities: string[] }> {
+export async function generate(db: Database, targetRels: number): Promise<{ rels: number; companies: string[]; universities: string[] }> {
   const random = rng(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const departments = Array.from({ length: 5 }, (_, i) => `syn:department:${i}`);
@@ -279,4 +279,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Importable (the generator) without running the benchmark.
+if (import.meta.main) await main();

@@ -59,10 +59,12 @@ export interface SuggestionLimits {
   poolSize: number;
   /** Neighbours with more relationships are not walked to find candidates (a région, a ministry). */
   maxNeighbourDegree: number;
+  /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
+  shortlist: number;
   timeoutMs: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 300, maxNeighbourDegree: 500, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 300, maxNeighbourDegree: 500, shortlist: 50, timeoutMs: 10_000 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -82,59 +84,114 @@ export interface SynergyRecord {
 /** Relationship types that are not working ties (they do not count as a network to bridge). */
 const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
 
-const SUGGEST = `
+/**
+ * One round trip in two stages. Stage 1, cheap and for every candidate of the capped sources: one
+ * walk of the candidate's own relationships gives its teachings, needs, commune, working ties and
+ * whether it is already linked; with the Adamic-Adar sums the neighbour source computed on its way,
+ * that yields an estimate of the score (the formula of `score` below, with the same weights, passed
+ * as parameters). Stage 2, for the `$shortlist` best estimates only: the nodes the sentences name
+ * and the shared neighbours counted through hubs too, from which `score` computes the exact score.
+ * The estimate misses only shared neighbours of more than `maxNeighbourDegree` relationships and
+ * those of candidates beyond the neighbour source's cap (so it is at most a few hundredths low).
+ */
+export const SUGGEST = `
 OPTIONAL MATCH (x:Actor {id: $id})
-CALL (x) {
+WITH x,
+  [(x)-[r:NEEDS]->(k:Competency) | {k: k, weight: coalesce(r.weight, 1.0)}] AS myNeeds,
+  [(x)-[:TEACHES]->(k:Competency) | k] AS myTeaches,
+  [t IN ${placeNodes('x')} | {t: t, level: ${level('t')}}] AS myPlaces,
+  COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree
+CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
   CALL (x) {
-    MATCH (x)--(m)--(c:Actor)
+    MATCH (x)--(m)
     WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
-      AND c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
-      AND COUNT { (m)--() } <= $maxNeighbourDegree
-    WITH c, count(DISTINCT m) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
+    WITH DISTINCT x, m, COUNT { (m)--() } AS degree WHERE degree <= $maxNeighbourDegree
+    MATCH (m)--(c:Actor)
+    WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH DISTINCT c, m, 1.0 / log(CASE WHEN degree < 2 THEN 2 ELSE degree END) AS aa
+    WITH c, sum(CASE WHEN m:Event OR m:Program THEN 0.0 ELSE aa END) AS aaPartners,
+      sum(CASE WHEN m:Event OR m:Program THEN aa ELSE 0.0 END) AS aaEvents
+    ORDER BY aaPartners + aaEvents DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c, aaPartners, aaEvents
+    UNION ALL
     MATCH (x)-[:NEEDS]->(:Competency)<-[:TEACHES]-(c:Actor)
     WHERE $kinds IS NULL OR c.kind IN $kinds
     WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
     MATCH (x)-[:TEACHES]->(:Competency)<-[:NEEDS]-(c:Actor)
     WHERE $kinds IS NULL OR c.kind IN $kinds
     WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
     MATCH (x)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..1]->(t:Commune|Epci)<-[:PART_OF*0..1]-(:Commune)<-[:LOCATED_IN]-(c:Actor)
     WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
-    RETURN c
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
   }
-  WITH x, c WHERE NOT EXISTS { (x)--(c) }
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, c, max(aaPartners) AS aaPartners, max(aaEvents) AS aaEvents
+  WITH *, [(c)-[r]-(n) | {type: type(r), out: startNode(r) = c, n: n, weight: CASE WHEN type(r) = 'NEEDS' THEN coalesce(r.weight, 1.0) END}] AS ties
+  WHERE none(tie IN ties WHERE tie.n = x)
+  WITH *,
+    [k IN [tie IN ties WHERE tie.out AND tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
+    [tie IN ties WHERE tie.out AND tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true])] AS theyNeed,
+    size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
+    apoc.coll.toSet(
+      apoc.coll.flatten([cm IN [tie IN ties WHERE tie.out AND tie.type = 'LOCATED_IN' | tie.n] WHERE cm:Commune | [(cm)-[:PART_OF*0..3]->(t:Territory) | t]]) +
+      CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END
+    ) AS places
+  WITH *,
+    reduce(s = 0.0, e IN myNeeds | s + e.weight) AS myTotal,
+    reduce(s = 0.0, e IN theyNeed | s + e.weight) AS theirTotal,
+    reduce(best = 0.0, p IN myPlaces | CASE WHEN p.t IN places AND coalesce($proximity[p.level], 0.0) > best THEN $proximity[p.level] ELSE best END) AS proximity,
+    CASE WHEN workingDegree < theirWorking THEN workingDegree ELSE theirWorking END AS reach
+  WITH *,
+    CASE WHEN myTotal > 0 THEN reduce(s = 0.0, e IN myNeeds | s + CASE WHEN e.k IN theyTeach THEN e.weight ELSE 0.0 END) / myTotal ELSE 0.0 END AS forward,
+    CASE WHEN theirTotal > 0 THEN reduce(s = 0.0, e IN theyNeed | s + CASE WHEN e.n IN myTeaches THEN e.weight ELSE 0.0 END) / theirTotal ELSE 0.0 END AS reverse
+  WITH *,
+    $weights.COMPETENCIES * CASE WHEN forward > reverse THEN forward ELSE reverse END
+      + $weights.SHARED_PARTNERS * aaPartners / (1 + aaPartners)
+      + $weights.TERRITORY * proximity
+      + $weights.SHARED_EVENTS * aaEvents / (1 + aaEvents)
+      + CASE WHEN aaPartners + aaEvents = 0 AND reach >= 2
+          THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
+  ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
     actor: c { .*, labels: labels(c) },
-    needs: [(c)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}],
-    teaches: [(c)-[:TEACHES]->(k:Competency) | k.id],
-    places: ${places('c')},
+    needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
+    teaches: [k IN theyTeach | k.id],
+    places: [t IN places | {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
       RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
     },
-    workingDegree: COUNT { (c)-[r]-() WHERE NOT type(r) IN $notWorking }
+    workingDegree: theirWorking
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
-  [(x)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}] AS needs,
-  [(x)-[:TEACHES]->(k:Competency) | k { .*, labels: labels(k) }] AS teaches,
-  ${places('x')} AS places,
-  COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree,
+  [e IN myNeeds | {node: ${projected('e.k')}, weight: e.weight}] AS needs,
+  [k IN myTeaches | k { .*, labels: labels(k) }] AS teaches,
+  [p IN myPlaces | {node: ${projected('p.t')}, level: p.level}] AS places,
+  workingDegree,
   candidates`;
 
-/** The territories a node lies in (itself too when it is one), finest first. */
-function places(v: string): string {
-  return `[t IN apoc.coll.toSet(
+/** The territories a node lies in (itself too when it is one). */
+function placeNodes(v: string): string {
+  return `apoc.coll.toSet(
       [(${v})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t:Territory) | t] +
       [(${v})-[:PART_OF*0..3]->(t:Territory) WHERE ${v}:Territory | t]
-    ) | {node: t { .*, labels: labels(t) }, level: head([l IN labels(t) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])}]`;
+    )`;
+}
+
+/** A node as \`project\` gives it, from an expression (a map projection needs a variable). */
+function projected(expression: string): string {
+  return `apoc.map.setKey(properties(${expression}), 'labels', labels(${expression}))`;
+}
+
+/** The level of a territory, a key of PROXIMITY. */
+function level(v: string): string {
+  return `head([l IN labels(${v}) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])`;
 }
 
 interface Need {
@@ -187,7 +244,10 @@ export async function synergies(
     kinds: args.kinds?.length ? args.kinds : null,
     poolSize: limits.poolSize,
     maxNeighbourDegree: limits.maxNeighbourDegree,
+    shortlist: Math.max(limits.shortlist, 2 * first),
     notWorking: NOT_WORKING,
+    weights: FACTOR_WEIGHTS,
+    proximity: PROXIMITY,
   };
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db

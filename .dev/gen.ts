@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from '/work/wt/synergy2/src/neo4j/database.ts';
+import { migrate } from '/work/wt/synergy2/src/neo4j/migrations.ts';
+import { generate } from '/work/wt/synergy2/bench/synergy.ts';
+const db = connect({ uri: readFileSync('/tmp/syn-dev/uri', 'utf8'), database: 'neo4j' });
+await migrate(db);
+const t = performance.now();
+const r = await generate(db, Number(process.argv[2]));
+console.log(r.rels, r.companies.length, r.universities.length, ((performance.now() - t) / 1000).toFixed(1), 's');
+writeFileSync('/tmp/syn-dev/companies.json', JSON.stringify(r.companies));
+await db.close();

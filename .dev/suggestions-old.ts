@@ -1,0 +1,345 @@
+/**
+ * Partner suggestions: actors not yet linked to an actor that would make good partners, scored.
+ *
+ *   await synergies(db, { actorId: 'syn:company:12', kinds: ['UNIVERSITY'], first: 3 })
+ *   // [{ actor: UTC, score: 0.41, reasons: [
+ *   //    { factor: 'COMPETENCIES', share: 0.73, value: 0.86, weight: 0.35,
+ *   //      sentence: 'teaches 2 of the 3 competencies you need: innovation, international', related: [...] },
+ *   //    { factor: 'TERRITORY', share: 0.27, value: 0.3, weight: 0.2, sentence: 'is in the same région as you: Hauts-de-France', ... }] }, ...]
+ *
+ * One Cypher query gathers candidates (from competencies, shared neighbours and the same EPCI or
+ * commune, each source capped) and the evidence about each; the score is computed here, with the
+ * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
+ */
+import type { Database, QueryOptions } from '/work/wt/synergy2/src/neo4j/database.ts';
+import { BadInputError, NotFoundError } from '/work/wt/synergy2/src/domain/errors.ts';
+import { type ProjectedNode, toActorRecord } from '/work/wt/synergy2/src/domain/read-node.ts';
+import type { ActorKind, ActorRecord, NodeRecord } from '/work/wt/synergy2/src/domain/records.ts';
+import { asTooComplex, planOnce } from '/work/wt/synergy2/src/synergy/budget.ts';
+import { toSynergyNode } from '/work/wt/synergy2/src/synergy/records.ts';
+import { nameOf } from '/work/wt/synergy2/src/synergy/sentences.ts';
+
+export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE';
+
+/**
+ * Weights of the factors; they sum to 1 so the score stays in 0..1. Competencies weigh most: the
+ * institute's purpose is matching SME needs with training. Shared partners and territory next:
+ * they make an introduction easy. Shared events a little less (many people attend an event without
+ * meeting). Bridging least: useful for the network, but the weakest sign that a link would work.
+ */
+export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
+  COMPETENCIES: 0.35,
+  SHARED_PARTNERS: 0.2,
+  TERRITORY: 0.2,
+  SHARED_EVENTS: 0.15,
+  BRIDGE: 0.1,
+};
+
+/** Territorial proximity by the finest territory both share. */
+export const PROXIMITY: Readonly<Record<string, number>> = {
+  Commune: 1,
+  Epci: 1,
+  IndustrialTerritory: 0.6,
+  Department: 0.6,
+  Region: 0.3,
+};
+
+const LEVEL_WORDS: Readonly<Record<string, string>> = {
+  Commune: 'commune',
+  Epci: 'EPCI',
+  IndustrialTerritory: 'industrial territory',
+  Department: 'département',
+  Region: 'région',
+};
+
+export const MAX_SUGGESTIONS = 100;
+
+export interface SuggestionLimits {
+  /** Candidates each source (competencies, neighbours, territory) may bring. */
+  poolSize: number;
+  /** Neighbours with more relationships are not walked to find candidates (a région, a ministry). */
+  maxNeighbourDegree: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 300, maxNeighbourDegree: 500, timeoutMs: 10_000 };
+
+export interface SynergyReasonRecord {
+  factor: SynergyFactor;
+  share: number;
+  value: number;
+  weight: number;
+  sentence: string;
+  related: NodeRecord[];
+}
+
+export interface SynergyRecord {
+  actor: ActorRecord;
+  score: number;
+  reasons: SynergyReasonRecord[];
+}
+
+/** Relationship types that are not working ties (they do not count as a network to bridge). */
+const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
+
+export const SUGGEST = `
+OPTIONAL MATCH (x:Actor {id: $id})
+CALL (x) {
+  CALL (x) {
+    MATCH (x)--(m)--(c:Actor)
+    WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
+      AND c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
+      AND COUNT { (m)--() } <= $maxNeighbourDegree
+    WITH c, count(DISTINCT m) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c
+    UNION
+    MATCH (x)-[:NEEDS]->(:Competency)<-[:TEACHES]-(c:Actor)
+    WHERE $kinds IS NULL OR c.kind IN $kinds
+    WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c
+    UNION
+    MATCH (x)-[:TEACHES]->(:Competency)<-[:NEEDS]-(c:Actor)
+    WHERE $kinds IS NULL OR c.kind IN $kinds
+    WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c
+    UNION
+    MATCH (x)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..1]->(t:Commune|Epci)<-[:PART_OF*0..1]-(:Commune)<-[:LOCATED_IN]-(c:Actor)
+    WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
+    RETURN c
+  }
+  WITH x, c WHERE NOT EXISTS { (x)--(c) }
+  RETURN collect({
+    actor: c { .*, labels: labels(c) },
+    needs: [(c)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}],
+    teaches: [(c)-[:TEACHES]->(k:Competency) | k.id],
+    places: ${places('c')},
+    common: COLLECT {
+      MATCH (x)--(m)--(c)
+      WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
+      RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
+    },
+    workingDegree: COUNT { (c)-[r]-() WHERE NOT type(r) IN $notWorking }
+  }) AS candidates
+}
+RETURN x IS NOT NULL AS found,
+  [(x)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}] AS needs,
+  [(x)-[:TEACHES]->(k:Competency) | k { .*, labels: labels(k) }] AS teaches,
+  ${places('x')} AS places,
+  COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree,
+  candidates`;
+
+/** The territories a node lies in (itself too when it is one), finest first. */
+function places(v: string): string {
+  return `[t IN apoc.coll.toSet(
+      [(${v})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t:Territory) | t] +
+      [(${v})-[:PART_OF*0..3]->(t:Territory) WHERE ${v}:Territory | t]
+    ) | {node: t { .*, labels: labels(t) }, level: head([l IN labels(t) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])}]`;
+}
+
+interface Need {
+  node: ProjectedNode;
+  weight: number;
+}
+interface Place {
+  node: ProjectedNode;
+  level: string | null;
+}
+interface Neighbour {
+  node: ProjectedNode;
+  degree: number;
+}
+interface Candidate {
+  actor: ProjectedNode;
+  needs: Need[];
+  teaches: string[];
+  places: Place[];
+  common: Neighbour[];
+  workingDegree: number;
+}
+interface Row {
+  found: boolean;
+  needs: Need[];
+  teaches: ProjectedNode[];
+  places: Place[];
+  workingDegree: number;
+  candidates: Candidate[];
+}
+
+export interface SynergiesArgs {
+  actorId: string;
+  kinds?: readonly ActorKind[] | null | undefined;
+  first?: number | null | undefined;
+}
+
+export async function synergies(
+  db: Database,
+  args: SynergiesArgs,
+  options: QueryOptions = {},
+  limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS,
+): Promise<SynergyRecord[]> {
+  const first = args.first ?? 10;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
+    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
+  }
+  const params = {
+    id: args.actorId,
+    kinds: args.kinds?.length ? args.kinds : null,
+    poolSize: limits.poolSize,
+    maxNeighbourDegree: limits.maxNeighbourDegree,
+    notWorking: NOT_WORKING,
+  };
+  await planOnce(db, SUGGEST, params, options);
+  const [row] = await db
+    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
+    .catch((error: unknown) => {
+      throw asTooComplex(error, 'Finding partners for this actor took too long.');
+    });
+  if (!row?.found) throw new NotFoundError('actor', args.actorId);
+  return row.candidates
+    .map((candidate) => score(row, candidate))
+    .filter((synergy) => synergy.score > 0)
+    .sort((a, b) => b.score - a.score || (a.actor.id < b.actor.id ? -1 : 1))
+    .slice(0, first);
+}
+
+/** Adamic-Adar: a neighbour shared with few others says more than one shared with everyone. */
+function adamicAdar(neighbours: readonly Neighbour[]): number {
+  return neighbours.reduce((sum, n) => sum + 1 / Math.log(Math.max(2, n.degree)), 0);
+}
+
+/** Maps an unbounded sum to 0..1: one shared partner of degree 2 gives 0.59, of degree 10, 0.30. */
+const saturate = (value: number): number => value / (1 + value);
+
+function list(nodes: readonly NodeRecord[], max = 5): string {
+  const names = nodes.slice(0, max).map(nameOf);
+  return nodes.length > max ? `${names.join(', ')}, ...` : names.join(', ');
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+interface Factor {
+  factor: SynergyFactor;
+  value: number;
+  sentence: string;
+  related: NodeRecord[];
+}
+
+function byWeightThenName(a: Need, b: Need): number {
+  return b.weight - a.weight || String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
+}
+
+function competencies(me: Row, other: Candidate): Factor | undefined {
+  const theyTeach = new Set(other.teaches);
+  const myTotal = me.needs.reduce((sum, n) => sum + n.weight, 0);
+  const served = me.needs.filter((n) => theyTeach.has(n.node.id)).sort(byWeightThenName);
+  const forward = myTotal > 0 ? served.reduce((sum, n) => sum + n.weight, 0) / myTotal : 0;
+
+  const iTeach = new Set(me.teaches.map((t) => t.id));
+  const theirTotal = other.needs.reduce((sum, n) => sum + n.weight, 0);
+  const serving = other.needs.filter((n) => iTeach.has(n.node.id)).sort(byWeightThenName);
+  const reverse = theirTotal > 0 ? serving.reduce((sum, n) => sum + n.weight, 0) / theirTotal : 0;
+
+  if (forward === 0 && reverse === 0) return undefined;
+  const servedNodes = served.map((n) => toSynergyNode(n.node));
+  const servingNodes = serving.map((n) => toSynergyNode(n.node));
+  const parts: string[] = [];
+  if (forward > 0) {
+    parts.push(`teaches ${served.length} of the ${plural(me.needs.length, 'competency', 'competencies')} you need: ${list(servedNodes)}`);
+  }
+  if (reverse > 0) {
+    parts.push(`needs ${serving.length} of its ${plural(other.needs.length, 'competency', 'competencies')} from what you teach: ${list(servingNodes)}`);
+  }
+  return {
+    factor: 'COMPETENCIES',
+    value: Math.max(forward, reverse),
+    sentence: parts.join('; and '),
+    related: [...servedNodes, ...servingNodes.filter((n) => !servedNodes.some((s) => s.id === n.id))],
+  };
+}
+
+function isEventLike(n: Neighbour): boolean {
+  return n.node.labels.includes('Event') || n.node.labels.includes('Program');
+}
+
+function sharedPartners(other: Candidate): Factor | undefined {
+  const shared = other.common.filter((n) => !isEventLike(n)).sort(byDegreeThenId);
+  if (shared.length === 0) return undefined;
+  const related = shared.map((n) => toSynergyNode(n.node));
+  return {
+    factor: 'SHARED_PARTNERS',
+    value: saturate(adamicAdar(shared)),
+    sentence: `shares ${plural(shared.length, 'partner', 'partners')} with you: ${list(related)}`,
+    related,
+  };
+}
+
+function sharedEvents(other: Candidate): Factor | undefined {
+  const shared = other.common.filter(isEventLike).sort(byDegreeThenId);
+  if (shared.length === 0) return undefined;
+  const related = shared.map((n) => toSynergyNode(n.node));
+  return {
+    factor: 'SHARED_EVENTS',
+    value: saturate(adamicAdar(shared)),
+    sentence: `took part in ${plural(shared.length, 'event or programme', 'events or programmes')} with you: ${list(related)}`,
+    related,
+  };
+}
+
+function byDegreeThenId(a: Neighbour, b: Neighbour): number {
+  return a.degree - b.degree || (a.node.id < b.node.id ? -1 : 1);
+}
+
+function territory(me: Row, other: Candidate): Factor | undefined {
+  const mine = new Set(me.places.map((p) => p.node.id));
+  let best: Place | undefined;
+  for (const place of other.places) {
+    if (!mine.has(place.node.id) || !place.level) continue;
+    if (!best || (PROXIMITY[place.level] ?? 0) > (PROXIMITY[best.level ?? ''] ?? 0)) best = place;
+  }
+  if (!best?.level) return undefined;
+  const node = toSynergyNode(best.node);
+  return {
+    factor: 'TERRITORY',
+    value: PROXIMITY[best.level] ?? 0,
+    sentence: `is in the same ${LEVEL_WORDS[best.level] ?? 'territory'} as you: ${nameOf(node)}`,
+    related: [node],
+  };
+}
+
+/**
+ * Bridging two communities, approximated without a community detection per request: the two
+ * share no partner and no event (so they sit in different groups) and both are connected to a
+ * group (working ties), the more the better; 16 ties each count fully.
+ */
+function bridge(me: Row, other: Candidate): Factor | undefined {
+  if (other.common.length > 0 || me.workingDegree < 2 || other.workingDegree < 2) return undefined;
+  const reach = Math.min(me.workingDegree, other.workingDegree);
+  return {
+    factor: 'BRIDGE',
+    value: Math.min(1, Math.log(1 + reach) / Math.log(17)),
+    sentence: `would connect your network (${plural(me.workingDegree, 'tie', 'ties')}) to another group (${plural(other.workingDegree, 'tie', 'ties')}) you share no partner or event with`,
+    related: [],
+  };
+}
+
+const round = (value: number): number => Math.round(value * 1e4) / 1e4;
+
+function score(me: Row, other: Candidate): SynergyRecord {
+  const factors = [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other)]
+    .filter((f): f is Factor => f !== undefined && f.value > 0);
+  const total = factors.reduce((sum, f) => sum + FACTOR_WEIGHTS[f.factor] * f.value, 0);
+  const reasons = factors
+    .map((f) => ({
+      factor: f.factor,
+      value: round(f.value),
+      weight: FACTOR_WEIGHTS[f.factor],
+      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total),
+      sentence: f.sentence,
+      related: f.related,
+    }))
+    .sort((a, b) => b.share - a.share);
+  return { actor: toActorRecord(other.actor), score: round(total), reasons };
+}
