@@ -57,6 +57,11 @@ export const MAX_SUGGESTIONS = 100;
 export interface SuggestionLimits {
   /** Candidates each source (competencies, neighbours, territory) may bring. */
   poolSize: number;
+  /**
+   * Relationships read from each competency (its teachers or the SMEs needing it) and each commune
+   * (its actors) to find candidates: what keeps a request's work from growing with the graph.
+   */
+  scanPerHub: number;
   /** Neighbours with more relationships are not walked to find candidates (a région, a ministry). */
   maxNeighbourDegree: number;
   /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
@@ -64,7 +69,7 @@ export interface SuggestionLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 300, maxNeighbourDegree: 500, shortlist: 50, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -85,7 +90,7 @@ export interface SynergyRecord {
 const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
 
 /**
- * One round trip in two stages. Stage 1, cheap and for every candidate of the capped sources: one
+ * Exported for the benchmark, which profiles it. One round trip in two stages. Stage 1, cheap and for every candidate of the capped sources: one
  * walk of the candidate's own relationships gives its teachings, needs, commune, working ties and
  * whether it is already linked; with the Adamic-Adar sums the neighbour source computed on its way,
  * that yields an estimate of the score (the formula of `score` below, with the same weights, passed
@@ -99,7 +104,7 @@ OPTIONAL MATCH (x:Actor {id: $id})
 WITH x,
   [(x)-[r:NEEDS]->(k:Competency) | {k: k, weight: coalesce(r.weight, 1.0)}] AS myNeeds,
   [(x)-[:TEACHES]->(k:Competency) | k] AS myTeaches,
-  [t IN ${placeNodes('x')} | {t: t, level: ${level('t')}}] AS myPlaces,
+  [p IN [t IN ${placeNodes('x')} | {t: t, level: ${level('t')}}] | {t: p.t, level: p.level, proximity: coalesce($proximity[p.level], 0.0)}] AS myPlaces,
   COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree
 CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
   CALL (x) {
@@ -114,36 +119,62 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     ORDER BY aaPartners + aaEvents DESC, c.id LIMIT toInteger($poolSize)
     RETURN c, aaPartners, aaEvents
     UNION ALL
-    MATCH (x)-[:NEEDS]->(:Competency)<-[:TEACHES]-(c:Actor)
-    WHERE $kinds IS NULL OR c.kind IN $kinds
+    MATCH (x)-[:NEEDS]->(k:Competency)
+    CALL (k) { MATCH (k)<-[:TEACHES]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH c WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
     RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
     UNION ALL
-    MATCH (x)-[:TEACHES]->(:Competency)<-[:NEEDS]-(c:Actor)
-    WHERE $kinds IS NULL OR c.kind IN $kinds
+    MATCH (x)-[:TEACHES]->(k:Competency)
+    CALL (k) { MATCH (k)<-[:NEEDS]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH c WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
     RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
     UNION ALL
-    MATCH (x)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..1]->(t:Commune|Epci)<-[:PART_OF*0..1]-(:Commune)<-[:LOCATED_IN]-(c:Actor)
+    MATCH (x)-[:LOCATED_IN]->(:Commune)<-[:LOCATED_IN]-(c:Actor)
     WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
+    MATCH (x)-[:LOCATED_IN]->(home:Commune)-[:PART_OF]->(:Epci)<-[:PART_OF]-(commune:Commune)
+    WHERE commune <> home
+    WITH DISTINCT x, commune
+    CALL (commune) { MATCH (commune)<-[:LOCATED_IN]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH x, c WHERE c <> x AND c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
     RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
   }
   WITH x, myNeeds, myTeaches, myPlaces, workingDegree, c, max(aaPartners) AS aaPartners, max(aaEvents) AS aaEvents
-  WITH *, [(c)-[r]-(n) | {type: type(r), out: startNode(r) = c, n: n, weight: CASE WHEN type(r) = 'NEEDS' THEN coalesce(r.weight, 1.0) END}] AS ties
+  WITH *, [(c)-[r]-(n) | {type: type(r), n: n, r: r}] AS ties
   WHERE none(tie IN ties WHERE tie.n = x)
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, collect({
+    c: c, aaPartners: aaPartners, aaEvents: aaEvents, ties: ties,
+    communes: [commune IN [tie IN ties WHERE tie.type = 'LOCATED_IN' | tie.n] WHERE commune:Commune]
+  }) AS pool
+  CALL (pool, myPlaces) {
+    UNWIND pool AS candidate
+    UNWIND candidate.communes AS commune
+    WITH DISTINCT commune
+    WITH commune, [(commune)-[:PART_OF*0..3]->(t:Territory) | t] AS above
+    RETURN apoc.map.fromLists(
+      collect(elementId(commune)),
+      collect(reduce(best = 0.0, p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END))
+    ) AS nearness
+  }
+  UNWIND pool AS candidate
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, nearness, candidate.c AS c, candidate.ties AS ties,
+    candidate.communes AS communes, candidate.aaPartners AS aaPartners, candidate.aaEvents AS aaEvents
   WITH *,
-    [k IN [tie IN ties WHERE tie.out AND tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
-    [tie IN ties WHERE tie.out AND tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true])] AS theyNeed,
+    [k IN [tie IN ties WHERE tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
+    [tie IN ties WHERE tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true]) | {n: tie.n, weight: coalesce(tie.r.weight, 1.0)}] AS theyNeed,
     size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
-    apoc.coll.toSet(
-      apoc.coll.flatten([cm IN [tie IN ties WHERE tie.out AND tie.type = 'LOCATED_IN' | tie.n] WHERE cm:Commune | [(cm)-[:PART_OF*0..3]->(t:Territory) | t]]) +
-      CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END
-    ) AS places
+    CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END AS above
+  WITH *,
+    reduce(best = reduce(b = 0.0, commune IN communes | CASE WHEN nearness[elementId(commune)] > b THEN nearness[elementId(commune)] ELSE b END),
+      p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END) AS proximity
   WITH *,
     reduce(s = 0.0, e IN myNeeds | s + e.weight) AS myTotal,
     reduce(s = 0.0, e IN theyNeed | s + e.weight) AS theirTotal,
-    reduce(best = 0.0, p IN myPlaces | CASE WHEN p.t IN places AND coalesce($proximity[p.level], 0.0) > best THEN $proximity[p.level] ELSE best END) AS proximity,
     CASE WHEN workingDegree < theirWorking THEN workingDegree ELSE theirWorking END AS reach
   WITH *,
     CASE WHEN myTotal > 0 THEN reduce(s = 0.0, e IN myNeeds | s + CASE WHEN e.k IN theyTeach THEN e.weight ELSE 0.0 END) / myTotal ELSE 0.0 END AS forward,
@@ -160,7 +191,8 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     actor: c { .*, labels: labels(c) },
     needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
     teaches: [k IN theyTeach | k.id],
-    places: [t IN places | {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
+    places: [t IN apoc.coll.toSet(apoc.coll.flatten([commune IN communes | [(commune)-[:PART_OF*0..3]->(t:Territory) | t]]) + above) |
+      {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
@@ -229,6 +261,26 @@ export interface SynergiesArgs {
   first?: number | null | undefined;
 }
 
+/** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
+export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
+  const first = args.first ?? 10;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
+    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
+  }
+  return {
+    id: args.actorId,
+    kinds: args.kinds?.length ? args.kinds : null,
+    poolSize: limits.poolSize,
+    scanPerHub: limits.scanPerHub,
+    maxNeighbourDegree: limits.maxNeighbourDegree,
+    // A margin over `first`: the estimate misses shared hubs, so the exact order may differ a little.
+    shortlist: Math.max(limits.shortlist, 2 * first),
+    notWorking: NOT_WORKING,
+    weights: FACTOR_WEIGHTS,
+    proximity: PROXIMITY,
+  };
+}
+
 export async function synergies(
   db: Database,
   args: SynergiesArgs,
@@ -236,19 +288,7 @@ export async function synergies(
   limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS,
 ): Promise<SynergyRecord[]> {
   const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
-  }
-  const params = {
-    id: args.actorId,
-    kinds: args.kinds?.length ? args.kinds : null,
-    poolSize: limits.poolSize,
-    maxNeighbourDegree: limits.maxNeighbourDegree,
-    shortlist: Math.max(limits.shortlist, 2 * first),
-    notWorking: NOT_WORKING,
-    weights: FACTOR_WEIGHTS,
-    proximity: PROXIMITY,
-  };
+  const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
     .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
