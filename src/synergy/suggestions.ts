@@ -7,8 +7,9 @@
  *   //      sentence: 'teaches 2 of the 3 competencies you need: innovation, international', related: [...] },
  *   //    { factor: 'TERRITORY', share: 0.27, value: 0.3, weight: 0.2, sentence: 'is in the same région as you: Hauts-de-France', ... }] }, ...]
  *
- * One Cypher query gathers candidates (from competencies, shared neighbours and the same EPCI or
- * commune, each source capped) and the evidence about each; the score is computed here, with the
+ * One Cypher query gathers candidates (from competencies, shared neighbours and the same commune or
+ * EPCI, each source capped), ranks them on an estimate of the score computed from cheap evidence,
+ * and gathers the full evidence for a shortlist only; the exact score is computed here, with the
  * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
@@ -90,14 +91,23 @@ export interface SynergyRecord {
 const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
 
 /**
- * Exported for the benchmark, which profiles it. One round trip in two stages. Stage 1, cheap and for every candidate of the capped sources: one
- * walk of the candidate's own relationships gives its teachings, needs, commune, working ties and
- * whether it is already linked; with the Adamic-Adar sums the neighbour source computed on its way,
- * that yields an estimate of the score (the formula of `score` below, with the same weights, passed
- * as parameters). Stage 2, for the `$shortlist` best estimates only: the nodes the sentences name
- * and the shared neighbours counted through hubs too, from which `score` computes the exact score.
- * The estimate misses only shared neighbours of more than `maxNeighbourDegree` relationships and
- * those of candidates beyond the neighbour source's cap (so it is at most a few hundredths low).
+ * One round trip in two stages (exported for the benchmark, which profiles it).
+ *
+ * Stage 1, for every candidate the capped sources bring: one walk of the candidate's own
+ * relationships gives its teachings, needs, communes, working ties and whether it is already linked;
+ * its communes' territories are looked up once per distinct commune; with the Adamic-Adar sums the
+ * neighbour source computed on its way, that gives an estimate of the score: the formula of `score`
+ * below, with the same weights (passed as parameters). Stage 2, for the `$shortlist` best estimates
+ * only: the nodes the sentences name and the shared neighbours counted through hubs too, from which
+ * `score` computes the exact score. The estimate differs from the score only for a candidate sharing
+ * a neighbour of more than `maxNeighbourDegree` relationships, or sharing neighbours but left out by
+ * the neighbour source's cap: those shared neighbours are missed, and a bridge part (at most 0.1)
+ * may be counted instead; the shortlist's margin over `first` absorbs that.
+ *
+ * Work per request is bounded whatever the graph's size: the competency and commune sources read at
+ * most `scanPerHub` relationships per competency and per neighbouring commune (the actor's own
+ * commune is read whole), every source brings at most `poolSize` candidates, and only the shortlist
+ * is projected and sent back.
  */
 export const SUGGEST = `
 OPTIONAL MATCH (x:Actor {id: $id})
