@@ -117,7 +117,14 @@ WITH x,
   [p IN [t IN ${placeNodes('x')} | {t: t, level: ${level('t')}}] | {t: p.t, level: p.level, proximity: coalesce($proximity[p.level], 0.0)}] AS myPlaces,
   COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree
 CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
-  CALL (x) {
+  CALL (myPlaces) {
+    UNWIND myPlaces AS p
+    WITH p.t AS place, p.proximity AS proximity WHERE proximity >= 0.6
+    MATCH (place)<-[:PART_OF*0..3]-(commune:Commune)
+    WITH commune, max(proximity) AS proximity
+    RETURN apoc.map.fromLists(collect(elementId(commune)), collect(proximity)) AS nearby
+  }
+  CALL (x, nearby, myNeeds) {
     MATCH (x)--(m)
     WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
     WITH DISTINCT x, m, COUNT { (m)--() } AS degree WHERE degree <= $maxNeighbourDegree
@@ -129,10 +136,15 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     ORDER BY aaPartners + aaEvents DESC, c.id LIMIT toInteger($poolSize)
     RETURN c, aaPartners, aaEvents
     UNION ALL
-    MATCH (x)-[:NEEDS]->(k:Competency)
+    MATCH (x)-[need:NEEDS]->(k:Competency)
+    WITH nearby, k, coalesce(need.weight, 1.0) AS weight, reduce(s = 0.0, e IN myNeeds | s + e.weight) AS total
+    WITH nearby, k, CASE WHEN total > 0 THEN weight / total ELSE 0.0 END AS weight
     CALL (k) { MATCH (k)<-[:TEACHES]-(c) RETURN c LIMIT toInteger($scanPerHub) }
-    WITH c WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
-    WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
+    WITH nearby, c, weight WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH nearby, c, sum(weight) AS covered
+    WITH c, covered, reduce(best = 0.0, commune IN [(c)-[:LOCATED_IN]->(commune:Commune) | commune] |
+      CASE WHEN coalesce(nearby[elementId(commune)], 0.0) > best THEN nearby[elementId(commune)] ELSE best END) AS near
+    ORDER BY $weights.COMPETENCIES * covered + $weights.TERRITORY * near DESC, c.id LIMIT toInteger($poolSize)
     RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
     UNION ALL
     MATCH (x)-[:TEACHES]->(k:Competency)
