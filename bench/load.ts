@@ -26,8 +26,22 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     relationships: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '2' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log(`Usage: npm run bench:load -- [options]
+
+Starts its own Neo4j, seeds geography, the framework and a synthetic network, runs the service in
+its own process and drives it with autocannon on a mixed read workload, several times in a row.
+
+  --connections N     concurrent clients (default 64)
+  --duration S        seconds per run (default 60)
+  --relationships N   size of the synthetic network (default 100000)
+  --runs N            runs in a row; memory is read after each (default 2)
+  -h, --help          this help`);
+  process.exit(0);
+}
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const relationships = Number(values.relationships);

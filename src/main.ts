@@ -4,6 +4,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { seedOnStart } from './seed/on-start.ts';
+import { startTracing, tracingSettings } from './observability/tracing.ts';
 import { startService, type Service } from './service.ts';
 
 const logger = createLogger();
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
   }
   logger.level = config.logLevel;
   const started = Date.now();
+  const traces = tracingSettings();
+  const tracing = startTracing(traces);
+  if (tracing) logger.info({ endpoint: traces.endpoint, serviceName: traces.serviceName }, 'OpenTelemetry tracing on');
   let service: Service | undefined;
   let shuttingDown = false;
   const shutdown = async (reason: string, code: number) => {
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
     logger.info({ reason }, 'shutting down');
     try {
       await service?.stop();
+      await tracing?.shutdown();
     } finally {
       process.exit(code);
     }

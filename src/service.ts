@@ -13,7 +13,7 @@ import { createGraphQLServer } from './graphql/server.ts';
 import type { Logger } from './logger.ts';
 import type { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
-import { isDatabaseUnavailable } from './graphql/errors.ts';
+import { isDatabaseUnavailable } from './neo4j/availability.ts';
 import type { OwnedNeo4j } from './neo4j/owned-server.ts';
 import { openDatabase } from './neo4j/from-config.ts';
 

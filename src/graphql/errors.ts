@@ -5,16 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { BadInputError, DomainError } from '../domain/errors.ts';
-
-/** Driver error codes that mean "the database cannot be reached", not "your query is wrong". */
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return (
-    error instanceof Neo4jError &&
-    (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|Pool is closed|acquisition timed out/i.test(error.message))
-  );
-}
+import { isDatabaseUnavailable } from '../neo4j/availability.ts';
 
 /** Statuses that tell HTTP clients and proxies what happened without reading the body. */
 const HTTP_STATUS: Record<string, number | undefined> = {

@@ -26,6 +26,7 @@ import { useOperationLog } from './plugins/operation-log.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
+import { useTracing } from './plugins/tracing.ts';
 import { buildSchema } from './schema.ts';
 
 export interface ServerDeps {
@@ -69,6 +70,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useQueryLimits(limits),
     useErrorCodes(logger, metrics) as Plugin,
     useOperationLog(logger) as Plugin,
+    useTracing() as Plugin,
     useReadinessCheck({ endpoint: '/ready', check: async () => (deps.isPrepared?.() ?? true) && (await db.ping()) }),
     usePrometheus({
       endpoint: '/metrics',

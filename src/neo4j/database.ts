@@ -5,9 +5,14 @@
  *   const rows = await db.read<{ name: string }>('MATCH (a:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
  *
  * Both run one managed transaction (retried by the driver on transient errors), with the database
- * named explicitly (saves a round trip) and reads routed to readers in a cluster.
+ * named explicitly (saves a round trip) and reads routed to readers in a cluster. Each query is a
+ * tracing span when tracing is on; while Neo4j is unreachable, queries fail at once (./availability.ts).
  */
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { tracer } from '../observability/tracing.ts';
+import { AvailabilityGate } from './availability.ts';
+import { withDataVersionBump } from './data-version.ts';
 
 export interface ConnectOptions {
   uri: string;
@@ -38,6 +43,8 @@ export class Database {
   readonly database: string;
   readonly uri: string;
   readonly timeoutMs: number;
+  /** Shared by every scoped handle: one view of whether Neo4j is reachable. */
+  readonly availability: AvailabilityGate;
   /** Options every query of this handle gets (see `scoped`). */
   protected defaults: QueryOptions = {};
 
@@ -55,6 +62,7 @@ export class Database {
       maxTransactionRetryTime: options.maxRetryMs ?? 10_000,
       logging: { level: 'error', logger: () => undefined },
     });
+    this.availability = new AvailabilityGate(() => this.ping(5_000));
   }
 
   /**
@@ -90,18 +98,39 @@ export class Database {
     callOptions: QueryOptions,
   ): Promise<T[]> {
     const options = { ...this.defaults, ...callOptions };
-    const started = performance.now();
-    try {
-      const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
-        database: this.database,
-        routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
-        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
-        ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
-      });
-      return result.records.map((record) => record.toObject());
-    } finally {
-      options.observer?.({ cypher, mode, ms: performance.now() - started });
-    }
+    this.availability.check();
+    // Whatever a write changes, cached whole-graph answers must not be served again: the same
+    // query, in the same transaction, sets a new data version (data-version.ts).
+    const sent = mode === 'WRITE' ? withDataVersionBump(cypher) : cypher;
+    return tracer().startActiveSpan(
+      `neo4j ${mode}`,
+      {
+        kind: SpanKind.CLIENT,
+        // The Cypher text is parameterised: it carries no user value, so it is safe to export.
+        attributes: { 'db.system.name': 'neo4j', 'db.namespace': this.database, 'db.query.text': cypher },
+      },
+      async (span) => {
+        const started = performance.now();
+        try {
+          const result: QueryResult<T> = await this.driver.executeQuery<QueryResult<T>>(sent, params, {
+            database: this.database,
+            routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+            transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+            ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
+          });
+          span.setAttribute('db.response.returned_rows', result.records.length);
+          return result.records.map((record) => record.toObject());
+        } catch (error) {
+          this.availability.observe(error);
+          span.recordException(error instanceof Error ? error : String(error));
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+          options.observer?.({ cypher, mode, ms: performance.now() - started });
+        }
+      },
+    );
   }
 
   /** True when Neo4j answers now: one auto-commit query, no retries (readiness must answer fast). */
@@ -122,6 +151,7 @@ export class Database {
   }
 
   close(): Promise<void> {
+    this.availability.close();
     return this.driver.close();
   }
 }

@@ -11,6 +11,8 @@ import type { Database } from './database.ts';
 export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
   // Lookups by kind and by territory code.
+  // The data version token (data-version.ts): one node, MERGEd by concurrent writes.
+  'CREATE CONSTRAINT data_version_id IF NOT EXISTS FOR (v:DataVersion) REQUIRE v.id IS UNIQUE',
   'CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)',
   'CREATE INDEX actor_id IF NOT EXISTS FOR (n:Actor) ON (n.id)',
   'CREATE INDEX territory_id IF NOT EXISTS FOR (n:Territory) ON (n.id)',

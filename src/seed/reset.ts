@@ -6,6 +6,7 @@
  *   await resetDatabase(db)   // 36420 (nodes deleted)
  */
 import type { Database } from '../neo4j/database.ts';
+import { BUMP_DATA_VERSION } from '../neo4j/data-version.ts';
 
 export async function resetDatabase(db: Database): Promise<number> {
   // CALL { } IN TRANSACTIONS needs an implicit (auto-commit) transaction: a plain session.run.
@@ -14,6 +15,7 @@ export async function resetDatabase(db: Database): Promise<number> {
     const result = await session.run(
       'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS RETURN count(n) AS deleted',
     );
+    await session.run(BUMP_DATA_VERSION);
     const deleted = result.records[0]?.get('deleted') as number | { toNumber(): number } | undefined;
     return typeof deleted === 'number' ? deleted : (deleted?.toNumber() ?? 0);
   } finally {

@@ -64,6 +64,8 @@ CALL (t) {
 /**
  * Rows (members, memberSet): the member actors, and a map from their ids to true, so that the other
  * end of a link is checked with one map lookup (re-checking its territory cost millions of hits).
+ * memberSet is null for the whole network of every kind: every actor is a member, nothing to check
+ * (building a 200,000-entry map and looking it up per link cost seconds at 1M relationships).
  */
 export const MEMBER_SET = `
 ${TERRITORY}
@@ -71,16 +73,19 @@ CALL (t) {
   ${MEMBERS}
   RETURN collect(a) AS members
 }
-WITH members, apoc.map.fromLists([m IN members | m.id], [m IN members | true]) AS memberSet`;
+WITH members, CASE WHEN $within IS NULL AND $kinds IS NULL THEN null
+  ELSE apoc.map.fromLists([m IN members | m.id], [m IN members | true]) END AS memberSet`;
+
+const PARTICIPATION = PARTICIPATION_TYPES.join('|');
 
 /** Rows (a, b, weight, types): one per link of member `a`, from its end with the smaller id. */
 export const LINKS_OF_A = `
 CALL (a, memberSet) {
-  MATCH (a)-[r]-(b:Actor) WHERE a.id < b.id AND memberSet[b.id]
+  MATCH (a)-[r]-(b:Actor) WHERE a.id < b.id AND (memberSet IS NULL OR memberSet[b.id])
   RETURN b, count(r) AS direct, collect(DISTINCT type(r)) AS directTypes, 0 AS events, 0 AS programs
   UNION ALL
-  MATCH (a)-[:${PARTICIPATION_TYPES.join('|')}]->(e:Event|Program)<-[:${PARTICIPATION_TYPES.join('|')}]-(b:Actor)
-  WHERE a.id < b.id AND memberSet[b.id]
+  MATCH (a)-[:${PARTICIPATION}]->(e:Event|Program)<-[:${PARTICIPATION}]-(b:Actor)
+  WHERE a.id < b.id AND (memberSet IS NULL OR memberSet[b.id])
   WITH b, e
   RETURN b, 0 AS direct, [] AS directTypes,
     count(DISTINCT CASE WHEN e:Event THEN e END) AS events,
@@ -92,6 +97,23 @@ WITH a, b, direct + events + programs AS weight,
   apoc.coll.sort(directTypes
     + CASE WHEN events > 0 THEN ['CO_PARTICIPATED'] ELSE [] END
     + CASE WHEN programs > 0 THEN ['CO_PROGRAM'] ELSE [] END) AS types`;
+
+/**
+ * The same links as LINKS_OF_A with their weight only, for the GDS projection: no relationship
+ * types to collect, and pairs ordered by internal node id rather than by the `id` property (no
+ * property read per relationship). Rows (a, b, weight): one per link of member `a`, once per pair.
+ * tests/shape/networkx.test.ts checks that GDS measures exactly the graph `actorGraph` returns.
+ */
+export const LINK_WEIGHTS_OF_A = `
+CALL (a, memberSet) {
+  MATCH (a)-[r]-(b:Actor) WHERE id(a) < id(b) AND (memberSet IS NULL OR memberSet[b.id])
+  RETURN b, count(r) AS weight
+  UNION ALL
+  MATCH (a)-[:${PARTICIPATION}]->(e:Event|Program)<-[:${PARTICIPATION}]-(b:Actor)
+  WHERE id(a) < id(b) AND (memberSet IS NULL OR memberSet[b.id])
+  RETURN b, count(DISTINCT e) AS weight
+}
+WITH a, b, sum(weight) AS weight`;
 
 export const ACTOR_GRAPH = `
 ${MEMBER_SET}

@@ -67,6 +67,7 @@ export function computeWithGraphology(graphRecord: ActorGraphRecord): NodeMetric
     pagerank: ids.map((id) => ranks[id] ?? 0),
     betweenness,
     betweennessSampled: false,
+    betweennessSampleSize: null,
     community: ids.map((id) => communities.communities[id] ?? 0),
     modularity: communities.modularity,
     clustering: clusteringCoefficients(adjacency),

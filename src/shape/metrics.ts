@@ -8,6 +8,7 @@
  */
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import type { EngineName, NodeMetrics } from './node-metrics.ts';
+import { ALL_NEEDS, type ShapeNeeds } from './shape-needs.ts';
 
 export interface KindCount {
   kind: ActorKind;
@@ -26,7 +27,7 @@ export interface CommunityRecord {
   name: string;
   size: number;
   countsByKind: KindCount[];
-  /** Most central first. */
+  /** Most central first, at most MAX_COMMUNITY_MEMBERS. */
   members: ActorRecord[];
 }
 
@@ -44,6 +45,7 @@ export interface ShapeSummary {
   hubsByPageRank: RankedActorRecord[];
   brokers: RankedActorRecord[];
   betweennessSampled: boolean;
+  betweennessSampleSize: number | null;
   communities: CommunityRecord[];
   modularity: number;
   averageClustering: number;
@@ -52,6 +54,12 @@ export interface ShapeSummary {
 
 /** The longest ranking kept; the API's `first` arguments slice it. */
 export const MAX_RANKED = 100;
+/**
+ * The most central members kept per community (its size and composition count them all): the
+ * API's `members(first)` slices them. Listing all 200,000 actors of a 1M-relationship network
+ * cost more than computing its shape.
+ */
+export const MAX_COMMUNITY_MEMBERS = 100;
 
 const byId = (x: ActorRecord, y: ActorRecord) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
@@ -89,15 +97,16 @@ function communities(m: NodeMetrics): CommunityRecord[] {
       name: (members[0] as ActorRecord).name,
       size: members.length,
       countsByKind: countByKind(members),
-      members,
+      members: members.slice(0, MAX_COMMUNITY_MEMBERS),
     }));
 }
 
-export function summarise(m: NodeMetrics): ShapeSummary {
+/** What was not needed (shape-needs.ts) is left empty: nobody reads it. */
+export function summarise(m: NodeMetrics, needs: Readonly<ShapeNeeds> = ALL_NEEDS): ShapeSummary {
   const n = m.actors.length;
   const l = m.linkCount;
   const componentSizes = new Map<number, number>();
-  for (const label of m.component) componentSizes.set(label, (componentSizes.get(label) ?? 0) + 1);
+  if (needs.components) for (const label of m.component) componentSizes.set(label, (componentSizes.get(label) ?? 0) + 1);
   return {
     engine: m.engine,
     actorCount: n,
@@ -107,14 +116,15 @@ export function summarise(m: NodeMetrics): ShapeSummary {
     averageDegree: n === 0 ? 0 : (2 * l) / n,
     componentCount: componentSizes.size,
     largestComponentSize: [...componentSizes.values()].reduce((max, size) => Math.max(max, size), 0),
-    isolated: m.actors.filter((_, i) => m.degree[i] === 0).sort(byId),
-    hubsByDegree: rank(m.actors, m.degree),
-    hubsByPageRank: rank(m.actors, m.pagerank),
-    brokers: rank(m.actors, m.betweenness),
+    isolated: needs.degree ? m.actors.filter((_, i) => m.degree[i] === 0).sort(byId) : [],
+    hubsByDegree: needs.degree ? rank(m.actors, m.degree) : [],
+    hubsByPageRank: needs.pagerank ? rank(m.actors, m.pagerank) : [],
+    brokers: needs.betweenness ? rank(m.actors, m.betweenness) : [],
     betweennessSampled: m.betweennessSampled,
-    communities: communities(m),
+    betweennessSampleSize: m.betweennessSampleSize,
+    communities: needs.communities ? communities(m) : [],
     modularity: m.modularity,
-    averageClustering: n === 0 ? 0 : m.clustering.reduce((sum, c) => sum + c, 0) / n,
-    articulationPoints: m.articulationPoints.map((i) => m.actors[i] as ActorRecord).sort(byId),
+    averageClustering: n === 0 || !needs.clustering ? 0 : m.clustering.reduce((sum, c) => sum + c, 0) / n,
+    articulationPoints: needs.articulationPoints ? m.articulationPoints.map((i) => m.actors[i] as ActorRecord).sort(byId) : [],
   };
 }

@@ -21,6 +21,11 @@ export type EngineName = 'graphology' | 'gds';
 export interface NodeMetrics {
   engine: EngineName;
   actors: ActorRecord[];
+  /**
+   * True when `actors` carry only id, kind and name (the GDS engine): the caller completes the
+   * records its answer shows (network-shape.ts).
+   */
+  partialActors?: boolean;
   linkCount: number;
   degree: number[];
   component: number[];
@@ -28,6 +33,8 @@ export interface NodeMetrics {
   betweenness: number[];
   /** True when betweenness was estimated from a seeded sample of source actors (large graphs). */
   betweennessSampled: boolean;
+  /** How many source actors the sample started from (null when exact). */
+  betweennessSampleSize: number | null;
   community: number[];
   modularity: number;
   clustering: number[];

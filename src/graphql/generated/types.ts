@@ -143,7 +143,7 @@ export type Community = {
   __typename?: 'Community';
   countsByKind: Array<KindCount>;
   id: Scalars['ID']['output'];
-  /** Most central first. */
+  /** Most central first (the 100 most central at most). */
   members: Array<Actor>;
   /** After its most central actor (highest PageRank). */
   name: Scalars['String']['output'];
@@ -395,6 +395,11 @@ export type NetworkShape = {
   /** Average local clustering coefficient (actors with fewer than two partners count 0). */
   averageClustering: Scalars['Float']['output'];
   averageDegree: Scalars['Float']['output'];
+  /**
+   * How many source actors the sampled betweenness started from (null when exact): a fixed budget of
+   * relationship visits divided by the graph's size, between 20 and 500, seed 42.
+   */
+  betweennessSampleSize: Maybe<Scalars['Int']['output']>;
   /** True when betweenness was estimated from a seeded sample of actors (large graphs). */
   betweennessSampled: Scalars['Boolean']['output'];
   /** By betweenness centrality (normalised by 2/((N-1)(N-2))). */
@@ -1077,6 +1082,7 @@ export type NetworkShapeResolvers<ContextType = GraphQLContext, ParentType exten
   articulationPoints?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   averageClustering?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   averageDegree?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  betweennessSampleSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   betweennessSampled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   brokers?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType, RequireFields<NetworkShapeBrokersArgs, 'first'>>;
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;

@@ -207,3 +207,14 @@ export function currentFieldFetch(info: GraphQLResolveInfo): Fetch | null {
   if (!first) return null;
   return fetchOf(info, key, { fieldName: info.fieldName, typeName: info.parentType.name, node: first }, rootSets(info));
 }
+
+/**
+ * The fields selected directly beneath the root field being resolved, with their arguments
+ * (fragments, aliases, @skip/@include and variables applied): `networkShape` computes only these.
+ */
+export function selectedFields(info: GraphQLResolveInfo, typeName: string): { name: string; args: Record<string, unknown> }[] {
+  return [...collect(info, rootSets(info), typeName).values()].flat().map((s) => {
+    const def = fieldDef(info, s.typeName, s.fieldName);
+    return { name: s.fieldName, args: def ? getArgumentValues(def, s.node, info.variableValues) : {} };
+  });
+}
