@@ -21,7 +21,7 @@ import { connect, type Database } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { synergyPaths } from '../src/synergy/paths.ts';
-import { synergies } from '../src/synergy/suggestions.ts';
+import { SUGGEST, suggestionParams, synergies } from '../src/synergy/suggestions.ts';
 import { seededRandom as rng } from '../src/domain/seeded-random.ts';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -34,7 +34,7 @@ interface Rel {
   props?: Record<string, unknown>;
 }
 
-async function generate(db: Database, targetRels: number): Promise<{ rels: number; companies: string[]; universities: string[] }> {
+export async function generate(db: Database, targetRels: number): Promise<{ rels: number; companies: string[]; universities: string[] }> {
   const random = rng(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const departments = Array.from({ length: 5 }, (_, i) => `syn:department:${i}`);
@@ -133,6 +133,27 @@ async function generate(db: Database, targetRels: number): Promise<{ rels: numbe
     total += list.length;
   }
   return { rels: total, companies, universities: universities.map((u) => u.id) };
+}
+
+interface ProfiledOperator {
+  dbHits: number;
+  children: ProfiledOperator[];
+}
+
+/** Total database hits of the synergies query (Neo4j PROFILE), the median over a few SMEs. */
+async function synergyDbHits(db: Database, smes: readonly string[]): Promise<number> {
+  const hits: number[] = [];
+  const sum = (op: ProfiledOperator): number => op.dbHits + op.children.reduce((s, c) => s + sum(c), 0);
+  const session = db.driver.session({ database: db.database });
+  try {
+    for (const id of smes.slice(0, 9)) {
+      const result = await session.run(`PROFILE ${SUGGEST}`, suggestionParams({ actorId: id, kinds: ['UNIVERSITY'], first: 10 }));
+      hits.push(sum(result.summary.profile as unknown as ProfiledOperator));
+    }
+  } finally {
+    await session.close();
+  }
+  return percentile(hits, 50);
 }
 
 function percentile(values: number[], p: number): number {
@@ -252,6 +273,7 @@ async function main(): Promise<void> {
       ];
       console.log(`\n${rels} relationships (target ${target}), ${companies.length} SMEs, ${universities.length} universities, built in ${built.toFixed(1)} s`);
       console.log(`synergyPaths found at least one path for ${found} of ${pairs.length} pairs`);
+      console.log(`synergies: ${await synergyDbHits(db, smes)} database hits (PROFILE, median of 9 SMEs)`);
       console.log('| query | p50 ms | p95 ms | p95 / peer p95 |');
       console.log('| --- | ---: | ---: | ---: |');
       for (let i = 0; i < rows.length; i++) {
@@ -279,4 +301,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Importable (the generator) without running the benchmark.
+if (import.meta.main) await main();

@@ -7,8 +7,9 @@
  *   //      sentence: 'teaches 2 of the 3 competencies you need: innovation, international', related: [...] },
  *   //    { factor: 'TERRITORY', share: 0.27, value: 0.3, weight: 0.2, sentence: 'is in the same région as you: Hauts-de-France', ... }] }, ...]
  *
- * One Cypher query gathers candidates (from competencies, shared neighbours and the same EPCI or
- * commune, each source capped) and the evidence about each; the score is computed here, with the
+ * One Cypher query gathers candidates (from competencies, shared neighbours and the same commune or
+ * EPCI, each source capped), ranks them on an estimate of the score computed from cheap evidence,
+ * and gathers the full evidence for a shortlist only; the exact score is computed here, with the
  * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
@@ -57,12 +58,19 @@ export const MAX_SUGGESTIONS = 100;
 export interface SuggestionLimits {
   /** Candidates each source (competencies, neighbours, territory) may bring. */
   poolSize: number;
+  /**
+   * Relationships read from each competency (its teachers or the SMEs needing it) and each commune
+   * (its actors) to find candidates: what keeps a request's work from growing with the graph.
+   */
+  scanPerHub: number;
   /** Neighbours with more relationships are not walked to find candidates (a région, a ministry). */
   maxNeighbourDegree: number;
+  /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
+  shortlist: number;
   timeoutMs: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 300, maxNeighbourDegree: 500, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -82,59 +90,162 @@ export interface SynergyRecord {
 /** Relationship types that are not working ties (they do not count as a network to bridge). */
 const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
 
-const SUGGEST = `
+/**
+ * One round trip in two stages (exported for the benchmark, which profiles it).
+ *
+ * Stage 1, for every candidate the capped sources bring: one walk of the candidate's own
+ * relationships gives its teachings, needs, communes, working ties and whether it is already linked;
+ * its communes' territories are looked up once per distinct commune; with the Adamic-Adar sums the
+ * neighbour source computed on its way, that gives an estimate of the score: the formula of `score`
+ * below, with the same weights (passed as parameters). Stage 2, for the `$shortlist` best estimates
+ * only: the nodes the sentences name and the shared neighbours counted through hubs too, from which
+ * `score` computes the exact score. The estimate differs from the score only for a candidate sharing
+ * a neighbour of more than `maxNeighbourDegree` relationships, or sharing neighbours but left out by
+ * the neighbour source's cap: those shared neighbours are missed, and a bridge part (at most 0.1)
+ * may be counted instead; the shortlist's margin over `first` absorbs that.
+ *
+ * Work per request is bounded whatever the graph's size: the competency and commune sources read at
+ * most `scanPerHub` relationships per competency and per neighbouring commune (the actor's own
+ * commune is read whole), every source brings at most `poolSize` candidates, and only the shortlist
+ * is projected and sent back.
+ */
+export const SUGGEST = `
 OPTIONAL MATCH (x:Actor {id: $id})
-CALL (x) {
-  CALL (x) {
-    MATCH (x)--(m)--(c:Actor)
+WITH x,
+  [(x)-[r:NEEDS]->(k:Competency) | {k: k, weight: coalesce(r.weight, 1.0)}] AS myNeeds,
+  [(x)-[:TEACHES]->(k:Competency) | k] AS myTeaches,
+  [p IN [t IN ${placeNodes('x')} | {t: t, level: ${level('t')}}] | {t: p.t, level: p.level, proximity: coalesce($proximity[p.level], 0.0)}] AS myPlaces,
+  COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree
+CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
+  CALL (myPlaces) {
+    UNWIND myPlaces AS p
+    WITH p.t AS place, p.proximity AS proximity WHERE proximity >= 0.6
+    MATCH (place)<-[:PART_OF*0..3]-(commune:Commune)
+    WITH commune, max(proximity) AS proximity
+    RETURN apoc.map.fromLists(collect(elementId(commune)), collect(proximity)) AS nearby
+  }
+  CALL (x, nearby, myNeeds) {
+    MATCH (x)--(m)
     WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
-      AND c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
-      AND COUNT { (m)--() } <= $maxNeighbourDegree
-    WITH c, count(DISTINCT m) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
-    MATCH (x)-[:NEEDS]->(:Competency)<-[:TEACHES]-(c:Actor)
-    WHERE $kinds IS NULL OR c.kind IN $kinds
+    WITH DISTINCT x, m, COUNT { (m)--() } AS degree WHERE degree <= $maxNeighbourDegree
+    MATCH (m)--(c:Actor)
+    WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH DISTINCT c, m, 1.0 / log(CASE WHEN degree < 2 THEN 2 ELSE degree END) AS aa
+    WITH c, sum(CASE WHEN m:Event OR m:Program THEN 0.0 ELSE aa END) AS aaPartners,
+      sum(CASE WHEN m:Event OR m:Program THEN aa ELSE 0.0 END) AS aaEvents
+    ORDER BY aaPartners + aaEvents DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c, aaPartners, aaEvents
+    UNION ALL
+    MATCH (x)-[need:NEEDS]->(k:Competency)
+    WITH nearby, k, coalesce(need.weight, 1.0) AS weight, reduce(s = 0.0, e IN myNeeds | s + e.weight) AS total
+    WITH nearby, k, CASE WHEN total > 0 THEN weight / total ELSE 0.0 END AS weight
+    CALL (k) { MATCH (k)<-[:TEACHES]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH nearby, c, weight WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH nearby, c, sum(weight) AS covered
+    WITH c, covered, reduce(best = 0.0, commune IN [(c)-[:LOCATED_IN]->(commune:Commune) | commune] |
+      CASE WHEN coalesce(nearby[elementId(commune)], 0.0) > best THEN nearby[elementId(commune)] ELSE best END) AS near
+    ORDER BY $weights.COMPETENCIES * covered + $weights.TERRITORY * near DESC, c.id LIMIT toInteger($poolSize)
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
+    MATCH (x)-[:TEACHES]->(k:Competency)
+    CALL (k) { MATCH (k)<-[:NEEDS]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH c WHERE c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
-    MATCH (x)-[:TEACHES]->(:Competency)<-[:NEEDS]-(c:Actor)
-    WHERE $kinds IS NULL OR c.kind IN $kinds
-    WITH c, count(*) AS shared ORDER BY shared DESC, c.id LIMIT toInteger($poolSize)
-    RETURN c
-    UNION
-    MATCH (x)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..1]->(t:Commune|Epci)<-[:PART_OF*0..1]-(:Commune)<-[:LOCATED_IN]-(c:Actor)
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
+    MATCH (x)-[:LOCATED_IN]->(:Commune)<-[:LOCATED_IN]-(c:Actor)
     WHERE c <> x AND ($kinds IS NULL OR c.kind IN $kinds)
     WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
-    RETURN c
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
+    UNION ALL
+    MATCH (x)-[:LOCATED_IN]->(home:Commune)-[:PART_OF]->(:Epci)<-[:PART_OF]-(commune:Commune)
+    WHERE commune <> home
+    WITH DISTINCT x, commune
+    CALL (commune) { MATCH (commune)<-[:LOCATED_IN]-(c) RETURN c LIMIT toInteger($scanPerHub) }
+    WITH x, c WHERE c <> x AND c:Actor AND ($kinds IS NULL OR c.kind IN $kinds)
+    WITH DISTINCT c ORDER BY c.id LIMIT toInteger($poolSize)
+    RETURN c, 0.0 AS aaPartners, 0.0 AS aaEvents
   }
-  WITH x, c WHERE NOT EXISTS { (x)--(c) }
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, c, max(aaPartners) AS aaPartners, max(aaEvents) AS aaEvents
+  WITH *, [(c)-[r]-(n) | {type: type(r), n: n, r: r}] AS ties
+  WHERE none(tie IN ties WHERE tie.n = x)
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, collect({
+    c: c, aaPartners: aaPartners, aaEvents: aaEvents, ties: ties,
+    communes: [commune IN [tie IN ties WHERE tie.type = 'LOCATED_IN' | tie.n] WHERE commune:Commune]
+  }) AS pool
+  CALL (pool, myPlaces) {
+    UNWIND pool AS candidate
+    UNWIND candidate.communes AS commune
+    WITH DISTINCT commune
+    WITH commune, [(commune)-[:PART_OF*0..3]->(t:Territory) | t] AS above
+    RETURN apoc.map.fromLists(
+      collect(elementId(commune)),
+      collect(reduce(best = 0.0, p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END))
+    ) AS nearness
+  }
+  UNWIND pool AS candidate
+  WITH x, myNeeds, myTeaches, myPlaces, workingDegree, nearness, candidate.c AS c, candidate.ties AS ties,
+    candidate.communes AS communes, candidate.aaPartners AS aaPartners, candidate.aaEvents AS aaEvents
+  WITH *,
+    [k IN [tie IN ties WHERE tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
+    [tie IN ties WHERE tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true]) | {n: tie.n, weight: coalesce(tie.r.weight, 1.0)}] AS theyNeed,
+    size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
+    CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END AS above
+  WITH *,
+    reduce(best = reduce(b = 0.0, commune IN communes | CASE WHEN nearness[elementId(commune)] > b THEN nearness[elementId(commune)] ELSE b END),
+      p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END) AS proximity
+  WITH *,
+    reduce(s = 0.0, e IN myNeeds | s + e.weight) AS myTotal,
+    reduce(s = 0.0, e IN theyNeed | s + e.weight) AS theirTotal,
+    CASE WHEN workingDegree < theirWorking THEN workingDegree ELSE theirWorking END AS reach
+  WITH *,
+    CASE WHEN myTotal > 0 THEN reduce(s = 0.0, e IN myNeeds | s + CASE WHEN e.k IN theyTeach THEN e.weight ELSE 0.0 END) / myTotal ELSE 0.0 END AS forward,
+    CASE WHEN theirTotal > 0 THEN reduce(s = 0.0, e IN theyNeed | s + CASE WHEN e.n IN myTeaches THEN e.weight ELSE 0.0 END) / theirTotal ELSE 0.0 END AS reverse
+  WITH *,
+    $weights.COMPETENCIES * CASE WHEN forward > reverse THEN forward ELSE reverse END
+      + $weights.SHARED_PARTNERS * aaPartners / (1 + aaPartners)
+      + $weights.TERRITORY * proximity
+      + $weights.SHARED_EVENTS * aaEvents / (1 + aaEvents)
+      + CASE WHEN aaPartners + aaEvents = 0 AND reach >= 2
+          THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
+  ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
     actor: c { .*, labels: labels(c) },
-    needs: [(c)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}],
-    teaches: [(c)-[:TEACHES]->(k:Competency) | k.id],
-    places: ${places('c')},
+    needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
+    teaches: [k IN theyTeach | k.id],
+    places: [t IN apoc.coll.toSet(apoc.coll.flatten([commune IN communes | [(commune)-[:PART_OF*0..3]->(t:Territory) | t]]) + above) |
+      {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
       RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
     },
-    workingDegree: COUNT { (c)-[r]-() WHERE NOT type(r) IN $notWorking }
+    workingDegree: theirWorking
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
-  [(x)-[r:NEEDS]->(k:Competency) | {node: k { .*, labels: labels(k) }, weight: coalesce(r.weight, 1.0)}] AS needs,
-  [(x)-[:TEACHES]->(k:Competency) | k { .*, labels: labels(k) }] AS teaches,
-  ${places('x')} AS places,
-  COUNT { (x)-[r]-() WHERE NOT type(r) IN $notWorking } AS workingDegree,
+  [e IN myNeeds | {node: ${projected('e.k')}, weight: e.weight}] AS needs,
+  [k IN myTeaches | k { .*, labels: labels(k) }] AS teaches,
+  [p IN myPlaces | {node: ${projected('p.t')}, level: p.level}] AS places,
+  workingDegree,
   candidates`;
 
-/** The territories a node lies in (itself too when it is one), finest first. */
-function places(v: string): string {
-  return `[t IN apoc.coll.toSet(
+/** The territories a node lies in (itself too when it is one). */
+function placeNodes(v: string): string {
+  return `apoc.coll.toSet(
       [(${v})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t:Territory) | t] +
       [(${v})-[:PART_OF*0..3]->(t:Territory) WHERE ${v}:Territory | t]
-    ) | {node: t { .*, labels: labels(t) }, level: head([l IN labels(t) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])}]`;
+    )`;
+}
+
+/** A node as \`project\` gives it, from an expression (a map projection needs a variable). */
+function projected(expression: string): string {
+  return `apoc.map.setKey(properties(${expression}), 'labels', labels(${expression}))`;
+}
+
+/** The level of a territory, a key of PROXIMITY. */
+function level(v: string): string {
+  return `head([l IN labels(${v}) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])`;
 }
 
 interface Need {
@@ -172,6 +283,26 @@ export interface SynergiesArgs {
   first?: number | null | undefined;
 }
 
+/** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
+export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
+  const first = args.first ?? 10;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
+    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
+  }
+  return {
+    id: args.actorId,
+    kinds: args.kinds?.length ? args.kinds : null,
+    poolSize: limits.poolSize,
+    scanPerHub: limits.scanPerHub,
+    maxNeighbourDegree: limits.maxNeighbourDegree,
+    // A margin over `first`: the estimate misses shared hubs, so the exact order may differ a little.
+    shortlist: Math.max(limits.shortlist, 2 * first),
+    notWorking: NOT_WORKING,
+    weights: FACTOR_WEIGHTS,
+    proximity: PROXIMITY,
+  };
+}
+
 export async function synergies(
   db: Database,
   args: SynergiesArgs,
@@ -179,16 +310,7 @@ export async function synergies(
   limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS,
 ): Promise<SynergyRecord[]> {
   const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
-  }
-  const params = {
-    id: args.actorId,
-    kinds: args.kinds?.length ? args.kinds : null,
-    poolSize: limits.poolSize,
-    maxNeighbourDegree: limits.maxNeighbourDegree,
-    notWorking: NOT_WORKING,
-  };
+  const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
     .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { actor, createGraph, deleteGraph, node, territory } from './graph.ts';
+import { DEFAULT_SUGGESTION_LIMITS, synergies as suggest } from '../../src/synergy/suggestions.ts';
 
 const db = testDatabase();
 const server = testServer(db);
@@ -155,6 +156,18 @@ describe('synergies', () => {
 
   it('keeps the first n', async () => {
     expect((await synergies(id('sme'), ['UNIVERSITY'], 2)).data!.synergies.map((s) => s.actor.id)).toEqual([id('u1'), id('u2')]);
+  });
+
+  it('finds the same best partners when only a shortlist of twice `first` is fully scored', async () => {
+    const tight = { ...DEFAULT_SUGGESTION_LIMITS, shortlist: 0 };
+    for (const kinds of [['UNIVERSITY' as const], null]) {
+      const everything = await suggest(db, { actorId: id('sme'), kinds, first: 50 });
+      expect(everything.length).toBeGreaterThanOrEqual(4);
+      for (const first of [1, 2, 3]) {
+        const few = await suggest(db, { actorId: id('sme'), kinds, first }, {}, tight);
+        expect(few.map((s) => [s.actor.id, s.score])).toEqual(everything.slice(0, first).map((s) => [s.actor.id, s.score]));
+      }
+    }
   });
 
   it('answers NOT_FOUND for an unknown actor and BAD_USER_INPUT beyond 100', async () => {
