@@ -140,6 +140,20 @@ function percentile(values: number[], q: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 10) / 10;
 }
 
+/**
+ * Waits until Neo4j runs no transaction but this one: requests autocannon gave up on at the end of a
+ * run (a slow server at 64 connections) would otherwise still load the database during the next one.
+ */
+async function drain(maxSeconds = 120): Promise<number> {
+  const t = performance.now();
+  while (performance.now() - t < maxSeconds * 1000) {
+    const [row] = await db.read<{ n: number }>('SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n');
+    if ((row?.n ?? 0) <= 1) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return (performance.now() - t) / 1000;
+}
+
 async function measure(server: Server, shape: Shape, pool: Vars[], connections: number, seconds: number, jvmPid: number | undefined): Promise<Measure> {
   const random = seededRandom(connections * 7919 + shape.name.length);
   const bodies = pool.map((v) => requestOf(server.name, shape, v));
@@ -170,6 +184,7 @@ async function measure(server: Server, shape: Shape, pool: Vars[], connections: 
   });
   const wall = (performance.now() - before.t) / 1000;
   const after = { q: await server.queries(), own: procStat(server.child.pid), jvm: procStat(jvmPid) };
+  await drain();
   const requests = result.requests.total;
   return {
     rps: result.requests.average,
@@ -306,7 +321,8 @@ try {
       `(${counts?.nodes.toLocaleString('en')} nodes and ${counts?.rels.toLocaleString('en')} relationships with the geography), ` +
       `\`--relationships ${relationships}\`. Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ` +
       `Node ${process.version}, Neo4j 5.26, @neo4j/graphql ${versions.version}; ${duration} s per level after a ${warmup} s warm-up at 16 connections; ` +
-      `load average at the end ${load}.`,
+      `load average at the end ${load}. After each run the harness waits until Neo4j has no transaction left, ` +
+      'so a slow server\'s abandoned requests do not load the next one; 0 req/s means no request finished within the run.',
     '',
     '| shape | conn. | req/s ours / peer / raw | ours÷peer | ours÷raw | p50 ms ours / peer / raw | p50 ours÷raw | p95 ms ours / peer / raw | p99 ms ours / peer / raw | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
