@@ -346,8 +346,8 @@ try {
       shapes.map((s) => `${s.name} ${(['ours', 'peer', 'raw'] as const).map((n) => queriesPerRequest.get(`${s.name}|${n}`)?.toFixed(2)).join(' / ')}`).join('; ') +
       '.',
     '',
-    '| shape | conn. | server CPU % ours / peer / raw | Neo4j CPU % while ours / peer / raw | server RSS MB after ours / peer / raw |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| shape | conn. | server CPU % ours / peer / raw | server CPU ms per request ours / peer / raw | Neo4j CPU % while ours / peer / raw | server RSS MB after ours / peer / raw |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const shape of shapes) {
     for (const c of levels) {
@@ -355,7 +355,7 @@ try {
       if (ms.some((m) => !m)) continue;
       const col = (f: (m: Measure) => string) => ms.map(f).join(' / ');
       lines.push(
-        `| ${shape.title} | ${c} | ${col((m) => m.cpu.toFixed(0))} | ${col((m) => m.neo4jCpu.toFixed(0))} | ${col((m) => String(m.rssMb))} |`,
+        `| ${shape.title} | ${c} | ${col((m) => m.cpu.toFixed(0))} | ${col((m) => (m.rps > 0 ? ((m.cpu * 10) / m.rps).toFixed(2) : 'n/a'))} | ${col((m) => m.neo4jCpu.toFixed(0))} | ${col((m) => String(m.rssMb))} |`,
       );
     }
   }
