@@ -60,8 +60,7 @@ try {
   const show = (pl: any, depth = 0): void => { console.log(' '.repeat(depth * 2) + pl.operatorType + ' rows=' + pl.rows + ' dbHits=' + pl.dbHits + ' ' + String(pl.arguments?.Details ?? '').slice(0, 140).replace(/\n/g, ' ')); for (const c of pl.children) show(c, depth + 1); };
   { const r = await driver.executeQuery('PROFILE ' + ours.cypher, ours.params); show(r.summary.profile); }
   { const r = await driver.executeQuery('PROFILE ' + RAW_QUERIES.links3.cypher, { id }); show(r.summary.profile); }
-  if (process.env.ONLY) process.exit(0);
-  for (const [name, c, p] of cases) {
+  if (!process.env.ONLY) for (const [name, c, p] of cases) {
     const r = await driver.executeQuery('PROFILE ' + c, p);
     const sum = (pl: any): number => pl.dbHits + pl.children.reduce((s: number, ch: any) => s + sum(ch), 0);
     console.log(name, 'dbHits', sum(r.summary.profile));
