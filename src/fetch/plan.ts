@@ -6,6 +6,7 @@
  *   { fetches: [{ key: 'links', relation: 'links', types: null, first: 50,
  *                 other: { fetches: [] } }] }
  *   // "fetch this node's first 50 links with their other ends, answer under the key `links`"
+ *   // `properties: false` on a link fetch: the relationship's properties are not selected, not read.
  *
  * `key` is the GraphQL response key (alias or field name): field resolvers find their data by it.
  */
@@ -13,6 +14,11 @@ import type { ActorKind, TerritoryLevel } from '../domain/records.ts';
 
 export interface NodePlan {
   fetches: Fetch[];
+  /**
+   * The stored properties to read (besides `id`, `name`, `kind`, always read): the scalar fields the
+   * selection asks. Absent: every property (`.*`), for plans not built from a selection.
+   */
+  fields?: string[];
 }
 
 /** Arguments of an actors connection once validated (cursor decoded). */
@@ -30,7 +36,7 @@ export interface ActorCursor {
 }
 
 export type Fetch =
-  | { key: string; relation: 'links'; types: string[] | null; first: number; other: NodePlan }
+  | { key: string; relation: 'links'; types: string[] | null; first: number; other: NodePlan; properties?: boolean }
   | { key: string; relation: 'commune'; node: NodePlan }
   | { key: string; relation: 'parents'; node: NodePlan }
   | { key: string; relation: 'children'; level: TerritoryLevel | null; first: number; node: NodePlan }

@@ -141,4 +141,28 @@ describe('one Cypher query per GraphQL operation', () => {
     expect(res.data).toEqual({ node: { l: [{ type: 'LOCATED_IN' }, { type: 'MEMBER_OF' }] } });
     expect(counting.count()).toBe(2);
   });
+  it('reads only the properties asked for, yet answers every field asked, with known and unknown link types', async () => {
+    const res = await gql(
+      server,
+      `query($id: ID!) { actor(id: $id) {
+        id
+        asked: links(types: ["COLLABORATES_WITH", "NO_SUCH_TYPE"]) { type properties other { id ... on University { name kind } } }
+        bare: links(types: ["COLLABORATES_WITH"]) { type other { __typename } }
+        unknown: links(types: ["NO_SUCH_TYPE"]) { type }
+        commune { name level }
+      } }`,
+      { id: `${p}-sme` },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(counting.count()).toBe(1);
+    expect(res.data).toEqual({
+      actor: {
+        id: `${p}-sme`,
+        asked: [{ type: 'COLLABORATES_WITH', properties: { kind: 'research' }, other: { id: `${p}-uni`, name: 'Université', kind: 'UNIVERSITY' } }],
+        bare: [{ type: 'COLLABORATES_WITH', other: { __typename: 'University' } }],
+        unknown: [],
+        commune: { name: expect.any(String), level: 'COMMUNE' },
+      },
+    });
+  });
 });

@@ -14,7 +14,7 @@ describe('actors(...)', () => {
       COLLECT {
         MATCH (a0:Actor)
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
-        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
       --- READ {"p0":21}"
     `);
@@ -34,7 +34,7 @@ describe('actors(...)', () => {
         WHERE a0.kind IN $p0
           AND a0.id > $p2
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
-        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
       --- READ {"p0":["COMPANY","CLUSTER"],"p1":6,"p2":"cci-aisne"}"
     `);
@@ -58,7 +58,7 @@ describe('actors(...)', () => {
           size(name0) AS len0
         WHERE tier0 > $p4 OR (tier0 = $p4 AND (len0 > $p5 OR (len0 = $p5 AND a0.id > $p3)))
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p1)
-        RETURN { rank: [tier0, len0], node: a0 { .*, labels: labels(a0) } }
+        RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
       --- READ {"p0":"meaulte*","p1":4,"p2":"Méaulte","p3":"utc","p4":1,"p5":12}"
     `);
@@ -77,7 +77,7 @@ describe('actors(...)', () => {
         MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
         WITH DISTINCT a0
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
-        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0) } }
+        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
       --- READ {"p0":"department:80","p1":21}"
     `);
@@ -102,7 +102,7 @@ describe('actors(...)', () => {
           WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
           size(name0) AS len0
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
-        RETURN { rank: [tier0, len0], node: a0 { .*, labels: labels(a0) } }
+        RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
       --- READ {"p0":"region:32","p1":"utc*","p2":21,"p3":"utc"}"
     `);
@@ -120,19 +120,19 @@ describe('actors(...)', () => {
       COLLECT {
         MATCH (a0:Actor)
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
-        RETURN { rank: [0, 0], node: a0 { .*, labels: labels(a0), _fetched: {
+        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
           \`links\`: COLLECT {
             MATCH (a0)-[r0]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = a0 THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
             LIMIT toInteger($p1)
-            RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0), _fetched: {
+            RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0), _fetched: {
               \`links\`: COLLECT {
                 MATCH (o0)-[r1]-(o1)
                 WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
                 ORDER BY type(r1), o1.id, d1
                 LIMIT toInteger($p2)
-                RETURN { type: type(r1), direction: d1, properties: properties(r1), other: o1 { .*, labels: labels(o1) } }
+                RETURN { type: type(r1), direction: d1, other: o1 { .id, .name, .kind, labels: labels(o1) } }
               }
             } } }
           }

@@ -41,13 +41,13 @@ describe('mutations', () => {
       RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
         UNWIND $p0 AS row
         MATCH (a:Actor {id: row.id})
-        RETURN a { .*, labels: labels(a), _fetched: {
+        RETURN a { .id, .name, .kind, labels: labels(a), _fetched: {
           \`links\`: COLLECT {
             MATCH (a)-[r0]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = a THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
             LIMIT toInteger($p1)
-            RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .*, labels: labels(o0) } }
+            RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0) } }
           }
         } }
       } ELSE [] END AS actors
@@ -68,7 +68,7 @@ describe('mutations', () => {
         MERGE (a)-[r:$($p4)]->(b)
           ON CREATE SET r.source = 'api'
         SET r += $p5
-        RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: b { .*, labels: labels(b) } } AS link
+        RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: b { .id, .name, .kind, labels: labels(b) } } AS link
       }
       RETURN fromLabels, toLabels, link
       --- WRITE {"p0":"bpifrance","p1":"innovent-e","p2":["Actor"],"p3":["Actor","Program","Event"],"p4":"SUPPORTS","p5":{"since":2012,"scope":"IDEFI"}}"

@@ -7,7 +7,8 @@
  *   // { fetches: [{ key: 'links', relation: 'links', first: 5, types: null,
  *   //               other: { fetches: [{ key: 'links', relation: 'links', first: 50, ... }] } }] }
  *
- * Only relation fields become fetches (scalars come with every node's `.*` projection). Arguments
+ * Relation fields become fetches; the other selected fields become the plan's `fields`, the only
+ * stored properties read (besides id, name and kind). Arguments
  * are validated here, with the argument's path in the error.
  */
 import {
@@ -90,8 +91,15 @@ function childSets(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], 
 /** The plan beneath a node whose selection sets are `sets`, selected as `typeName`. */
 export function planOfSets(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], typeName: string): NodePlan {
   const fetches: Fetch[] = [];
-  for (const [key, selections] of collect(info, sets, typeName)) {
+  const selected = collect(info, sets, typeName);
+  // Stored properties to read: every selected field name that is not a relation (a name that is no
+  // property, such as `level`, reads as null and is ignored: the record's own field wins).
+  const fields = new Set<string>();
+  for (const [key, selections] of selected) {
     const candidates = selections.map((s) => fetchOf(info, key, s, subSets(selections)));
+    selections.forEach((s, i) => {
+      if (candidates[i] === null && !s.fieldName.startsWith('__')) fields.add(s.fieldName);
+    });
     const first = candidates[0];
     if (!first) continue;
     // One response key, several fields or arguments (allowed across exclusive fragments): leave it
@@ -99,7 +107,7 @@ export function planOfSets(info: GraphQLResolveInfo, sets: readonly SelectionSet
     const same = candidates.every((c) => JSON.stringify(c && withoutChildren(c)) === JSON.stringify(withoutChildren(first)));
     if (same) fetches.push(first);
   }
-  return { fetches: fetches.filter((f): f is Fetch => f !== null) };
+  return { fetches: fetches.filter((f): f is Fetch => f !== null), fields: [...fields].sort() };
 }
 
 function withoutChildren(fetch: Fetch | null): unknown {
@@ -129,7 +137,8 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
   if (s.fieldName === 'links') {
     const first = bounded(args.first, 50, MAX_LINKS, ['links', 'first']);
     const types = Array.isArray(args.types) && args.types.length ? (args.types as string[]) : null;
-    return { key, relation: 'links', types, first, other: planOfSets(info, childSets(info, sets, 'Link', 'other'), 'Node') };
+    const properties = [...collect(info, sets, 'Link').values()].flat().some((l) => l.fieldName === 'properties');
+    return { key, relation: 'links', types, first, properties, other: planOfSets(info, childSets(info, sets, 'Link', 'other'), 'Node') };
   }
   if (onActor && s.fieldName === 'commune') return { key, relation: 'commune', node: planOfSets(info, sets, 'Territory') };
   if (onTerritory && s.fieldName === 'parents') return { key, relation: 'parents', node: planOfSets(info, sets, 'Territory') };
