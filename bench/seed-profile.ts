@@ -18,7 +18,7 @@ import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { arraySource, type RelRow } from '../src/seed/format.ts';
 import { seed } from '../src/seed/load.ts';
-import { QUERIES, nodeParams, relParams } from '../src/seed/queries.ts';
+import { type Statement, createNodes, createRelationships, mergeNodes, mergeRelationships, nodeWrites, relWrites } from '../src/seed/queries.ts';
 import { syntheticSource } from '../src/seed/synthetic.ts';
 
 const options = new Command()
@@ -29,9 +29,9 @@ const options = new Command()
   .opts<{ relationships: number; batchSize: number; repeat: number }>();
 
 const LEAN_NODE_MERGE = `
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n:Actor:Company, n += row.properties
+UNWIND range(0, size($ids) - 1) AS i
+MERGE (n:Entity {id: $ids[i]})
+SET n:Actor:Company, n += $props[i]
 RETURN count(*) AS rows`;
 
 function walk(plan: ProfiledPlan, depth: number, lines: string[]): number {
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     // Everything but the probe batch is in the database, as in the middle of a load.
     await seed(db, arraySource('synthetic', { nodes: nodes.filter((n) => !probeIds.has(n.id)) }));
 
-    const profile = async (title: string, cypher: string, params: Record<string, unknown>) => {
+    const profile = async (title: string, { cypher, params }: Statement) => {
       const times: number[] = [];
       let lines: string[] = [];
       let hits = 0;
@@ -80,11 +80,11 @@ async function main(): Promise<void> {
 
     const labels = ['Actor', 'Company'];
     const existing = companies.slice(options.batchSize, 2 * options.batchSize);
-    for (const mode of ['merge', 'create'] as const)
-      await profile(`nodes ${mode} (${probe.length} new companies)`, QUERIES.nodes[mode](labels), nodeParams(mode, probe, 'synthetic', labels));
+    await profile(`nodes merge (${probe.length} new companies)`, mergeNodes(labels, nodeWrites(probe, 'synthetic')));
+    await profile(`nodes create (${probe.length} new companies)`, createNodes(labels, nodeWrites(probe, 'synthetic')));
     // What the created/updated report costs: the same MERGE without reading anything back.
-    await profile(`nodes merge without report (${probe.length} new companies)`, LEAN_NODE_MERGE, nodeParams('merge', probe, 'synthetic', labels));
-    await profile(`nodes merge (${existing.length} existing companies)`, QUERIES.nodes.merge(labels), nodeParams('merge', existing, 'synthetic', labels));
+    await profile(`nodes merge without report (${probe.length} new companies)`, { cypher: LEAN_NODE_MERGE, params: mergeNodes(labels, nodeWrites(probe, 'synthetic')).params });
+    await profile(`nodes merge (${existing.length} existing companies)`, mergeNodes(labels, nodeWrites(existing, 'synthetic')));
     await seed(db, arraySource('synthetic', { nodes: probe }));
 
     const byType = new Map<string, RelRow[]>();
@@ -94,8 +94,8 @@ async function main(): Promise<void> {
       byType.set(r.type, rows);
     }
     for (const [type, rows] of byType) {
-      for (const mode of ['merge', 'create'] as const)
-        await profile(`${type} ${mode} (${rows.length} rows)`, QUERIES.relationships[mode](type), relParams(rows, 'synthetic'));
+      await profile(`${type} merge (${rows.length} rows)`, mergeRelationships(type, relWrites(rows, 'synthetic')));
+      await profile(`${type} create (${rows.length} rows)`, createRelationships(type, relWrites(rows, 'synthetic')));
     }
   } finally {
     await db.close();

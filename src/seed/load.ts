@@ -11,7 +11,19 @@
  */
 import type { Database } from '../neo4j/database.ts';
 import type { AnswerRow, NodeRow, RelRow, SeedSource } from './format.ts';
-import { type BatchCounts, QUERIES, type WriteMode, nodeParams, relParams, sharedKeys } from './queries.ts';
+import {
+  type BatchCounts,
+  type Statement,
+  type WriteMode,
+  createNodes,
+  createRelationships,
+  dryRunNodes,
+  dryRunRelationships,
+  mergeNodes,
+  mergeRelationships,
+  nodeWrites,
+  relWrites,
+} from './queries.ts';
 import { type SeedReport, emptyReport, tally } from './report.ts';
 import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validate.ts';
 import { aggregateNeeds } from './survey.ts';
@@ -148,7 +160,6 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     }
   };
 
-  const first = (rows: BatchCounts[]) => rows[0] ?? { rows: 0, created: 0, updated: 0 };
   const timeout = { timeoutMs: 120_000 };
 
   /*
@@ -163,14 +174,18 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
    */
   const fresh = new Set<string>();
   let tryCreate = !dryRun;
+  const exec = async (statement: Statement, mode: 'READ' | 'WRITE') => {
+    const rows = await (mode === 'READ' ? db.read<BatchCounts>(statement.cypher, statement.params, timeout) : db.write<BatchCounts>(statement.cypher, statement.params, timeout));
+    return rows[0] ?? { rows: 0, created: 0, updated: 0 };
+  };
   const writeNodes = async (labelKey: string, batch: NodeRow[]) => {
     const labels = labelKey.split(':');
+    const rows = nodeWrites(batch, source.name);
     let counts: BatchCounts | undefined;
-    if (dryRun) counts = first(await db.read<BatchCounts>(QUERIES.dryRun.nodes(), nodeParams('merge', batch, source.name, labels), timeout));
+    if (dryRun) counts = await exec(dryRunNodes(labels, rows), 'READ');
     if (!counts && tryCreate) {
-      const params = nodeParams('create', batch, source.name, labels);
       try {
-        counts = first(await db.write<BatchCounts>(QUERIES.nodes.create(labels, sharedKeys(params.rows)), params, timeout));
+        counts = await exec(createNodes(labels, rows), 'WRITE');
         for (const n of batch) fresh.add(n.id);
       } catch (err) {
         if (!isUniquenessViolation(err)) throw err;
@@ -178,7 +193,7 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
       }
     }
     if (!counts) {
-      counts = first(await db.write<BatchCounts>(QUERIES.nodes.merge(labels), nodeParams('merge', batch, source.name, labels), timeout));
+      counts = await exec(mergeNodes(labels, rows), 'WRITE');
       if (counts.created === batch.length) {
         tryCreate = true;
         for (const n of batch) fresh.add(n.id);
@@ -190,12 +205,10 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
 
   const writeRelationships = async (group: string, batch: RelRow[]) => {
     const [mode, type = ''] = group.split(' ') as [WriteMode, string];
-    const params = relParams(batch, source.name);
+    const rows = relWrites(batch, source.name);
     const counts = dryRun
-      ? first(await db.read<BatchCounts>(QUERIES.dryRun.relationships(type), params, timeout))
-      : mode === 'create'
-        ? first(await db.write<BatchCounts>(QUERIES.relationships.create(type, sharedKeys(params.rows)), params, timeout))
-        : first(await db.write<BatchCounts>(QUERIES.relationships.merge(type), params, timeout));
+      ? await exec(dryRunRelationships(type, rows), 'READ')
+      : await exec(mode === 'create' ? createRelationships(type, rows) : mergeRelationships(type, rows), 'WRITE');
     tally(report.relationships, type, counts);
   };
   const relGroup = (r: RelRow) => `${fresh.has(r.from) || fresh.has(r.to) ? 'create' : 'merge'} ${r.type}`;
