@@ -1,13 +1,14 @@
 /**
- * The loader: validates a whole source, then writes it in batches, each batch one transaction of
- * `UNWIND ... MERGE` on stable ids, so that seeding twice changes nothing and a seed killed half-way
- * and run again ends with the same graph and no duplicate.
+ * The loader: validates a whole source, then writes it in batches, each batch one transaction
+ * (`UNWIND` over the batch's columns, see queries.ts), so that seeding twice changes nothing and a
+ * seed killed half-way and run again ends with the same graph and no duplicate.
  *
  *   const report = await seed(db, builtInSource('article'), { batchSize: 5000 });
- *   report.nodes   // [{ key: 'Actor:University', created: 1, updated: 0, unchanged: 0 }, ...]
+ *   report.nodes   // Map { 'Actor:University' => { created: 1, updated: 0, unchanged: 0 }, ... }
  *
  * Order: nodes (grouped by label set), then relationships (grouped by type; both ends exist by then,
  * so no relationship is ever half-made), then survey answers and the NEEDS they add up to.
+ * What is new is CREATEd (nothing to look up), what may exist is MERGEd: see `fresh` below.
  */
 import type { Database } from '../neo4j/database.ts';
 import type { AnswerRow, NodeRow, RelRow, SeedSource } from './format.ts';
@@ -36,7 +37,11 @@ import { aggregateNeeds } from './survey.ts';
  */
 export const DEFAULT_BATCH_SIZE = 5_000;
 
-/** Batches in flight at once (see docs/benchmarks.md). */
+/**
+ * Batches in flight at once: Neo4j commits one while it runs the next, and the client gathers a
+ * third meanwhile. Distinct new nodes take no common lock; relationships that share a node may wait
+ * on each other's lock, or deadlock and be retried whole by the driver (one transaction each).
+ */
 export const DEFAULT_CONCURRENCY = 2;
 
 /** The database refused a node because its id is taken (Entity.id is unique). */
