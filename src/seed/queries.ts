@@ -53,13 +53,13 @@ export interface RelWrite {
 }
 
 /**
- * The property names every row of a batch has, when they all have the same (the usual case: rows
- * of one label or type come from one generator or one file); undefined when they differ.
+ * The property names every row of a batch has, when they all have the same, in the same order (the
+ * usual case: rows of one label or type come from one generator or one file); undefined otherwise.
  */
 export function sharedKeys(rows: { properties: Properties }[]): string[] | undefined {
   let shared: string | undefined;
   for (const row of rows) {
-    const keys = Object.keys(row.properties).sort().join('\u0000');
+    const keys = Object.keys(row.properties).join('\u0000');
     if (shared === undefined) shared = keys;
     else if (keys !== shared) return undefined;
   }
