@@ -2,7 +2,7 @@
  * What one batch of the loader costs inside Neo4j: PROFILE of the node and relationship queries
  * (db hits and rows per operator, Eager or not, wall time), on one owned Neo4j in a temp folder.
  *
- *   node bench/seed-profile.ts --relationships 200000
+ *   npx node bench/seed-profile.ts --relationships 200000
  *
  * Loads the synthetic network's nodes with the loader, PROFILEs one node batch (into an emptied
  * label group) and one batch per relationship type, each variant on the same rows then rolled back,
