@@ -18,7 +18,7 @@ import { connect, type Database } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import type { Properties, SeedSource } from '../src/seed/format.ts';
-import { DEFAULT_BATCH_SIZE, seed } from '../src/seed/load.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, seed } from '../src/seed/load.ts';
 import { resetDatabase } from '../src/seed/reset.ts';
 import { syntheticSource } from '../src/seed/synthetic.ts';
 
@@ -26,13 +26,14 @@ const options = new Command()
   .option('--relationships <n>', 'relationships in the synthetic network', (v) => Number(v), 1_000_000)
   .option('--seed <n>', 'synthetic seed', (v) => Number(v), 1)
   .option('--batch-size <n>', 'rows per transaction, both peers', (v) => Number(v), DEFAULT_BATCH_SIZE)
+  .option('--concurrency <n>', 'our loader: batches in flight at once', (v) => Number(v), DEFAULT_CONCURRENCY)
   .option('--batch-sweep <sizes>', 'only time our loader at these batch sizes (comma-separated)')
   .option('--warmup <n>', 'relationships of a warm-up round for both peers (JIT, query plans), not timed', (v) => Number(v), 5_000)
   .option('--rounds <n>', 'rounds, alternating which peer goes first; the best time of each counts', (v) => Number(v), 2)
   .option('--heap <size>', 'Neo4j heap', '2g')
   .option('--pagecache <size>', 'Neo4j page cache', '1g')
   .parse()
-  .opts<{ relationships: number; seed: number; batchSize: number; batchSweep?: string; warmup: number; rounds: number; heap: string; pagecache: string }>();
+  .opts<{ relationships: number; seed: number; batchSize: number; concurrency: number; batchSweep?: string; warmup: number; rounds: number; heap: string; pagecache: string }>();
 
 const quoteCsv = (v: unknown) => {
   if (v === undefined || v === null) return '';
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
       // Same queries on a small network first, so neither peer pays JVM warm-up or query planning.
       process.stderr.write('Warm-up round ...\n');
       const small = syntheticSource({ seed: options.seed + 1, relationships: options.warmup, answers: false });
-      await seed(db, small, { batchSize: options.batchSize });
+      await seed(db, small, { batchSize: options.batchSize, concurrency: options.concurrency });
       await resetDatabase(db);
       await runLoadCsv(db, await writeCsv(small, importDir, options.batchSize));
       await resetDatabase(db);
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
       for (const batchSize of sizes) {
         await resetDatabase(db);
         const started = performance.now();
-        const report = await seed(db, source, { batchSize });
+        const report = await seed(db, source, { batchSize, concurrency: options.concurrency });
         const ms = performance.now() - started;
         const rows = report.validated.nodes + report.validated.relationships;
         console.log(`| ${batchSize} | ${fmt(ms)} | ${Math.round(rows / (ms / 1000))} |`);
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
       let phaseStart = started;
       last = await seed(db, source, {
         batchSize: options.batchSize,
+        concurrency: options.concurrency,
         onProgress: (p) => {
           if (p.phase !== phase) {
             if (phase) roundPhases.set(phase, performance.now() - phaseStart);
@@ -259,12 +261,12 @@ async function main(): Promise<void> {
 
     const rows = report.validated.nodes + report.validated.relationships;
     console.log(
-      `\nSeeding benchmark: synthetic network, seed ${options.seed}, ${report.validated.nodes} nodes + ${report.validated.relationships} relationships, batch ${options.batchSize}, best of ${options.rounds} rounds (A B B A order)`,
+      `\nSeeding benchmark: synthetic network, seed ${options.seed}, ${report.validated.nodes} nodes + ${report.validated.relationships} relationships, batch ${options.batchSize}, ${options.concurrency} in flight, best of ${options.rounds} rounds (A B B A order)`,
     );
     console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os.loadavg()[0]?.toFixed(1)}; Neo4j heap ${options.heap}, page cache ${options.pagecache}\n`);
     console.log('| peer | time | rows/s | nodes in db | relationships in db |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
-    console.log(`| maillage seed (validate + UNWIND MERGE) | ${fmt(ours)} | ${Math.round(rows / (ours / 1000))} | ${oursCounts.nodes} | ${oursCounts.relationships} |`);
+    console.log(`| maillage seed (validate + UNWIND CREATE/MERGE) | ${fmt(ours)} | ${Math.round(rows / (ours / 1000))} | ${oursCounts.nodes} | ${oursCounts.relationships} |`);
     console.log(`| LOAD CSV + CALL { } IN TRANSACTIONS | ${fmt(peer)} | ${Math.round(rows / (peer / 1000))} | ${peerCounts.nodes} | ${peerCounts.relationships} |`);
     const ph = (ms: number | undefined) => fmt(ms ?? 0);
     console.log(

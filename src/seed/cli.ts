@@ -125,6 +125,11 @@ async function main(): Promise<number> {
     process.stderr.write('--reset and --dry-run together make no sense: a dry run writes nothing.\n');
     return 2;
   }
+  // Refused before any connection: a script must say --yes to empty a database.
+  if (options.reset && !options.yes && !process.stdin.isTTY) {
+    process.stderr.write('--reset empties the whole database: add --yes to confirm when not run from a terminal. Nothing was deleted.\n');
+    return 2;
+  }
 
   const source = resolveSource(sourceArg, {
     seed: options.seed,
@@ -143,17 +148,13 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     if (options.reset) {
-      const ok = options.yes
-        ? true
-        : process.stdin.isTTY
-          ? await confirm(`Delete EVERY node and relationship of ${db.uri} (database ${db.database})? Type "yes": `)
-          : (process.stderr.write('--reset needs --yes when not run from a terminal.\n'), false);
+      const ok = options.yes || (await confirm(`Delete EVERY node and relationship of ${db.uri} (database ${db.database})? Type "yes": `));
       if (!ok) {
         process.stderr.write('Nothing was deleted.\n');
         return 2;
       }
       const deleted = await resetDatabase(db);
-      process.stderr.write(`Reset: ${deleted} nodes deleted.\n`);
+      process.stderr.write(`Reset: ${deleted} node${deleted === 1 ? '' : 's'} deleted.\n`);
     }
     const report = await seed(db, source, {
       batchSize: options.batchSize,

@@ -1,17 +1,31 @@
 /**
- * The loader: validates a whole source, then writes it in batches, each batch one transaction of
- * `UNWIND ... MERGE` on stable ids, so that seeding twice changes nothing and a seed killed half-way
- * and run again ends with the same graph and no duplicate.
+ * The loader: validates a whole source, then writes it in batches, each batch one transaction
+ * (`UNWIND` over the batch's columns, see queries.ts), so that seeding twice changes nothing and a
+ * seed killed half-way and run again ends with the same graph and no duplicate.
  *
  *   const report = await seed(db, builtInSource('article'), { batchSize: 5000 });
- *   report.nodes   // [{ key: 'Actor:University', created: 1, updated: 0, unchanged: 0 }, ...]
+ *   report.nodes   // Map { 'Actor:University' => { created: 1, updated: 0, unchanged: 0 }, ... }
  *
  * Order: nodes (grouped by label set), then relationships (grouped by type; both ends exist by then,
  * so no relationship is ever half-made), then survey answers and the NEEDS they add up to.
+ * What is new is CREATEd (nothing to look up), what may exist is MERGEd: see `fresh` below.
  */
 import type { Database } from '../neo4j/database.ts';
-import type { AnswerRow, NodeRow, Properties, RelRow, SeedSource } from './format.ts';
-import { type SeedReport, type Tally, emptyReport, tally } from './report.ts';
+import type { AnswerRow, NodeRow, RelRow, SeedSource } from './format.ts';
+import {
+  type BatchCounts,
+  type Statement,
+  type WriteMode,
+  createNodes,
+  createRelationships,
+  dryRunNodes,
+  dryRunRelationships,
+  mergeNodes,
+  mergeRelationships,
+  nodeWrites,
+  relWrites,
+} from './queries.ts';
+import { type SeedReport, emptyReport, tally } from './report.ts';
 import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validate.ts';
 import { aggregateNeeds } from './survey.ts';
 
@@ -22,6 +36,18 @@ import { aggregateNeeds } from './survey.ts';
  * more work when interrupted.
  */
 export const DEFAULT_BATCH_SIZE = 5_000;
+
+/**
+ * Batches in flight at once: Neo4j commits one while it runs the next, and the client gathers a
+ * third meanwhile. Distinct new nodes take no common lock; relationships that share a node may wait
+ * on each other's lock, or deadlock and be retried whole by the driver (one transaction each).
+ */
+export const DEFAULT_CONCURRENCY = 2;
+
+/** The database refused a node because its id is taken (Entity.id is unique). */
+function isUniquenessViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
 
 export type SeedPhase = 'validating' | 'nodes' | 'relationships' | 'answers' | 'needs';
 
@@ -37,6 +63,8 @@ export interface SeedProgress {
 
 export interface SeedOptions {
   batchSize?: number;
+  /** Batches written at once (default DEFAULT_CONCURRENCY); 1 writes one transaction at a time. */
+  concurrency?: number;
   /** Validate and count what would change; write nothing. */
   dryRun?: boolean;
   /** Called after each batch; throwing from it stops the seed (what an interrupt does). */
@@ -46,67 +74,6 @@ export interface SeedOptions {
 
 export class SeedAbortedError extends Error {
   override name = 'SeedAbortedError';
-}
-
-const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
-
-/*
- * Written batches tell created from updated without a second look-up per row: a node the MERGE
- * has just made has only its `id`, a relationship it has just made has no property, while every
- * row we write carries at least `source` (seed() sees to it). Reading the state before MERGE with
- * an extra OPTIONAL MATCH cost a third of the time.
- */
-function nodeCypher(labels: string[], dryRun: boolean): string {
-  const setLabels = labels.map(quote).join(':');
-  if (dryRun) {
-    return `
-UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
-RETURN count(*) AS rows,
-  sum(CASE WHEN old IS NULL THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN old IS NOT NULL AND (properties(old) <> apoc.map.merge(properties(old), row.properties)
-      OR any(l IN $labels WHERE NOT l IN labels(old))) THEN 1 ELSE 0 END) AS updated`;
-  }
-  return `
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-WITH n, row, properties(n) AS before, size(labels(n)) AS labelCount
-WITH n, row, before, labelCount, size(keys(before)) = 1 AS isNew
-SET n:${setLabels}, n += row.properties
-SET n += CASE WHEN isNew THEN row.defaults ELSE {} END
-RETURN count(*) AS rows,
-  sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN NOT isNew AND (before <> properties(n) OR labelCount <> size(labels(n))) THEN 1 ELSE 0 END) AS updated`;
-}
-
-function relCypher(type: string, dryRun: boolean): string {
-  const t = quote(type);
-  if (dryRun) {
-    return `
-UNWIND $rows AS row
-OPTIONAL MATCH (a:Entity {id: row.from})
-OPTIONAL MATCH (b:Entity {id: row.to})
-OPTIONAL CALL (a, b) { MATCH (a)-[o:${t}]->(b) RETURN properties(o) AS before LIMIT 1 }
-RETURN count(*) AS rows,
-  sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN before IS NOT NULL AND before <> apoc.map.merge(before, row.properties) THEN 1 ELSE 0 END) AS updated`;
-  }
-  return `
-UNWIND $rows AS row
-MATCH (a:Entity {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:${t}]->(b)
-WITH r, row, properties(r) AS before
-SET r += row.properties
-RETURN count(*) AS rows,
-  sum(CASE WHEN size(keys(before)) = 0 THEN 1 ELSE 0 END) AS created,
-  sum(CASE WHEN size(keys(before)) > 0 AND before <> properties(r) THEN 1 ELSE 0 END) AS updated`;
-}
-
-interface BatchCounts {
-  rows: number;
-  created: number;
-  updated: number;
 }
 
 /** Survey answers are stored as nodes keyed by answer id: re-importing one replaces it. */
@@ -131,6 +98,8 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive whole number, got ${batchSize}`);
   const dryRun = options.dryRun ?? false;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive whole number, got ${concurrency}`);
   let batches = 0;
   const progress = (phase: SeedPhase, done: number, total: number | undefined) =>
     options.onProgress?.({ phase, done, total, batches });
@@ -149,78 +118,108 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     phase: SeedPhase,
     rows: Iterable<R>,
     total: number,
-    keyOf: (row: R) => string,
-    write: (key: string, batch: R[]) => Promise<BatchCounts>,
-    into: Map<string, Tally>,
+    groupOf: (row: R) => string,
+    write: (group: string, batch: R[]) => Promise<void>,
   ) => {
     const buffers = new Map<string, R[]>();
     let done = 0;
-    // One batch in flight while the next is being gathered: the client's work (reading or
-    // generating rows) overlaps the server's, and the server still sees one transaction at a time.
-    let inFlight: Promise<void> | undefined;
-    const flush = async (key: string, batch: R[]) => {
-      await inFlight;
-      checkAbort();
-      inFlight = write(key, batch).then((counts) => {
-        tally(into, key, counts);
+    // Up to `concurrency` batches in flight while the next is being gathered: the client's work
+    // (reading or generating rows) overlaps the server's, and the server commits one batch while
+    // it runs another.
+    const inFlight = new Set<Promise<void>>();
+    const flush = async (group: string, batch: R[]) => {
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (options.signal?.aborted) {
+        await Promise.all(inFlight);
+        checkAbort();
+      }
+      const pending = write(group, batch).then(() => {
         batches += 1;
         done += batch.length;
         progress(phase, done, total);
       });
-      // Surface a failure at the next await, not as an unhandled rejection meanwhile.
-      inFlight.catch(() => undefined);
+      inFlight.add(pending);
+      // A failure surfaces at the next await of it (race or all), not as an unhandled rejection meanwhile.
+      pending.then(
+        () => inFlight.delete(pending),
+        () => undefined,
+      );
     };
-    for (const row of rows) {
-      const key = keyOf(row);
-      let buffer = buffers.get(key);
-      if (!buffer) buffers.set(key, (buffer = []));
-      buffer.push(row);
-      if (buffer.length >= batchSize) {
-        buffers.set(key, []);
-        await flush(key, buffer);
+    try {
+      for (const row of rows) {
+        const group = groupOf(row);
+        let buffer = buffers.get(group);
+        if (!buffer) buffers.set(group, (buffer = []));
+        buffer.push(row);
+        if (buffer.length >= batchSize) {
+          buffers.set(group, []);
+          await flush(group, buffer);
+        }
       }
+      for (const [group, buffer] of buffers) if (buffer.length) await flush(group, buffer);
+      await Promise.all(inFlight);
+    } catch (err) {
+      // Let the other batch finish (committed or not) before reporting: nothing keeps running after us.
+      await Promise.allSettled(inFlight);
+      throw err;
     }
-    for (const [key, buffer] of buffers) if (buffer.length) await flush(key, buffer);
-    await inFlight;
   };
 
-  // A dry run only reads: the same batches, asking what each would change.
-  const run = <T extends BatchCounts>(cypher: string, params: Record<string, unknown>) =>
-    dryRun ? db.read<T>(cypher, params, { timeoutMs: 120_000 }) : db.write<T>(cypher, params, { timeoutMs: 120_000 });
+  const timeout = { timeoutMs: 120_000 };
 
-  const writeNodes = async (key: string, batch: NodeRow[]) => {
-    const labels = key.split(':');
-    const [counts] = await run<BatchCounts>(nodeCypher(labels, dryRun), {
-      labels: ['Entity', ...labels],
-      rows: batch.map((n) => ({
-        id: n.id,
-        // Every written node carries a source (created-or-not above relies on it).
-        properties: n.defaults || n.properties.source !== undefined ? n.properties : { ...n.properties, source: source.name },
-        defaults: n.defaults ? { source: source.name, ...n.defaults } : {},
-      })),
-    });
-    return counts ?? { rows: 0, created: 0, updated: 0 };
+  /*
+   * Nodes are first CREATEd, a batch at a time: the uniqueness constraint on Entity.id makes a batch
+   * holding an id the database already has fail whole (nothing of it is written), and that batch is
+   * MERGEd instead, as are the next ones until a merged batch turns out to have been all new. The
+   * ids this run created are remembered: a relationship touching one of them cannot exist yet
+   * (relationships are written after every node, each given once), so it is CREATEd, not MERGEd.
+   * Re-seeding, or resuming an interrupted seed, finds its nodes in the database and merges
+   * everything: no duplicate either way. (A writer linking these new nodes concurrently, between
+   * our node and relationship phases, could see its link doubled: seed a database nobody writes.)
+   */
+  const fresh = new Set<string>();
+  let tryCreate = !dryRun;
+  const exec = async (statement: Statement, mode: 'READ' | 'WRITE') => {
+    const rows = await (mode === 'READ' ? db.read<BatchCounts>(statement.cypher, statement.params, timeout) : db.write<BatchCounts>(statement.cypher, statement.params, timeout));
+    return rows[0] ?? { rows: 0, created: 0, updated: 0 };
+  };
+  const writeNodes = async (labelKey: string, batch: NodeRow[]) => {
+    const labels = labelKey.split(':');
+    const rows = nodeWrites(batch, source.name);
+    let counts: BatchCounts | undefined;
+    if (dryRun) counts = await exec(dryRunNodes(labels, rows), 'READ');
+    if (!counts && tryCreate) {
+      try {
+        counts = await exec(createNodes(labels, rows), 'WRITE');
+        for (const n of batch) fresh.add(n.id);
+      } catch (err) {
+        if (!isUniquenessViolation(err)) throw err;
+        tryCreate = false;
+      }
+    }
+    if (!counts) {
+      counts = await exec(mergeNodes(labels, rows), 'WRITE');
+      if (counts.created === batch.length) {
+        tryCreate = true;
+        for (const n of batch) fresh.add(n.id);
+      }
+    }
+    tally(report.nodes, labelKey, counts);
   };
   const nodeKey = (n: NodeRow) => [...new Set(n.labels.filter((l) => l !== 'Entity'))].sort().join(':');
 
-  await runBatches('nodes', source.nodes(), summary.nodes, nodeKey, writeNodes, report.nodes);
-  await runBatches(
-    'relationships',
-    source.relationships(),
-    summary.relationships,
-    (r: RelRow) => r.type,
-    async (type, batch) => {
-      const [counts] = await run<BatchCounts>(relCypher(type, dryRun), {
-        rows: batch.map((r) => ({
-          from: r.from,
-          to: r.to,
-          properties: (r.properties.source !== undefined ? r.properties : { ...r.properties, source: source.name }) as Properties,
-        })),
-      });
-      return counts ?? { rows: 0, created: 0, updated: 0 };
-    },
-    report.relationships,
-  );
+  const writeRelationships = async (group: string, batch: RelRow[]) => {
+    const [mode, type = ''] = group.split(' ') as [WriteMode, string];
+    const rows = relWrites(batch, source.name);
+    const counts = dryRun
+      ? await exec(dryRunRelationships(type, rows), 'READ')
+      : await exec(mode === 'create' ? createRelationships(type, rows) : mergeRelationships(type, rows), 'WRITE');
+    tally(report.relationships, type, counts);
+  };
+  const relGroup = (r: RelRow) => `${fresh.has(r.from) || fresh.has(r.to) ? 'create' : 'merge'} ${r.type}`;
+
+  await runBatches('nodes', source.nodes(), summary.nodes, nodeKey, writeNodes);
+  await runBatches('relationships', source.relationships(), summary.relationships, relGroup, writeRelationships);
   if (summary.answers > 0) {
     const companies = new Set<string>();
     const answerNodes = function* () {
@@ -229,7 +228,7 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
         yield answerNode(answer);
       }
     };
-    await runBatches('answers', answerNodes(), summary.answers, nodeKey, writeNodes, report.nodes);
+    await runBatches('answers', answerNodes(), summary.answers, nodeKey, writeNodes);
     if (!dryRun) {
       const needs = await aggregateNeeds(db, [...companies], {
         batchSize,

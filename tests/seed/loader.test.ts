@@ -55,21 +55,66 @@ describe('the loader', () => {
     await seed(db, network(whole), { batchSize: 10 });
 
     const controller = new AbortController();
-    await expect(
-      seed(db, network(cut), {
-        batchSize: 10,
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (progress.batches === 3) controller.abort();
-        },
-      }),
-    ).rejects.toBeInstanceOf(SeedAbortedError);
-    expect((await counts(cut)).nodes).toBe(30); // 3 batches of 10 nodes were committed, no more
+    const stopped = await seed(db, network(cut), {
+      batchSize: 10,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.batches === 3) controller.abort();
+      },
+    }).catch((err: unknown) => err);
+    expect(stopped).toBeInstanceOf(SeedAbortedError);
+    // The batch in flight beside the third one finishes too; nothing starts after the interrupt.
+    const committed = Number(/after (\d+) batches/.exec((stopped as Error).message)?.[1]);
+    expect(committed).toBeGreaterThanOrEqual(3);
+    expect(committed).toBeLessThan(7);
+    expect((await counts(cut)).nodes).toBe(committed * 10); // whole batches of 10 nodes, no more
 
     const resumed = await seed(db, network(cut), { batchSize: 10 });
-    expect(totals(resumed.nodes)).toEqual({ created: 36, updated: 0, unchanged: 30 });
+    expect(totals(resumed.nodes)).toEqual({ created: 66 - committed * 10, updated: 0, unchanged: committed * 10 });
     expect(await counts(cut)).toEqual(await counts(whole));
     expect(await counts(cut)).toEqual({ nodes: 66, rels: 120 });
+  });
+
+  it('a seed interrupted while linking, run again, links what was left and nothing twice', async () => {
+    const whole = uniquePrefix('seed-links-whole');
+    const cut = uniquePrefix('seed-links-cut');
+    prefixes.push(whole, cut);
+    await seed(db, network(whole), { batchSize: 10 });
+    // 7 node batches (6 of companies, 1 of universities), then 12 of relationships.
+    const controller = new AbortController();
+    const stopped = await seed(db, network(cut), {
+      batchSize: 10,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'relationships' && progress.batches === 9) controller.abort();
+      },
+    }).catch((err: unknown) => err);
+    expect(stopped).toBeInstanceOf(SeedAbortedError);
+    const linked = (await counts(cut)).rels;
+    expect(linked).toBeGreaterThan(0);
+    expect(linked).toBeLessThan(120);
+
+    const resumed = await seed(db, network(cut), { batchSize: 10 });
+    expect(totals(resumed.nodes)).toEqual({ created: 0, updated: 0, unchanged: 66 });
+    expect(totals(resumed.relationships)).toEqual({ created: 120 - linked, updated: 0, unchanged: linked });
+    expect(await counts(cut)).toEqual(await counts(whole));
+  });
+
+  it('a seed over part of its data already in the database creates the rest and doubles nothing', async () => {
+    const p = uniquePrefix('seed-partial');
+    prefixes.push(p);
+    const full = network(p);
+    const before = arraySource(p, {
+      nodes: [...full.nodes()].filter((n) => n.id.includes(':u') || /:c\d$/.test(n.id)), // 6 universities, companies 0-9
+      relationships: [...full.relationships()].slice(0, 3), // c0 and c1 with their universities
+    });
+    await seed(db, before, { batchSize: 10 });
+    expect(await counts(p)).toEqual({ nodes: 16, rels: 3 });
+
+    const report = await seed(db, network(p), { batchSize: 10 });
+    expect(totals(report.nodes)).toEqual({ created: 50, updated: 0, unchanged: 16 });
+    expect(totals(report.relationships)).toEqual({ created: 117, updated: 0, unchanged: 3 });
+    expect(await counts(p)).toEqual({ nodes: 66, rels: 120 });
   });
 
   it('a dry run reports what would change and writes nothing', async () => {
