@@ -11,8 +11,8 @@
  * token node's lock is held only from that statement to the commit, so concurrent writes (the
  * loader keeps two batches in flight) overlap everywhere else. Schema commands cannot share a
  * transaction with data writes: they change no data and are sent as they are. A random token, not
- * a counter: emptying the database (src/seed/reset.ts) deletes the node, and a counter starting
- * again from 1 could meet an old cache entry.
+ * a counter: a database emptied by other means than src/seed/reset.ts (which keeps the node and
+ * changes its token) loses the node, and a counter starting again from 1 could meet an old entry.
  */
 import type { Database, QueryOptions } from './database.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Empties a database (for `npm run seed -- ... --reset`): every node and relationship, in
- * transactions of 10,000 nodes so that a big graph never needs one huge transaction. Constraints
- * and indexes stay.
+ * transactions of 10,000 nodes so that a big graph never needs one huge transaction. Constraints,
+ * indexes and the data version node (src/neo4j/data-version.ts, with a new token) stay.
  *
  *   await resetDatabase(db)   // 36420 (nodes deleted)
  */
@@ -13,7 +13,8 @@ export async function resetDatabase(db: Database): Promise<number> {
   const session = db.driver.session({ database: db.database });
   try {
     const result = await session.run(
-      'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS RETURN count(n) AS deleted',
+      // The data version node stays (it is not data) and gets a new token just after.
+      'MATCH (n) WHERE NOT n:DataVersion CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS RETURN count(n) AS deleted',
     );
     await session.run(BUMP_DATA_VERSION);
     const deleted = result.records[0]?.get('deleted') as number | { toNumber(): number } | undefined;
