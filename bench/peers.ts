@@ -84,7 +84,9 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
 
 async function startServer(name: ServerName, script: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our service (written when it stops).
+  const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -4,7 +4,8 @@
  *   const db = connect({ uri: 'bolt://127.0.0.1:7690', database: 'neo4j' });
  *   const rows = await db.read<{ name: string }>('MATCH (a:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
  *
- * Both run one managed transaction (retried by the driver on transient errors), with the database
+ * A write runs one managed transaction (retried by the driver on transient errors), a read one
+ * auto-commit query (retried here the same way, see `readAutoCommit`), with the database
  * named explicitly (saves a round trip) and reads routed to readers in a cluster. Each query is a
  * tracing span when tracing is on; while Neo4j is unreachable, queries fail at once (./availability.ts).
  */
@@ -43,6 +44,7 @@ export class Database {
   readonly database: string;
   readonly uri: string;
   readonly timeoutMs: number;
+  readonly maxRetryMs: number;
   /** Shared by every scoped handle: one view of whether Neo4j is reachable. */
   readonly availability: AvailabilityGate;
   /** Options every query of this handle gets (see `scoped`). */
@@ -51,6 +53,7 @@ export class Database {
   constructor(options: ConnectOptions) {
     this.uri = options.uri;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 10_000;
     this.database = options.database;
     const auth =
       options.password !== undefined ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
@@ -59,7 +62,7 @@ export class Database {
       disableLosslessIntegers: true,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: options.maxRetryMs ?? 10_000,
+      maxTransactionRetryTime: this.maxRetryMs,
       logging: { level: 'error', logger: () => undefined },
     });
     this.availability = new AvailabilityGate(() => this.ping(5_000));
@@ -112,10 +115,12 @@ export class Database {
           const rows =
             mode === 'WRITE' && !isSchemaCommand(cypher)
               ? await this.writeAndBumpVersion<T>(cypher, params, options)
-              : (
+              : mode === 'READ'
+                ? await this.readAutoCommit<T>(cypher, params, options)
+                : ( // schema commands
                   await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
                     database: this.database,
-                    routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
+                    routing: neo4j.routing.WRITE,
                     transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
                     ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
                   })
@@ -133,6 +138,38 @@ export class Database {
         }
       },
     );
+  }
+
+  /**
+   * A read as one auto-commit query: one Bolt message (RUN and PULL) and one round trip, where a
+   * managed transaction sends BEGIN, RUN and PULL, then COMMIT, and waits twice. A read-only
+   * statement has nothing to commit, so it gives the same answer; on the hot path this saves two
+   * socket writes per query. The driver retries only managed transactions, so transient errors
+   * are retried here, the way it would: exponential back-off from 1 s, for at most `maxRetryMs`.
+   */
+  private async readAutoCommit<T extends RecordShape>(
+    cypher: string,
+    params: Record<string, unknown>,
+    options: QueryOptions,
+  ): Promise<T[]> {
+    const started = performance.now();
+    for (let delay = 1_000; ; delay *= 2) {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: options.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
+      });
+      try {
+        const result = await session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs });
+        return result.records.map((record) => record.toObject());
+      } catch (error) {
+        const wait = delay * (0.8 + Math.random() * 0.4);
+        if (!neo4j.isRetryableError(error) || performance.now() - started + wait > this.maxRetryMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      } finally {
+        await session.close();
+      }
+    }
   }
 
   /**

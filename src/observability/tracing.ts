@@ -24,6 +24,17 @@ export function tracer(): Tracer {
   return trace.getTracer(TRACER_NAME);
 }
 
+let registered = false;
+
+/**
+ * True between `startTracing` and its `shutdown`. Per-request tracing work (extracting the caller's
+ * context, naming the span, wrapping execution) is skipped when false: the no-op tracer makes spans
+ * free, but not the work around them.
+ */
+export function tracingOn(): boolean {
+  return registered;
+}
+
 export interface TracingSettings {
   /** Where spans go (OTLP/HTTP, JSON): the traces URL itself; tracing is off without one. */
   endpoint: string | undefined;
@@ -59,9 +70,11 @@ export function startTracing(settings: TracingSettings = tracingSettings()): Tra
     new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   );
   trace.setGlobalTracerProvider(provider);
+  registered = true;
   return {
     flush: () => provider.forceFlush(),
     async shutdown() {
+      registered = false;
       await provider.shutdown();
       trace.disable();
       propagation.disable();

@@ -34,8 +34,9 @@ export interface CountingDatabase {
 export function countingDatabase(): CountingDatabase {
   const db = testDatabase();
   let n = 0;
-  // Transactions sent to Neo4j: reads go through executeQuery, data writes through a session's
-  // executeWrite (their query and the data version's bump, src/neo4j/data-version.ts).
+  // Transactions sent to Neo4j: reads are a session's auto-commit `run`, schema commands go through
+  // executeQuery, data writes through a session's executeWrite (their query and the data version's
+  // bump, src/neo4j/data-version.ts).
   const original = db.driver.executeQuery.bind(db.driver);
   db.driver.executeQuery = ((...args: Parameters<typeof original>) => {
     n += 1;
@@ -44,6 +45,11 @@ export function countingDatabase(): CountingDatabase {
   const openSession = db.driver.session.bind(db.driver);
   db.driver.session = ((...args: Parameters<typeof openSession>) => {
     const session = openSession(...args);
+    const run = session.run.bind(session);
+    session.run = ((...query: Parameters<typeof run>) => {
+      n += 1;
+      return run(...query);
+    }) as typeof run;
     const executeWrite = session.executeWrite.bind(session);
     session.executeWrite = ((...work: Parameters<typeof executeWrite>) => {
       n += 1;

@@ -2,12 +2,12 @@
  * One OpenTelemetry server span per GraphQL operation ("query ActorPage"), continuing the caller's
  * trace when the request carries a W3C `traceparent` header. Every Cypher query the operation sends
  * becomes a child span (see src/neo4j/database.ts), because execution runs inside this span's context.
- * With tracing off (no exporter configured) the API's no-op tracer makes this nearly free.
+ * With tracing off (no exporter configured) the plugin does nothing at all.
  */
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { tracer } from '../../observability/tracing.ts';
+import { tracer, tracingOn } from '../../observability/tracing.ts';
 import type { GraphQLContext } from '../context.ts';
 
 const headerGetter = {
@@ -18,6 +18,7 @@ const headerGetter = {
 export function useTracing(): Plugin<GraphQLContext> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
+      if (!tracingOn()) return undefined;
       const request = (args.contextValue as { request?: Request }).request;
       const parent = request ? propagation.extract(context.active(), request.headers, headerGetter) : context.active();
       const operation = getOperationAST(args.document, args.operationName);
