@@ -112,19 +112,7 @@ export class Database {
       async (span) => {
         const started = performance.now();
         try {
-          const rows =
-            mode === 'WRITE' && !isSchemaCommand(cypher)
-              ? await this.writeAndBumpVersion<T>(cypher, params, options)
-              : mode === 'READ'
-                ? await this.readAutoCommit<T>(cypher, params, options)
-                : ( // schema commands
-                  await this.driver.executeQuery<QueryResult<T>>(cypher, params, {
-                    database: this.database,
-                    routing: neo4j.routing.WRITE,
-                    transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
-                    ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
-                  })
-                ).records.map((record) => record.toObject());
+          const rows = await this.send<T>(mode, cypher, params, options);
           span.setAttribute('db.response.returned_rows', rows.length);
           return rows;
         } catch (error) {
@@ -138,6 +126,35 @@ export class Database {
         }
       },
     );
+  }
+
+  /** Reads, data writes and schema commands each go the way that suits them (see below). */
+  private send<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    cypher: string,
+    params: Record<string, unknown>,
+    options: QueryOptions,
+  ): Promise<T[]> {
+    if (mode === 'READ') return this.readAutoCommit<T>(cypher, params, options);
+    if (!isSchemaCommand(cypher)) return this.writeAndBumpVersion<T>(cypher, params, options);
+    // Schema commands change no data (no version to bump) and cannot share a transaction with writes.
+    return this.driver
+      .executeQuery<QueryResult<T>>(cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+        ...(options.bookmarkManager ? { bookmarkManager: options.bookmarkManager } : {}),
+      })
+      .then((result) => result.records.map((record) => record.toObject()));
+  }
+
+  /** A session for one query: this database, the request's bookmarks or the instance's own chain. */
+  private openSession(accessMode: typeof neo4j.session.READ | typeof neo4j.session.WRITE, options: QueryOptions) {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: accessMode,
+      bookmarkManager: options.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
+    });
   }
 
   /**
@@ -154,11 +171,7 @@ export class Database {
   ): Promise<T[]> {
     const started = performance.now();
     for (let delay = 1_000; ; delay *= 2) {
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.READ,
-        bookmarkManager: options.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
-      });
+      const session = this.openSession(neo4j.session.READ, options);
       try {
         const result = await session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs });
         return result.records.map((record) => record.toObject());
@@ -182,11 +195,7 @@ export class Database {
     params: Record<string, unknown>,
     options: QueryOptions,
   ): Promise<T[]> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: options.bookmarkManager ?? this.driver.executeQueryBookmarkManager,
-    });
+    const session = this.openSession(neo4j.session.WRITE, options);
     try {
       return await session.executeWrite(
         async (tx) => {
