@@ -20,6 +20,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
+import { VIEWS } from '../domain/model.ts';
 
 export interface ActorLinkRecord {
   source: string;
@@ -38,8 +39,8 @@ export interface ActorGraphArgs {
   kinds?: readonly ActorKind[] | null | undefined;
 }
 
-/** The relationships by which an actor takes part in an event or a programme. */
-export const PARTICIPATION_TYPES = ['ORGANIZED', 'PARTICIPATED_IN', 'LED', 'SUPPORTS', 'MEMBER_OF', 'CONTINUES'];
+/** The relationships by which an actor takes part in an event or a programme (the model registry's `participation`). */
+export const PARTICIPATION_TYPES: readonly string[] = VIEWS.participationTypes;
 
 /**
  * Rows (t): the territory, or null for the whole network; no row at all when `$within` names no
