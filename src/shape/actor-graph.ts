@@ -142,7 +142,7 @@ export async function actorGraph(db: Database, args: ActorGraphArgs, options?: Q
   const [row] = await db.read<{ nodes: ProjectedNode[]; links: ActorLinkRecord[] }>(
     ACTOR_GRAPH,
     actorGraphParams(args),
-    { timeoutMs: 120_000, ...options },
+    { timeoutMs: db.budgets.shapeMs, ...options },
   );
   if (!row) throw new NotFoundError('territory', String(args.within));
   const nodes = row.nodes.map(toActorRecord).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));

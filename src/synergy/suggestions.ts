@@ -54,10 +54,11 @@ export interface SuggestionLimits {
   maxNeighbourDegree: number;
   /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
   shortlist: number;
-  timeoutMs: number;
+  /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -303,7 +304,7 @@ export async function synergies(
   const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
-    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
+    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs ?? db.budgets.suggestionsMs })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
