@@ -106,7 +106,8 @@ export class Database {
     params: Record<string, unknown>,
     callOptions: QueryOptions,
   ): Promise<T[]> {
-    const options = { ...this.defaults, ...callOptions };
+    // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
+    const options = { ...this.defaults, ...withoutUndefined(callOptions) };
     this.availability.check();
     return tracer().startActiveSpan(
       `neo4j ${mode}`,
@@ -241,4 +242,8 @@ export class Database {
 
 export function connect(options: ConnectOptions): Database {
   return new Database(options);
+}
+
+function withoutUndefined(options: QueryOptions): QueryOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as QueryOptions;
 }

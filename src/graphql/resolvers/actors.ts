@@ -22,11 +22,11 @@ const actorFields = {
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor'), { observer: ctx.observer }),
+    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor')),
     actors: async (_, args, ctx, info) => {
       const filter = actorFilter(args);
       const plan = connectionPlanOf(info, filter.first);
-      return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan, { observer: ctx.observer }));
+      return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan));
     },
   },
   Actor: {

@@ -11,7 +11,7 @@ import { toConnection } from './connection.ts';
 
 export const territoryResolvers: Resolvers = {
   Query: {
-    territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory'), { observer: ctx.observer }),
+    territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory')),
   },
   Territory: {
     links: (territory, _args, ctx, info) => prefetched<LinkRecord[]>(territory, ctx, info),
