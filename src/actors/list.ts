@@ -10,6 +10,7 @@
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
+import { checkFirst } from '../domain/shared.ts';
 import { CypherBuilder, actorConnection } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
@@ -30,10 +31,7 @@ export interface ActorsArgs {
 
 /** Validates connection arguments; `path` prefixes the argument names in errors. */
 export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): ActorFilter {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, [...path, 'first']);
-  }
+  const first = checkFirst(args.first, { fallback: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE, path: [...path, 'first'] });
   if (args.search && args.search.length > 200) {
     throw new BadInputError('`search` must be at most 200 characters.', [...path, 'search']);
   }

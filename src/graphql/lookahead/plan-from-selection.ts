@@ -24,7 +24,8 @@ import {
   isObjectType,
 } from 'graphql';
 import { actorFilter } from '../../actors/list.ts';
-import { BadInputError, QueryTooComplexError } from '../../domain/errors.ts';
+import { checkFirst } from '../../domain/shared.ts';
+import { QueryTooComplexError } from '../../domain/errors.ts';
 import { type ActorKind, type TerritoryLevel, VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
 
@@ -163,9 +164,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
 }
 
 function bounded(value: unknown, fallback: number, max: number, path: string[]): number {
-  const n = typeof value === 'number' ? value : fallback;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new BadInputError(`\`first\` must be between 0 and ${max}.`, path);
-  return n;
+  return checkFirst(typeof value === 'number' ? value : null, { fallback, max, path });
 }
 
 /** `edges { node { ... } }` of a connection's selection sets. */
