@@ -27,6 +27,8 @@ export interface ActorsArgs {
   kinds?: readonly ActorKind[] | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  /** Whether the total is needed (`totalCount` selected); default yes. */
+  total?: boolean;
 }
 
 /** Validates connection arguments; `path` prefixes the argument names in errors. */
@@ -42,6 +44,7 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
     kinds: args.kinds?.length ? [...new Set(args.kinds)] : null,
     first,
     after: args.after ? decodeCursor(args.after, [...path, 'after']) : null,
+    total: args.total ?? true,
   };
 }
 
@@ -51,7 +54,7 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
   const found = within === null ? 'true' : 'scope IS NOT NULL';
   return {
-    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total} AS total,\n${c.page} AS page`,
+    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`,
     params: b.params,
   };
 }

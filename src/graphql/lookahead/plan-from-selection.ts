@@ -155,6 +155,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
         kinds: Array.isArray(args.kinds) ? (args.kinds as ActorKind[]) : null,
         first: typeof args.first === 'number' ? args.first : null,
         after: typeof args.after === 'string' ? args.after : null,
+        total: [...collect(info, sets, 'ActorConnection').values()].flat().some((c) => c.fieldName === 'totalCount'),
       },
       ['actors'],
     );
@@ -199,7 +200,7 @@ export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' 
 export function connectionPlanOf(info: GraphQLResolveInfo, firstActors: number): NodePlan {
   const plan = planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor');
   // The page size multiplies everything beneath it.
-  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null }, node: plan }] });
+  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null, total: false }, node: plan }] });
   return plan;
 }
 
