@@ -12,10 +12,20 @@ import { Neo4jError, error as driverErrors } from 'neo4j-driver';
 /** Driver error codes that mean "the database cannot be reached", not "your query is wrong". */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/**
+ * Every connection of the driver's pool is in use and none came free in time. Neo4j is up: this
+ * is load, not an outage, so it must not close the gate (that would turn a busy minute into
+ * 503s for everyone until the next probe).
+ */
+export function isPoolBusy(error: unknown): boolean {
+  return error instanceof Neo4jError && /acquisition timed out/i.test(error.message);
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   return (
     error instanceof Neo4jError &&
-    (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|Pool is closed|acquisition timed out/i.test(error.message))
+    !isPoolBusy(error) &&
+    (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|Pool is closed/i.test(error.message))
   );
 }
 

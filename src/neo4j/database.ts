@@ -24,6 +24,10 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** How long the driver retries a transaction that failed transiently (default 10 s). */
   maxRetryMs?: number;
+  /** Connections the driver may hold (default 100, the driver's). */
+  maxPoolSize?: number;
+  /** How long a query waits for a free connection before SERVICE_BUSY (default 10 s). */
+  acquisitionTimeoutMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -60,7 +64,8 @@ export class Database {
     this.driver = neo4j.driver(options.uri, auth, {
       // Integers come back as JS numbers where safe; ids are strings in this model anyway.
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 10_000,
+      ...(options.maxPoolSize ? { maxConnectionPoolSize: options.maxPoolSize } : {}),
       connectionTimeout: 5_000,
       maxTransactionRetryTime: this.maxRetryMs,
       logging: { level: 'error', logger: () => undefined },

@@ -35,7 +35,7 @@ function server(env: Record<string, string> = {}, logger: Logger = createLogger(
 describe('6. schema hints', () => {
   it('gives no "Did you mean" to anyone when introspection is off', async () => {
     const yoga = server({ NODE_ENV: 'production', MAILLAGE_READS: 'key' });
-    for (const headers of [{}, { 'x-api-key': reader.key }]) {
+    for (const headers of [{}, { 'x-api-key': reader.key }] as Record<string, string>[]) {
       const res = await gql(yoga, '{ actr(id: "x") { id } territry { id } }', {}, headers);
       expect(res.errors?.length).toBeGreaterThan(0);
       expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|"actor"|territory/i);
@@ -146,7 +146,7 @@ describe('13. names, pages, echoes', () => {
   });
 
   it('does not echo the request body in the invalid-JSON error', async () => {
-    for (const env of [{}, { NODE_ENV: 'production' }]) {
+    for (const env of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
       const res = await server(env).fetch('http://maillage.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
