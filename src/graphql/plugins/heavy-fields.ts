@@ -38,14 +38,22 @@ import { socketAddressOf } from './rate-limit.ts';
 
 export const HEAVY_FIELDS = ['actorGraph', 'networkShape'] as const;
 
-/** Actors and an estimate of links (half the members' degrees): one count, no path expansion. */
+/**
+ * Actors, and links estimated as half the members' degrees (read from the degree store, no
+ * expansion; an upper bound: it counts relationships to territories and events too). The whole
+ * network of every kind is read from the count store, whatever its size.
+ */
 const GRAPH_SIZE = `
 ${TERRITORY}
 CALL (t) {
   ${MEMBERS}
-  RETURN count(a) AS actors, sum(COUNT { (a)--(:Actor) }) AS degrees
+  RETURN count(a) AS actors, sum(COUNT { (a)--() }) AS degrees
 }
 RETURN actors, degrees`;
+const WHOLE_NETWORK_SIZE = `
+CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN actors, 2 * relationships AS degrees`;
 
 interface HeavyField {
   name: string;
@@ -132,7 +140,8 @@ class InFlight {
 
 async function graphSize(db: Database, args: Record<string, unknown>, ctx: GraphQLContext): Promise<{ actors: number; links: number } | undefined> {
   const params = actorGraphParams({ within: args.within as string | null | undefined, kinds: args.kinds as ActorKind[] | null | undefined });
-  const [row] = await db.read<{ actors: number; degrees: number }>(GRAPH_SIZE, params, { observer: ctx.observer });
+  const whole = params.within === null && params.kinds === null;
+  const [row] = await db.read<{ actors: number; degrees: number }>(whole ? WHOLE_NETWORK_SIZE : GRAPH_SIZE, params, { observer: ctx.observer });
   return row ? { actors: row.actors, links: Math.ceil(row.degrees / 2) } : undefined;
 }
 
