@@ -527,6 +527,15 @@ export type Query = {
    * relationships each, loopless. k <= 10, maxHops <= 6. Same id twice: one path of zero hops.
    */
   synergyPaths: Array<SynergyPath>;
+  /**
+   * Territories, a Relay connection with keyset cursors (a page never shifts when nodes are added).
+   * search: a name in any French spelling (accents, case, hyphens, l'/d' and both apostrophes do not
+   * matter: "saint quentin", "St-Quentin", "l'aisne", "meaulte"), an INSEE code ("80016"), an EPCI's
+   * SIREN or a postal code ("80300"). Order: the whole name or a code first, then names starting with
+   * the words, then other matches; larger population first inside each; then id. Without search:
+   * every territory of the levels, the most populated first. first: at most 100.
+   */
+  territories: TerritoryConnection;
   territory: Maybe<Territory>;
 };
 
@@ -578,6 +587,14 @@ export type QuerySynergyPathsArgs = {
   k?: InputMaybe<Scalars['Int']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryTerritoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  levels?: InputMaybe<Array<TerritoryLevel>>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -671,6 +688,8 @@ export type Territory = Node & {
   children: Array<Territory>;
   /** The official code: INSEE code of a commune, département or région, SIREN of an EPCI. */
   code: Maybe<Scalars['String']['output']>;
+  /** The name as a list shows it, homonyms told apart by their département: "Saint-Quentin (02)", "Somme (80)", "CC du Pays du Coquelicot (80)"; a région's name. */
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
   /** Direct links, both directions (the actors located in it, the events held in it, PART_OF...). */
@@ -702,6 +721,19 @@ export type TerritoryChildrenArgs = {
 export type TerritoryLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type TerritoryConnection = {
+  __typename?: 'TerritoryConnection';
+  edges: Array<TerritoryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TerritoryEdge = {
+  __typename?: 'TerritoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Territory;
 };
 
 export type TerritoryLevel =
