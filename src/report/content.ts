@@ -284,7 +284,7 @@ export async function territoryReport(
   const ownDepartment = level && level !== 'REGION' && facts.departmentCodes.length === 1 ? facts.departmentCodes[0]! : null;
   const departmentIndex = ownDepartment ? departments.findIndex((d) => d.code === ownDepartment) : -1;
   const departmentRank = departmentIndex >= 0 ? departmentIndex + 1 : null;
-  const departmentActorCounts = Object.fromEntries(departments.map((d) => [d.code, d.actorCount]));
+  const departmentActorCounts = Object.fromEntries(departments.flatMap((d) => (d.code ? [[d.code, d.actorCount]] : [])));
   const ownDepartmentName = departmentIndex >= 0 ? departments[departmentIndex]!.name : null;
 
   const figuresSentences: string[] = [];
@@ -484,11 +484,11 @@ export async function territoryReport(
 function mapDepartments(
   level: TerritoryLevel | null,
   own: readonly string[],
-  all: readonly { code: string; region: string | null }[],
+  all: readonly { code: string | null; region: string | null }[],
   regionIds: readonly string[],
 ): string[] {
   const codes = level ? [...own, ...all.filter((d) => d.region !== null && regionIds.includes(d.region)).map((d) => d.code)] : all.map((d) => d.code);
-  return [...new Set(codes)].sort();
+  return [...new Set(codes.filter((code): code is string => typeof code === 'string'))].sort();
 }
 
 async function peerFigures(db: Database, within: string | null, name: string, options: QueryOptions): Promise<ComparisonRecord> {

@@ -36,7 +36,7 @@ CALL (t) {
 }
 CALL (members) {
   UNWIND members AS a
-  WITH coalesce(a.source, 'unknown') AS source, a.synthetic = true AS synthetic
+  WITH coalesce(a.source, 'unknown') AS source, coalesce(a.synthetic, false) AS synthetic
   WITH source, synthetic, count(*) AS count ORDER BY count DESC, source
   RETURN collect({source: source, count: count, synthetic: synthetic}) AS actorsBySource
 }
@@ -49,15 +49,10 @@ CALL (t) {
   RETURN count(DISTINCT e) AS eventsHeld
 }
 CALL (t) {
-  OPTIONAL MATCH (t)-[:PART_OF*0..3]->(r:Region:Territory)
-  WITH DISTINCT r ORDER BY r.id
-  RETURN collect(${project('r')}) AS regions
-}
-CALL (t) {
-  OPTIONAL MATCH (t)-[:PART_OF*0..2]->(d:Department)
-  WITH t, collect(DISTINCT d.code) AS up
-  OPTIONAL MATCH (d:Department)-[:PART_OF]->(t)
-  RETURN up + collect(DISTINCT d.code) + coalesce(t.departments, []) AS departmentCodes
+  RETURN CASE WHEN t IS NULL THEN [] ELSE [(t)-[:PART_OF*0..3]->(r:Region:Territory) | ${project('r')}] END AS regions,
+    CASE WHEN t IS NULL THEN [] ELSE
+      [(t)-[:PART_OF*0..2]->(d:Department) | d.code] + [(d:Department)-[:PART_OF]->(t) | d.code] + coalesce(t.departments, [])
+    END AS departmentCodes
 }
 CALL () {
   OPTIONAL MATCH (e:Event) WHERE e.date IS NOT NULL
@@ -83,7 +78,7 @@ export async function territoryFacts(db: Database, within: string | null, option
   const codes = [...new Set(row.departmentCodes.filter((code): code is string => typeof code === 'string'))].sort();
   return {
     territory: row.territory ? toTerritoryRecord(row.territory) : null,
-    regions: row.regions.map(toTerritoryRecord),
+    regions: [...new Map(row.regions.map((r) => [r.id, toTerritoryRecord(r)])).values()].sort((x, y) => (x.id < y.id ? -1 : 1)),
     departmentCodes: codes,
     companiesMet: row.companiesMet,
     eventsHeld: row.eventsHeld,
@@ -165,7 +160,7 @@ export async function subTerritories(
 export async function departmentCounts(
   db: Database,
   options: QueryOptions = {},
-): Promise<{ id: string; code: string; name: string; region: string | null; actorCount: number }[]> {
+): Promise<{ id: string; code: string | null; name: string; region: string | null; actorCount: number }[]> {
   return db.read(
     `MATCH (t:Department)
      CALL (t) {
