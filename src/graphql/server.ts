@@ -28,6 +28,7 @@ import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { buildSchema } from './schema.ts';
+import { useReport } from '../report/http.ts';
 
 export interface ServerDeps {
   db: Database;
@@ -63,6 +64,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useExplorer(),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute),
+    // After the rate limit: a PDF costs a browser run.
+    useReport({ db, logger, security }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
     ...(security.introspection ? [] : [useDisableIntrospection() as Plugin]),
