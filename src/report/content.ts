@@ -283,7 +283,9 @@ export async function territoryReport(
   // Rank among départements (by actors), for a département or anything inside one.
   const ownDepartment = level && level !== 'REGION' && facts.departmentCodes.length === 1 ? facts.departmentCodes[0]! : null;
   const departmentIndex = ownDepartment ? departments.findIndex((d) => d.code === ownDepartment) : -1;
-  const departmentRank = departmentIndex >= 0 ? departmentIndex + 1 : null;
+  // Competition ranking: départements with as many actors share a rank.
+  const departmentRank =
+    departmentIndex >= 0 ? 1 + departments.filter((d) => d.actorCount > departments[departmentIndex]!.actorCount).length : null;
   const departmentActorCounts = Object.fromEntries(departments.flatMap((d) => (d.code ? [[d.code, d.actorCount]] : [])));
   const ownDepartmentName = departmentIndex >= 0 ? departments[departmentIndex]!.name : null;
 
@@ -293,13 +295,13 @@ export async function territoryReport(
   else {
     figuresSentences.push(
       fr
-        ? `${title} : ${t.int(shape.actorCount)} acteurs (${t.list(kinds)}), reliés par ${t.int(shape.linkCount)} liens.`
-        : `${title}: ${t.int(shape.actorCount)} actors (${t.list(kinds)}), joined by ${t.int(shape.linkCount)} links.`,
+        ? `${title} : ${t.count(shape.actorCount, 'acteur', 'acteurs')} (${t.list(kinds)}), ${shape.actorCount === 1 ? 'relié' : 'reliés'} par ${t.count(shape.linkCount, 'lien', 'liens')}.`
+        : `${title}: ${t.count(shape.actorCount, 'actor', 'actors')} (${t.list(kinds)}), joined by ${t.count(shape.linkCount, 'link', 'links')}.`,
     );
     figuresSentences.push(
       fr
-        ? `${t.int(facts.companiesMet)} PME-PMI ont été rencontrées lors d’un événement ; ${t.int(surveyResponses)} réponses au questionnaire expriment leurs besoins ; ${t.int(facts.eventsHeld)} événements se sont tenus sur le territoire.`
-        : `${t.int(facts.companiesMet)} SMEs were met at an event; ${t.int(surveyResponses)} survey answers state their needs; ${t.int(facts.eventsHeld)} events were held in the territory.`,
+        ? `PME-PMI rencontrées lors d’un événement : ${t.int(facts.companiesMet)} ; réponses au questionnaire exprimant leurs besoins : ${t.int(surveyResponses)} ; événements tenus sur le territoire : ${t.int(facts.eventsHeld)}.`
+        : `SMEs met at an event: ${t.int(facts.companiesMet)}; survey answers stating their needs: ${t.int(surveyResponses)}; events held in the territory: ${t.int(facts.eventsHeld)}.`,
     );
     if (ie.innovatingCount + ie.otherCount > 0) {
       figuresSentences.push(
@@ -339,8 +341,8 @@ export async function territoryReport(
     }
     networkSentences.push(
       fr
-        ? `Le réseau forme ${t.int(shape.communities.length)} communautés${communities[0] ? ` ; la plus grande, autour de ${communities[0].name}, réunit ${t.int(communities[0].size)} acteurs` : ''}. Il compte ${t.int(shape.componentCount)} composantes.`
-        : `The network forms ${t.int(shape.communities.length)} communities${communities[0] ? `; the largest, around ${communities[0].name}, gathers ${t.int(communities[0].size)} actors` : ''}. It has ${t.int(shape.componentCount)} components.`,
+        ? `Le réseau forme ${t.count(shape.communities.length, 'communauté', 'communautés')}${communities[0] ? ` ; la plus grande, autour de ${communities[0].name}, réunit ${t.int(communities[0].size)} acteurs` : ''}. Il compte ${t.count(shape.componentCount, 'composante', 'composantes')} (groupes sans lien entre eux).`
+        : `The network forms ${t.count(shape.communities.length, 'community', 'communities')}${communities[0] ? `; the largest, around ${communities[0].name}, gathers ${t.int(communities[0].size)} actors` : ''}. It has ${t.count(shape.componentCount, 'component', 'components')} (groups with no link between them).`,
     );
     networkSentences.push(
       shape.isolated.length === 0
@@ -365,13 +367,14 @@ export async function territoryReport(
           : `For comparison, ${peer.name}: coverage ${t.share(peer.coverageShare)}, exports ${t.share(peer.innovatingShareExporting)} of innovating SMEs against ${t.share(peer.otherShareExporting)} of the others.`,
       );
     }
-    if (departmentRank && ownDepartmentName) {
-      networkSentences.push(
-        fr
-          ? `Par le nombre d’acteurs, le département ${ownDepartmentName} se classe ${departmentRank === 1 ? '1er' : `${t.int(departmentRank)}e`} sur ${t.int(departments.length)} départements.`
-          : `By number of actors, the département ${ownDepartmentName} ranks ${t.int(departmentRank)} of ${t.int(departments.length)} départements.`,
-      );
-    }
+  }
+
+  if (departmentRank && ownDepartmentName) {
+    networkSentences.push(
+      fr
+        ? `Par le nombre d’acteurs, le département ${ownDepartmentName} se classe ${departmentRank === 1 ? '1er' : `${t.int(departmentRank)}e`} sur ${t.int(departments.length)} départements.`
+        : `By number of actors, the département ${ownDepartmentName} ranks ${t.int(departmentRank)} of ${t.int(departments.length)} départements.`,
+    );
   }
 
   const themes = themeGaps(gaps);

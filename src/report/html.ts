@@ -140,7 +140,7 @@ ${downloads(1)}
 <section id="map">
 <h2>2. ${esc(t.heading.map)}</h2>
 ${map ? `<div class="chart">${map}</div><p class="note">${esc(l.mapNote)}</p>` : `<p class="note">${esc(fr ? 'Pas de contour disponible pour ce territoire (outre-mer ou territoire fictif).' : 'No outline available for this territory (overseas or fictional).')}</p>`}
-${report.map.level ? `<h3>${esc(fr ? `Acteurs par ${t.level(report.map.level)}` : `Actors by ${t.level(report.map.level)}`)}</h3>${chart(subChart)}` : ''}
+${report.map.level && subChart ? `<h3>${esc(fr ? `Acteurs par ${t.level(report.map.level)}` : `Actors by ${t.level(report.map.level)}`)}</h3>${chart(subChart)}` : ''}
 ${table(byName('subterritories'), 30, csv('subterritories'))}
 ${downloads(2)}
 </section>

@@ -119,9 +119,12 @@ export function messages(lang: Lang) {
     const n = Math.round(1 / share);
     return fr ? `1 sur ${integer.format(n)}` : `1 in ${integer.format(n)}`;
   };
+  const plurals = new Intl.PluralRules(locale);
   return {
     lang,
     locale,
+    /** "1 acteur", "0 acteur", "2 acteurs" (French counts 0 as singular). */
+    count: (n: number, one: string, many: string) => `${integer.format(n)} ${plurals.select(n) === 'one' ? one : many}`,
     int: (n: number) => integer.format(n),
     num: (n: number) => decimal.format(n),
     share: (n: number) => percent.format(n),

@@ -38,14 +38,15 @@ export async function htmlToPdf(html: string, footer: string, timeoutMs: number 
     );
   }
   const profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-report-'));
-  const browser = await chromium.launch({
+  // A profile of its own, removed afterwards: two renderings never share (or lock) one.
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     timeout: timeoutMs,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(timeoutMs);
     // The page is self-contained (inline CSS and SVG): nothing to fetch, so block any request.
     await page.route('**/*', (route) => route.abort());
