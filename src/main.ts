@@ -4,7 +4,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { seedOnStart } from './seed/on-start.ts';
-import { startTracing, tracingSettings } from './observability/tracing.ts';
+import { startTracing } from './observability/tracing.ts';
 import { startService, type Service } from './service.ts';
 
 const logger = createLogger();
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   logger.level = config.logLevel;
   const started = Date.now();
-  const traces = tracingSettings();
+  const traces = config.tracing;
   const tracing = startTracing(traces);
   if (tracing) logger.info({ endpoint: traces.endpoint, serviceName: traces.serviceName }, 'OpenTelemetry tracing on');
   let service: Service | undefined;

@@ -2,13 +2,33 @@
  * Maps whatever a resolver threw to a GraphQL error with `extensions.code`. Unexpected errors are
  * masked for clients ("Unexpected error.") and logged in full with the request id.
  */
-import { GraphQLError } from 'graphql';
-import { Neo4jError } from 'neo4j-driver';
-import { BadInputError, DomainError } from '../domain/errors.ts';
-import { isDatabaseUnavailable } from '../neo4j/availability.ts';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
+import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.ts';
+import { neo4jFailure } from '../neo4j/errors.ts';
+
+/** A GraphQL error with one of our codes; plugins and the mapping below build theirs with it. */
+export function clientError(code: ErrorCode, message: string, options: GraphQLErrorOptions & { status?: number } = {}): GraphQLError {
+  const { status, extensions, ...rest } = options;
+  return new GraphQLError(message, { ...rest, extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) } });
+}
+
+/** The JSON body of a response a plugin ends before GraphQL runs (bad API key, rate limit). */
+export function errorBody(code: ErrorCode, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * The code a client sees for an error leaving the service: its own, else the mapping's, else
+ * INTERNAL_SERVER_ERROR (masked). Codes are ours (ErrorCode); a library code we do not know yet is
+ * passed on as it is rather than called an internal error.
+ */
+export function codeOf(error: GraphQLError): ErrorCode | (string & {}) {
+  const code = error.extensions?.code ?? toClientError(error)?.extensions.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
 
 /** Statuses that tell HTTP clients and proxies what happened without reading the body. */
-const HTTP_STATUS: Record<string, number | undefined> = {
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -28,29 +48,17 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   const gql = error instanceof GraphQLError ? error : undefined;
   const base = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
   if (cause instanceof BadInputError) {
-    return new GraphQLError(cause.message, {
-      ...base,
-      extensions: { code: cause.code, argumentPath: cause.argumentPath },
-    });
+    return clientError(cause.code, cause.message, { ...base, extensions: { argumentPath: cause.argumentPath } });
   }
   if (cause instanceof DomainError) {
-    const status = HTTP_STATUS[cause.code];
-    return new GraphQLError(cause.message, {
-      ...base,
-      extensions: { code: cause.code, ...(status ? { http: { status } } : {}) },
-    });
+    return clientError(cause.code, cause.message, { ...base, status: HTTP_STATUS[cause.code] });
   }
-  if (cause instanceof Neo4jError && /TransactionTimedOut/.test(cause.code)) {
-    return new GraphQLError('This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', {
-      ...base,
-      extensions: { code: 'QUERY_TOO_COMPLEX' },
-    });
+  const failure = neo4jFailure(cause);
+  if (failure === 'timeout') {
+    return clientError('QUERY_TOO_COMPLEX', 'This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', base);
   }
-  if (isDatabaseUnavailable(cause)) {
-    return new GraphQLError('The database is not reachable right now; try again shortly.', {
-      ...base,
-      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
-    });
+  if (failure === 'unavailable') {
+    return clientError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; try again shortly.', { ...base, status: 503 });
   }
   // Errors without a path come from GraphQL itself (parsing, validation, variable coercion), not
   // from a resolver: they describe the caller's request and are safe to show. One GraphQL raised

@@ -29,9 +29,9 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       startTimeoutMs: target.startTimeoutMs,
       log,
     });
-    db = connect({ uri: owned.uri, database: target.database, timeoutMs });
+    db = connect({ uri: owned.uri, database: target.database, timeoutMs, budgets: config.limits.budgets });
   } else {
-    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs });
+    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs, budgets: config.limits.budgets });
   }
   return {
     db,

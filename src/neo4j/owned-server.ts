@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { projectRoot } from '../config.ts';
+import { projectRoot, toolchain } from '../config.ts';
 import { ensureDistribution } from './distribution.ts';
 
 export interface OwnedNeo4jOptions {
@@ -136,7 +136,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     `--config-dir=${confDir}`,
     '--console-mode',
   ];
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const java = toolchain().java;
   const wrapper = path.join(projectRoot, 'neo4j', 'run-owned.sh');
   const started = Date.now();
   log(`Starting Neo4j on bolt://127.0.0.1:${boltPort} (data in ${dataDir}) ...`);

@@ -12,13 +12,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { REPORT_LIMITS } from '../config.ts';
+import { REPORT_LIMITS, chromiumPath } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 
-/** Where Chromium is: CHROMIUM_PATH, else Debian's package (`apt-get install chromium`). */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
 
 export class PdfUnavailableError extends DomainError {
   constructor(message: string) {

@@ -17,6 +17,7 @@ import { findApiKey } from '../../access/api-keys.ts';
 import { type Principal, isRole } from '../../access/roles.ts';
 import type { SecurityConfig } from '../../config.ts';
 import type { GraphQLContext } from '../context.ts';
+import { clientError, errorBody } from '../errors.ts';
 
 const principals = new WeakMap<Request, Principal | null>();
 
@@ -25,7 +26,7 @@ interface JwtContext {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return clientError('UNAUTHENTICATED', message, { status: 401 });
 }
 
 function principalOf(ctx: GraphQLContext & JwtContext & { request: Request }, roleClaim: string): Principal | null {
@@ -69,7 +70,7 @@ export function useAccess(security: SecurityConfig): Plugin[] {
       if (!principal) {
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: 'The API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } }] }),
+            errorBody('UNAUTHENTICATED', 'The API key is not valid.'),
             { status: 401, headers: { 'content-type': 'application/json' } },
           ),
         );

@@ -4,6 +4,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
 import type { GraphQLContext } from '../context.ts';
+import { codeOf } from '../errors.ts';
 
 export function useOperationLog(logger: Logger): Plugin<GraphQLContext> {
   return {
@@ -12,7 +13,7 @@ export function useOperationLog(logger: Logger): Plugin<GraphQLContext> {
       const ctx = args.contextValue;
       return {
         onExecuteDone({ result }) {
-          const errors = 'errors' in result && result.errors ? result.errors.map((e) => e.extensions?.code ?? 'UNKNOWN') : [];
+          const errors = 'errors' in result && result.errors ? result.errors.map(codeOf) : [];
           logger.info(
             {
               requestId: ctx.requestId,

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashKey } from '../../access/api-keys.ts';
+import { errorBody } from '../errors.ts';
 
 interface NodeServerContext {
   req?: IncomingMessage;
@@ -32,9 +33,7 @@ export function useRateLimit(perMinute: number): Plugin {
         const retry = Math.ceil(res.msBeforeNext / 1000);
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({
-              errors: [{ message: `Too many requests: at most ${perMinute} a minute. Retry in ${retry} s.`, extensions: { code: 'RATE_LIMITED' } }],
-            }),
+            errorBody('RATE_LIMITED', `Too many requests: at most ${perMinute} a minute. Retry in ${retry} s.`),
             { status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(retry) } },
           ),
         );
