@@ -36,7 +36,7 @@ export async function renderLite(spec: TopLevelSpec): Promise<string> {
 }
 
 /** Horizontal bars, largest first as given. */
-export function barChart(rows: readonly { label: string; value: number }[], axis: { x: string; format?: string }, width = 420): Promise<string> {
+export function barChart(rows: readonly { label: string; value: number }[], axis: { x: string; format?: string; integer?: boolean }, width = 420): Promise<string> {
   return renderLite({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width,
@@ -48,7 +48,13 @@ export function barChart(rows: readonly { label: string; value: number }[], axis
         mark: { type: 'bar', color: '#1f5fbf' },
         encoding: {
           y: { field: 'label', type: 'nominal', sort: { field: 'order' }, title: null },
-          x: { field: 'value', type: 'quantitative', title: axis.x, axis: axis.format ? { format: axis.format } : {} },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            title: axis.x,
+            // Counts: whole ticks only (no "0.5 actor").
+            axis: axis.integer ? { format: 'd', tickMinStep: 1 } : axis.format ? { format: axis.format } : {},
+          },
         },
       },
       {

@@ -81,7 +81,7 @@ export async function reportHtml(report: TerritoryReportRecord, options: HtmlOpt
   const ie = f.innovationExport;
   const kinds = f.countsByKind.filter((k) => k.count > 0);
   const [kindChart, exportChart, subChart, map, themes, gapChart] = await Promise.all([
-    kinds.length ? barChart(kinds.map((k) => ({ label: t.kind(k.kind, 2), value: k.count })), { x: l.actors }) : null,
+    kinds.length ? barChart(kinds.map((k) => ({ label: t.kind(k.kind, 2), value: k.count })), { x: l.actors, integer: true }) : null,
     ie.innovatingCount + ie.otherCount > 0
       ? barChart(
           [
@@ -92,7 +92,7 @@ export async function reportHtml(report: TerritoryReportRecord, options: HtmlOpt
         )
       : null,
     report.map.subTerritories.length
-      ? barChart(report.map.subTerritories.slice(0, 15).map((s) => ({ label: s.territory.name, value: s.actorCount })), { x: l.actors })
+      ? barChart(report.map.subTerritories.slice(0, 15).map((s) => ({ label: s.territory.name, value: s.actorCount })), { x: l.actors, integer: true })
       : null,
     departmentMap(report, t),
     report.competencies.themes.length ? themeChart(report, t) : null,
