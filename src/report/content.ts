@@ -341,15 +341,15 @@ export async function territoryReport(
     }
     networkSentences.push(
       fr
-        ? `Le réseau forme ${t.count(shape.communities.length, 'communauté', 'communautés')}${communities[0] ? ` ; la plus grande, autour de ${communities[0].name}, réunit ${t.int(communities[0].size)} acteurs` : ''}. Il compte ${t.count(shape.componentCount, 'composante', 'composantes')} (groupes sans lien entre eux).`
-        : `The network forms ${t.count(shape.communities.length, 'community', 'communities')}${communities[0] ? `; the largest, around ${communities[0].name}, gathers ${t.int(communities[0].size)} actors` : ''}. It has ${t.count(shape.componentCount, 'component', 'components')} (groups with no link between them).`,
+        ? `Le réseau forme ${t.count(shape.communities.length, 'communauté', 'communautés')}${communities[0] ? ` ; la plus grande, autour de ${communities[0].name}, réunit ${t.count(communities[0].size, 'acteur', 'acteurs')}` : ''}. Il compte ${t.count(shape.componentCount, 'composante', 'composantes')} (groupes sans lien entre eux).`
+        : `The network forms ${t.count(shape.communities.length, 'community', 'communities')}${communities[0] ? `; the largest, around ${communities[0].name}, gathers ${t.count(communities[0].size, 'actor', 'actors')}` : ''}. It has ${t.count(shape.componentCount, 'component', 'components')} (groups with no link between them).`,
     );
     networkSentences.push(
       shape.isolated.length === 0
         ? fr ? 'Aucun acteur n’est isolé.' : 'No actor is isolated.'
         : fr
-          ? `${t.int(shape.isolated.length)} acteurs sont isolés (sans aucun lien) : ${t.list(shape.isolated.slice(0, 5).map((a) => a.name))}${shape.isolated.length > 5 ? '…' : ''}.`
-          : `${t.int(shape.isolated.length)} actors are isolated (no link at all): ${t.list(shape.isolated.slice(0, 5).map((a) => a.name))}${shape.isolated.length > 5 ? '…' : ''}.`,
+          ? `${shape.isolated.length === 1 ? '1 acteur est isolé' : `${t.int(shape.isolated.length)} acteurs sont isolés`} (sans aucun lien) : ${t.list(shape.isolated.slice(0, 5).map((a) => a.name))}${shape.isolated.length > 5 ? '…' : ''}.`
+          : `${t.count(shape.isolated.length, 'actor is', 'actors are')} isolated (no link at all): ${t.list(shape.isolated.slice(0, 5).map((a) => a.name))}${shape.isolated.length > 5 ? '…' : ''}.`,
     );
     if (companyCount > 0) {
       const notCovered = companyCount - shape.coverage.coveredCount;

@@ -43,14 +43,17 @@ tr { break-inside: avoid; }
 @media screen { body { padding: 8mm 4mm; } }
 `;
 
-function table(t: ReportTable, limit?: number, download?: string): string {
+function table(t: ReportTable, share: (n: number) => string, limit?: number, download?: string): string {
   const shown = limit === undefined ? t.rows : t.rows.slice(0, limit);
-  const cell = (value: Cell) =>
-    typeof value === 'number' ? `<td class="n">${esc(Number.isInteger(value) ? value : Math.round(value * 1000) / 1000)}</td>` : `<td>${esc(value)}</td>`;
+  const cell = (value: Cell, row: number, column: number) => {
+    if (typeof value !== 'number') return `<td>${esc(value)}</td>`;
+    if (t.shares?.includes(column) || t.shareRows?.includes(row)) return `<td class="n">${esc(share(value))}</td>`;
+    return `<td class="n">${esc(Number.isInteger(value) ? value : Math.round(value * 1000) / 1000)}</td>`;
+  };
   const more = limit !== undefined && t.rows.length > limit ? `<p class="note">${esc(`${shown.length} / ${t.rows.length}`)}${download ? ` · <a href="${esc(download)}">CSV</a>` : ''}</p>` : '';
   if (t.rows.length === 0) return '';
   return `<table data-table="${esc(t.name)}"><thead><tr>${t.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead>
-<tbody>${shown.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')}</tbody></table>${more}`;
+<tbody>${shown.map((row, r) => `<tr>${row.map((value, c) => cell(value, r, c)).join('')}</tr>`).join('\n')}</tbody></table>${more}`;
 }
 
 const sentences = (list: readonly string[], lead = false) => list.map((s) => `<p class="sentence${lead ? ' lead' : ''}">${esc(s)}</p>`).join('\n');
@@ -130,9 +133,9 @@ ${ie.innovatingCount + ie.otherCount > 0 ? `<div class="export"><h3>${esc(fr ? '
 <p class="sentence">${esc(fr ? `PME-PMI innovantes : ${t.oneIn(ie.innovatingShareExporting)} exporte (${t.share(ie.innovatingShareExporting)}) · autres PME-PMI : ${t.oneIn(ie.otherShareExporting)} (${t.share(ie.otherShareExporting)}).` : `Innovating SMEs: ${t.oneIn(ie.innovatingShareExporting)} export (${t.share(ie.innovatingShareExporting)}) · other SMEs: ${t.oneIn(ie.otherShareExporting)} (${t.share(ie.otherShareExporting)}).`)}</p>
 ${chart(exportChart)}</div>` : ''}
 ${chart(kindChart)}
-${table(byName('figures'))}
+${table(byName('figures'), t.share)}
 <h3>${esc(fr ? 'Sources des acteurs' : 'Sources of the actors')}</h3>
-${table(byName('sources'))}
+${table(byName('sources'), t.share)}
 <p class="note">${esc(fr ? 'Chaque acteur porte la source de ses données ; « synthetic » signale des données générées, qui ne décrivent aucune entreprise réelle. Détail des sources et licences en section 6.' : 'Every actor carries the source of its data; "synthetic" marks generated data, describing no real company. Sources and licences in section 6.')}</p>
 ${downloads(1)}
 </section>
@@ -141,19 +144,19 @@ ${downloads(1)}
 <h2>2. ${esc(t.heading.map)}</h2>
 ${map ? `<div class="chart">${map}</div><p class="note">${esc(l.mapNote)}</p>` : `<p class="note">${esc(fr ? 'Pas de contour disponible pour ce territoire (outre-mer ou territoire fictif).' : 'No outline available for this territory (overseas or fictional).')}</p>`}
 ${report.map.level && subChart ? `<h3>${esc(fr ? `Acteurs par ${t.level(report.map.level)}` : `Actors by ${t.level(report.map.level)}`)}</h3>${chart(subChart)}` : ''}
-${table(byName('subterritories'), 30, csv('subterritories'))}
+${table(byName('subterritories'), t.share, 30, csv('subterritories'))}
 ${downloads(2)}
 </section>
 
 <section id="network">
 <h2>3. ${esc(t.heading.network)}</h2>
 ${sentences(report.network.sentences)}
-<h3>${esc(byName('hubs').title)}</h3>${table(byName('hubs'))}
-${report.network.brokers.length ? `<h3>${esc(byName('brokers').title)}</h3>${table(byName('brokers'))}` : ''}
-${report.network.communities.length ? `<h3>${esc(byName('communities').title)}</h3>${table(byName('communities'))}` : ''}
+${report.network.hubs.length ? `<h3>${esc(byName('hubs').title)}</h3>${table(byName('hubs'), t.share)}` : ''}
+${report.network.brokers.length ? `<h3>${esc(byName('brokers').title)}</h3>${table(byName('brokers'), t.share)}` : ''}
+${report.network.communities.length ? `<h3>${esc(byName('communities').title)}</h3>${table(byName('communities'), t.share)}` : ''}
 ${report.network.isolated.length ? `<h3>${esc(byName('isolated').title)}</h3><p>${actorList(report.network.isolated.slice(0, 30))}${report.network.isolated.length > 30 ? '…' : ''}</p>` : ''}
-${report.network.coverage.uncovered.length ? `<h3>${esc(byName('uncovered').title)}</h3>${table(byName('uncovered'), 10, csv('uncovered'))}` : ''}
-<h3>${esc(byName('comparisons').title)}</h3>${table(byName('comparisons'))}
+${report.network.coverage.uncovered.length ? `<h3>${esc(byName('uncovered').title)}</h3>${table(byName('uncovered'), t.share, 10, csv('uncovered'))}` : ''}
+<h3>${esc(byName('comparisons').title)}</h3>${table(byName('comparisons'), t.share)}
 ${downloads(3)}
 </section>
 
@@ -161,17 +164,17 @@ ${downloads(3)}
 <h2>4. ${esc(t.heading.competencies)}</h2>
 ${sentences(report.competencies.sentences)}
 ${chart(themes)}
-${table(byName('themes'))}
+${table(byName('themes'), t.share)}
 ${gapChart ? `<h3>${esc(fr ? 'Les plus grands écarts' : 'The largest gaps')}</h3>${chart(gapChart)}` : ''}
-${table(gapsTable, 15, csv('gaps'))}
+${table(gapsTable, t.share, 15, csv('gaps'))}
 ${downloads(4)}
 </section>
 
 <section id="partnerships">
 <h2>5. ${esc(t.heading.partnerships)}</h2>
 ${sentences(report.partnerships.sentences)}
-${table(byName('suggestions'))}
-${table(byName('funding-paths'))}
+${table(byName('suggestions'), t.share)}
+${table(byName('funding-paths'), t.share)}
 ${downloads(5)}
 </section>
 

@@ -21,6 +21,10 @@ export interface ReportTable {
   title: string;
   columns: string[];
   rows: Cell[][];
+  /** Columns holding shares (0..1): shown as percentages, kept as numbers in CSV and XLSX. */
+  shares?: number[];
+  /** Rows holding shares, for tables of one figure a row. */
+  shareRows?: number[];
 }
 
 export const TABLE_NAMES = [
@@ -56,6 +60,7 @@ export function reportTables(report: TerritoryReportRecord, t: Messages): Report
         [`${l.other} : ${l.exportRate.toLowerCase()}`, ie.otherShareExporting],
         [l.synthetic, f.syntheticActorCount],
       ],
+      shareRows: [8, 11],
     },
     {
       name: 'kinds',
@@ -122,6 +127,7 @@ export function reportTables(report: TerritoryReportRecord, t: Messages): Report
         [report.title, f.actorCount, f.companyCount, report.network.coverage.share, ie.innovatingShareExporting, ie.otherShareExporting],
         ...report.network.comparisons.map((c) => [c.name, c.actorCount, c.companyCount, c.coverageShare, c.innovatingShareExporting, c.otherShareExporting]),
       ],
+      shares: [3, 4, 5],
     },
     {
       name: 'themes',
