@@ -49,7 +49,7 @@ const runs = Number(values.runs);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-load-'));
 const neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '1g', log: (l) => console.error(l) });
-const db = connect({ uri: neo4j.uri, database: 'neo4j' });
+const db = connect({ ...neo4j.connection, database: 'neo4j' });
 try {
   await migrate(db);
   for (const set of ['geography', 'framework'] as const) await seed(db, resolveSource(set));
@@ -67,7 +67,7 @@ try {
 
   const port = await freePort();
   const service = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -211,7 +211,7 @@ const jvmPid = (() => {
     return undefined;
   }
 })();
-const db = connect({ uri: neo4j.uri, database: 'neo4j' });
+const db = connect({ ...neo4j.connection, database: 'neo4j' });
 const servers: Server[] = [];
 try {
   await migrate(db);
@@ -263,7 +263,7 @@ try {
   };
   log(`samples: ${Object.entries(samples).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
 
-  const env = { NEO4J_URI: neo4j.uri };
+  const env = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password };
   servers.push(
     await startServer('ours', path.join(projectRoot, 'src', 'main.ts'), { ...env, RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn' }),
     await startServer('peer', path.join(projectRoot, 'bench', 'peers', 'peer-server.ts'), env),

@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   const targets = sizes.length ? sizes : [10_000, 100_000];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-synergy-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   try {
     await migrate(db);
     for (const target of targets) {

@@ -124,6 +124,18 @@ const envSchema = z
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
     // Budgets: see BUDGETS below; unset means the default, capped by CYPHER_TIMEOUT_MS when that is set.
     ...budgetVariables(),
+    // Hardening (docs/production.md, "Limits and budgets").
+    METRICS_TOKEN: z.string().min(32, { error: 'expects a token of at least 32 characters' }).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .regex(/^[0-9A-Fa-f:.,\s]+$/, { error: 'expects a comma-separated list of proxy IP addresses' })
+      .optional(),
+    MAILLAGE_JWT_MAX_AGE: z.coerce.number({ error: 'expects seconds' }).int().positive().default(86_400),
+    GRAPH_MAX_ITEMS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2_000_000),
+    HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
+    NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined && !/^bolt:\/\/(localhost|127\.)/.test(env.NEO4J_URI)) {
@@ -148,13 +160,21 @@ export type Neo4jTarget =
       pagecache: string;
       startTimeoutMs: number;
       database: string;
+      /** Consecutive failed restarts after a crash before the instance reports itself unhealthy. */
+      restartAttempts: number;
+      /** First wait before a restart; doubles after each failed one (at most 30 s). */
+      restartBackoffMs: number;
     };
 
 export interface SecurityConfig {
   reads: 'public' | 'key';
   apiKeys: ApiKeyEntry[];
-  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | null;
+  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string; maxAgeSeconds: number } | null;
   corsOrigins: string[] | null;
+  /** When set, GET /metrics needs `authorization: Bearer <token>` (or an admin API key). */
+  metricsToken: string | undefined;
+  /** Peers whose X-Forwarded-For is believed (the rate limit's client address). */
+  trustedProxies: string[];
   graphiql: boolean;
   introspection: boolean;
 }
@@ -169,6 +189,12 @@ export interface LimitsConfig {
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
   budgets: Budgets;
+  /** Estimated actors + links one operation's actorGraph/networkShape fields may cover together. */
+  graphMaxItems: number;
+  /** actorGraph/networkShape fields one operation may hold. */
+  heavyPerOperation: number;
+  /** actorGraph/networkShape operations one client may run at once. */
+  heavyPerClient: number;
 }
 
 export interface Config {
@@ -223,6 +249,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         pagecache: env.NEO4J_PAGECACHE,
         startTimeoutMs: env.NEO4J_START_TIMEOUT * 1000,
         database: 'neo4j',
+        restartAttempts: env.NEO4J_RESTART_ATTEMPTS,
+        restartBackoffMs: env.NEO4J_RESTART_BACKOFF_MS,
       };
   let apiKeys: ApiKeyEntry[];
   try {
@@ -239,6 +267,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           ...(env.MAILLAGE_JWT_ISSUER ? { issuer: env.MAILLAGE_JWT_ISSUER } : {}),
           ...(env.MAILLAGE_JWT_AUDIENCE ? { audience: env.MAILLAGE_JWT_AUDIENCE } : {}),
           roleClaim: env.MAILLAGE_JWT_ROLE_CLAIM,
+          maxAgeSeconds: env.MAILLAGE_JWT_MAX_AGE,
         }
       : null;
   return {
@@ -257,6 +286,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       // Off in production unless asked for: no schema tour for strangers.
       graphiql: env.GRAPHIQL ?? !production,
       introspection: env.INTROSPECTION ?? !production,
+      metricsToken: env.METRICS_TOKEN,
+      trustedProxies: env.TRUSTED_PROXIES ? env.TRUSTED_PROXIES.split(',').map((a) => a.trim()).filter(Boolean) : [],
     },
     limits: {
       maxDepth: env.MAX_DEPTH,
@@ -268,6 +299,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
       budgets: budgetsOf(env, cleaned.CYPHER_TIMEOUT_MS !== undefined, env.CYPHER_TIMEOUT_MS),
+      graphMaxItems: env.GRAPH_MAX_ITEMS,
+      heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
+      heavyPerClient: env.HEAVY_PER_CLIENT,
     },
   };
 }

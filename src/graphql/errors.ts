@@ -3,6 +3,7 @@
  * masked for clients ("Unexpected error.") and logged in full with the request id.
  */
 import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
 import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.ts';
 import { neo4jFailure } from '../neo4j/errors.ts';
 
@@ -53,9 +54,22 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (cause instanceof DomainError) {
     return clientError(cause.code, cause.message, { ...base, status: HTTP_STATUS[cause.code] });
   }
+  if (cause instanceof Neo4jError && /InvalidBookmark/.test(cause.code)) {
+    return clientError(
+      'BAD_USER_INPUT',
+      'The x-neo4j-bookmarks header holds something that is not a bookmark of this database: send back only what an earlier response gave you.',
+      { ...base, status: 400 },
+    );
+  }
   const failure = neo4jFailure(cause);
   if (failure === 'timeout') {
     return clientError('QUERY_TOO_COMPLEX', 'This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', base);
+  }
+  if (failure === 'busy') {
+    return clientError('SERVICE_BUSY', 'The server is busy: every database connection is in use. Try again in a moment.', {
+      ...base,
+      extensions: { http: { status: 503, headers: { 'retry-after': '1' } } },
+    });
   }
   if (failure === 'unavailable') {
     return clientError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; try again shortly.', { ...base, status: 503 });
@@ -65,9 +79,23 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   // during execution (a path, no cause: a non-null field found null, a node of no known type) is
   // our fault, and is masked.
   if (gql && !gql.path) {
+    // The JWT plugin's refusals (no code of their own): a bad, expired or too old token.
+    const httpStatus = (gql.extensions?.http as { status?: number } | undefined)?.status;
+    if (!gql.extensions?.code && (httpStatus === 401 || /authentication token|Unauthenticated/.test(gql.message))) {
+      return new GraphQLError(
+        'The Bearer token is not valid: badly formed, badly signed, expired, or older than the server accepts (MAILLAGE_JWT_MAX_AGE).',
+        { ...base, extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+      );
+    }
     // Variables that do not fit their declared types are the caller's input, like arguments.
     const fallback = /^Variable "\$/.test(gql.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
     const code = (gql.extensions?.code as string | undefined) ?? fallback;
+    if (gql.extensions && 'originalError' in gql.extensions) {
+      // Yoga puts the JSON parser's message there, which quotes the request body back: keep the
+      // code and the status (a malformed body is a 400 whatever the Accept header), drop the echo.
+      const status = (gql.extensions.http as { status?: number } | undefined)?.status ?? 400;
+      return new GraphQLError(gql.message, { ...base, extensions: { code, http: { status } } });
+    }
     return new GraphQLError(gql.message, { ...base, extensions: { ...gql.extensions, code } });
   }
   return undefined;

@@ -10,7 +10,7 @@
 import { Neo4jError, error as driverErrors } from 'neo4j-driver';
 import { isDatabaseUnavailable } from './errors.ts';
 
-export { isDatabaseUnavailable } from './errors.ts';
+export { isDatabaseUnavailable, isPoolBusy } from './errors.ts';
 
 export class AvailabilityGate {
   private downSince: Date | undefined;

@@ -27,6 +27,10 @@ export interface ConnectOptions {
   maxRetryMs?: number;
   /** The named time budgets (src/config.ts); `cypherMs` is `timeoutMs`. */
   budgets?: Budgets;
+  /** Connections the driver may hold (default 100, the driver's). */
+  maxPoolSize?: number;
+  /** How long a query waits for a free connection before SERVICE_BUSY (default 10 s). */
+  acquisitionTimeoutMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -66,7 +70,8 @@ export class Database {
     this.driver = neo4j.driver(options.uri, auth, {
       // Integers come back as JS numbers where safe; ids are strings in this model anyway.
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 10_000,
+      ...(options.maxPoolSize ? { maxConnectionPoolSize: options.maxPoolSize } : {}),
       connectionTimeout: 5_000,
       maxTransactionRetryTime: this.maxRetryMs,
       logging: { level: 'error', logger: () => undefined },

@@ -53,6 +53,9 @@ function jwtPlugin(jwt: NonNullable<SecurityConfig['jwt']>): Plugin | null {
       algorithms: jwt.secret ? ['HS256', 'HS384', 'HS512'] : ['RS256', 'ES256'],
       ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
       ...(jwt.audience ? { audience: jwt.audience } : {}),
+      // A token without exp would otherwise be good for ever: none is accepted past this age
+      // (counted from iat, which must then be present).
+      maxAge: `${jwt.maxAgeSeconds}s`,
     },
     reject: { missingToken: false, invalidToken: true },
     extendContext: true,

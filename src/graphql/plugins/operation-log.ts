@@ -1,5 +1,6 @@
 /**
- * One log line per operation: request id, operation name, duration, Cypher queries sent, error codes.
+ * One log line per operation: request id, operation name, duration, Cypher queries sent, error codes
+ * (the codes clients see: yoga maps errors after this hook, so they are worked out the same way).
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
