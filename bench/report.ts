@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
+import { type Budgets, DEFAULT_BUDGETS } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createGraphQLServer } from '../src/graphql/server.ts';
 import { connect } from '../src/neo4j/database.ts';
@@ -35,7 +36,9 @@ const department = arg('department', 'department:59');
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-report-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m', log: () => undefined });
-const db = connect({ uri: server.uri, database: 'neo4j' });
+// A loaded machine must not turn the measurement into a time-out: every budget set to 10 minutes.
+const budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, 600_000])) as Budgets;
+const db = connect({ ...server.connection, database: 'neo4j', timeoutMs: 600_000, budgets });
 const yoga = createGraphQLServer({ db, logger: createLogger('silent') });
 const rows: string[] = [];
 
