@@ -35,7 +35,7 @@ const relationships = Number(arg('relationships', '20000'));
 const department = arg('department', 'department:59');
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-report-'));
-const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m', log: () => undefined });
+const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m', startTimeoutMs: 600_000, log: () => undefined });
 // A loaded machine must not turn the measurement into a time-out: every budget set to 10 minutes.
 const budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, 600_000])) as Budgets;
 const db = connect({ ...server.connection, database: 'neo4j', timeoutMs: 600_000, budgets });
