@@ -224,11 +224,13 @@ export async function territoryReport(
   const lang: Lang = args.lang ?? 'FR';
   const limits = options.limits ?? REPORT_LIMITS;
   const queryOptions: QueryOptions = { observer: options.observer, bookmarkManager: options.bookmarkManager };
+  // The report's own queries read whole territories, as networkShape does: they get its budget.
+  const territoryWide: QueryOptions = { ...queryOptions, timeoutMs: db.budgets.shapeMs };
   const t = messages(lang);
   const fr = lang === 'FR';
 
   // The facts query says NOT_FOUND first, before anything heavier starts.
-  const facts = await territoryFacts(db, within, queryOptions);
+  const facts = await territoryFacts(db, within, territoryWide);
   const level = facts.territory?.level ?? null;
   const territoryName = facts.territory?.name ?? t.wholeNetwork;
   const title = facts.territory ? `${territoryName} (${t.level(level!)})` : t.wholeNetwork;
@@ -237,11 +239,11 @@ export async function territoryReport(
   const [shape, gaps, subs, departments, regionFigures, franceFigures, funders] = await Promise.all([
     networkShape(db, { within }, queryOptions),
     competencyGaps(db, within, queryOptions),
-    subTerritories(db, within, childLevel(level), queryOptions),
-    departmentCounts(db, queryOptions),
-    region ? peerFigures(db, region.id, region.name, queryOptions) : null,
-    within ? peerFigures(db, null, t.france, queryOptions) : null,
-    keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, queryOptions),
+    subTerritories(db, within, childLevel(level), territoryWide),
+    departmentCounts(db, territoryWide),
+    region ? peerFigures(db, region.id, region.name, territoryWide) : null,
+    within ? peerFigures(db, null, t.france, territoryWide) : null,
+    keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, territoryWide),
   ]);
 
   // Partnerships: suggestions for the largest uncovered SMEs, paths from the main hub to the funders.
