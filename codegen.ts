@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           Community: '../../shape/metrics.ts#CommunityRecord',
           RankedActor: '../../shape/metrics.ts#RankedActorRecord',
           Coverage: '../../shape/coverage.ts#CoverageRecord',
+          TerritoryReport: '../../report/content.ts#TerritoryReportRecord',
         },
         scalars: { JSON: 'unknown' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

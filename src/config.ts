@@ -316,3 +316,34 @@ export function loadConfigOrExit(source: Record<string, string | undefined> = pr
     return process.exit(2);
   }
 }
+
+/** Where the report's PDF finds Chromium: CHROMIUM_PATH, else Debian's package (`apt-get install chromium`). */
+export function chromiumPath(source: Record<string, string | undefined> = process.env): string {
+  return source.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * The territory report's budgets (src/report/): how much of each ranking it shows, how many SMEs get
+ * suggestions and how many funders get a path, how long Chromium may take to print, how many
+ * rendered reports are kept (per data version).
+ */
+export const REPORT_LIMITS = {
+  /** Hubs and brokers listed. */
+  ranked: 5,
+  /** Largest communities listed. */
+  communities: 5,
+  /** Sub-territories on the map and in its table (most actors first). */
+  subTerritories: 30,
+  /** Largest uncovered SMEs that get suggestions, and suggestions each. */
+  suggestedCompanies: 3,
+  suggestionsPerCompany: 3,
+  /** Key funders reached by a synergy path from the main hub, and the path's length at most. */
+  fundingPaths: 3,
+  pathMaxHops: 4,
+  /** Competencies in the report's tables and chart (the CSV has them all). */
+  competencies: 15,
+  /** Chromium's budget to load and print one report. */
+  pdfTimeoutMs: 60_000,
+  /** Rendered reports (HTML/PDF/XLSX per territory and language) kept until the data changes. */
+  cacheEntries: 16,
+} as const;

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'PERSISTED_QUERY_ID_REQUIRED',
   'CANNOT_SEND_PQ_ID_AND_BODY',
   'INTERNAL_SERVER_ERROR',
+  'PDF_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,6 +30,7 @@ import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { readPersistedOperations } from './persisted-operations.ts';
 import { buildSchema } from './schema.ts';
+import { useReport } from '../report/http.ts';
 
 export interface ServerDeps {
   db: Database;
@@ -85,6 +86,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     ...useMetrics(security, metrics),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute, security),
+    // After the rate limit: a PDF costs a browser run.
+    useReport({ db, logger, security }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
     ...(security.introspection ? [] : [useDisableIntrospection() as Plugin, useNoSuggestions()]),
