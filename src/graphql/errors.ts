@@ -46,6 +46,13 @@ export function toClientError(error: unknown): GraphQLError | undefined {
       extensions: { code: 'QUERY_TOO_COMPLEX' },
     });
   }
+  // Neo4j could not read a bookmark the client sent back (x-neo4j-bookmarks): the caller's input.
+  if (cause instanceof Neo4jError && /^Neo\.ClientError\.Transaction\.InvalidBookmark/.test(cause.code)) {
+    return new GraphQLError(
+      'The x-neo4j-bookmarks header holds a bookmark this database does not know: send back the header a response gave you, or none.',
+      { ...base, extensions: { code: 'BAD_USER_INPUT', header: 'x-neo4j-bookmarks' } },
+    );
+  }
   if (isDatabaseUnavailable(cause)) {
     return new GraphQLError('The database is not reachable right now; try again shortly.', {
       ...base,
