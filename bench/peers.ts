@@ -11,7 +11,7 @@
  * CHECKS that they return the same JSON (modulo order where unordered) for every shape and sample,
  * then times each shape with autocannon at each concurrency, the three servers back to back.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
 import { SHAPES, type Samples, type Shape, type Vars } from './peers/shapes.ts';
+import { commit, hasGraphQLErrors, invocation, provenance } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,16 +63,6 @@ const warmup = Number(values.warmup);
 const levels = values.connections.split(',').map(Number);
 const shapes = SHAPES.filter((s) => values.shapes.split(',').includes(s.name));
 const checks = Number(values.checks);
-/** The commit measured, with a mark when the working tree differs from it. */
-function commit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: projectRoot, encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 type ServerName = 'ours' | 'peer' | 'raw';
@@ -209,7 +200,7 @@ async function measure(server: Server, shape: Shape, pool: Vars[], connections: 
         },
         onResponse: (status, body, context: { sentAt?: number }) => {
           if (context.sentAt !== undefined) latencies.push(performance.now() - context.sentAt);
-          if (status === 200 && (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"'))) graphqlErrors += 1;
+          if (status === 200 && hasGraphQLErrors(body)) graphqlErrors += 1;
         },
       },
     ],
@@ -399,6 +390,7 @@ try {
       );
     }
   }
+  lines.push('', provenance(invocation('npm run bench')));
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   log(`whole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);

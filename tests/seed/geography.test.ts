@@ -71,5 +71,5 @@ describe("France's geography", () => {
     expect(await storedState(db, scope)).toEqual(before);
     expect(totals(report.nodes).created + totals(report.nodes).updated).toBe(0);
     expect(totals(report.relationships).created + totals(report.relationships).updated).toBe(0);
-  });
+  }, 240_000); // all of France again, and read back twice
 });
