@@ -26,7 +26,7 @@ const QUERY = 'UNWIND range(1, 20) AS i RETURN i, toString(i) AS s';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-autocommit-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pagecache: '128m' });
-const db = connect({ uri: server.uri, database: 'neo4j' });
+const db = connect({ ...server.connection, database: 'neo4j' });
 const driver = db.driver;
 const ways = {
   'auto-commit (session.run)': async () => {

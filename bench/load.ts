@@ -52,7 +52,7 @@ const runs = Number(values.runs);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-load-'));
 const neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '1g', log: (l) => console.error(l) });
-const db = connect({ uri: neo4j.uri, database: 'neo4j' });
+const db = connect({ ...neo4j.connection, database: 'neo4j' });
 try {
   await migrate(db);
   for (const set of ['geography', 'framework'] as const) await seed(db, resolveSource(set));
@@ -71,7 +71,7 @@ try {
   const port = await freePort();
   const service = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
     // As in production (LOG_LEVEL info, its lines to a file) but for the rate limit: one client sending as fast as it can.
-    env: { ...process.env, NEO4J_URI: neo4j.uri, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: values['log-level'] },
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: values['log-level'] },
     stdio: ['ignore', 'inherit', openSync(path.join(dataDir, 'service.log'), 'a')],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -31,7 +31,7 @@ const RUNS = 15;
 
 const dataDir = process.env.NEO4J_URI ? undefined : mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-'));
 const server = dataDir ? await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m' }) : undefined;
-const db = connect({ uri: process.env.NEO4J_URI ?? server!.uri, database: 'neo4j' });
+const db = connect({ ...(server ? server.connection : { uri: process.env.NEO4J_URI!, password: process.env.NEO4J_PASSWORD }), database: 'neo4j' });
 
 const links = (first: number, other: NodePlan): Fetch => ({ key: 'links', relation: 'links', types: null, first, other });
 

@@ -232,7 +232,7 @@ const jvmPid = (() => {
     return undefined;
   }
 })();
-const db = connect({ uri: neo4j.uri, database: 'neo4j' });
+const db = connect({ ...neo4j.connection, database: 'neo4j' });
 const servers: Server[] = [];
 try {
   await migrate(db);
@@ -284,7 +284,7 @@ try {
   };
   log(`samples: ${Object.entries(samples).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
 
-  const env = { NEO4J_URI: neo4j.uri };
+  const env = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password };
   servers.push(
     // As in production but for the rate limit (a benchmark is one client sending as fast as it can)
     // and seeding (already done); LOG_LEVEL info is the production default (one line per operation).

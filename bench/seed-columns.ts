@@ -25,7 +25,7 @@ const columns = { from: rows.map((r) => r.from), to: rows.map((r) => r.to), kind
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-columns-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '128m' });
-const db = connect({ uri: server.uri, database: 'neo4j' });
+const db = connect({ ...server.connection, database: 'neo4j' });
 const ways: Record<string, () => Promise<unknown>> = {
   'list of maps': () => db.read('UNWIND $rows AS row RETURN count(row.from) AS n', { rows }, { timeoutMs: 300_000 }),
   columns: () =>

@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     pagecache: options.pagecache,
     log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
   });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   try {
     await migrate(db);
     const source = syntheticSource({ seed: options.seed, relationships: options.relationships, answers: false });

@@ -68,7 +68,7 @@ async function measure(db: Database, engine: EngineName, cache: boolean): Promis
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-shape-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m', log: () => undefined });
-const db = connect({ uri: server.uri, database: 'neo4j' });
+const db = connect({ ...server.connection, database: 'neo4j' });
 const rows: string[] = [];
 try {
   await migrate(db);

@@ -306,7 +306,7 @@ async function main(): Promise<void> {
 async function oneSize(target: number): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-synergy-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   try {
     await migrate(db);
     {

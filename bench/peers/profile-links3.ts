@@ -35,8 +35,8 @@ helpIfAsked(`node bench/peers/profile-links3.ts: the 3-level shape's Cypher (our
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-prof-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
-const db = connect({ uri: server.uri, database: 'neo4j' });
-const driver = neo4j.driver(server.uri, undefined, { disableLosslessIntegers: true });
+const db = connect({ ...server.connection, database: 'neo4j' });
+const driver = neo4j.driver(server.uri, neo4j.auth.basic(server.connection.user, server.connection.password), { disableLosslessIntegers: true });
 try {
   await migrate(db);
   for (const set of ['geography', 'framework'] as const) await seed(db, resolveSource(set));

@@ -130,7 +130,7 @@ export async function computeWithGds(
 ): Promise<NodeMetrics> {
   const needs = options.needs ?? ALL_NEEDS;
   const graphName = `shape-${randomUUID()}`;
-  const q: QueryOptions = { observer: options.observer, bookmarkManager: options.bookmarkManager, timeoutMs: options.timeoutMs ?? 300_000 };
+  const q: QueryOptions = { observer: options.observer, bookmarkManager: options.bookmarkManager, timeoutMs: options.timeoutMs ?? db.budgets.gdsMs };
   const params = actorGraphParams(args);
   const [projection, members] = await Promise.all([
     db.read<{ nodeCount: number; relationshipCount: number }>(PROJECT, { ...params, graphName }, q),

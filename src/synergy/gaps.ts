@@ -98,7 +98,7 @@ export async function competencyGaps(
   const params = { within, maxExposed: MAX_EXPOSED };
   await planOnce(db, GAPS, params, options);
   const [row] = await db
-    .read<Row>(GAPS, params, { timeoutMs: 20_000, ...options })
+    .read<Row>(GAPS, params, { timeoutMs: db.budgets.gapsMs, ...options })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Computing competency gaps took too long.');
     });

@@ -32,11 +32,11 @@ export interface PathLimits {
   /** Nodes the two balls may hold before the request is refused as too complex. */
   maxNodes: number;
   expandMaxDegree: number;
-  /** Transaction timeout of the one query. */
-  timeoutMs: number;
+  /** Transaction timeout of the one query; default the PATHS_TIMEOUT_MS budget. */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_PATH_LIMITS: PathLimits = { maxNodes: 20_000, expandMaxDegree: EXPAND_MAX_DEGREE, timeoutMs: 10_000 };
+export const DEFAULT_PATH_LIMITS: PathLimits = { maxNodes: 20_000, expandMaxDegree: EXPAND_MAX_DEGREE };
 
 export interface PathStepRecord {
   from: NodeRecord;
@@ -93,7 +93,7 @@ export async function synergyPaths(
 
   const found = await fetchNeighbourhood(db, args.from, args.to, maxHops, limits, {
     ...options,
-    timeoutMs: limits.timeoutMs,
+    timeoutMs: limits.timeoutMs ?? db.budgets.pathsMs,
   }).catch((error: unknown) => {
     throw asTooComplex(error, `Searching paths of up to ${maxHops} hops took too long; ask for fewer hops.`);
   });

@@ -16,6 +16,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
+import { VIEWS } from '../domain/model.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
 import { nameOf } from './sentences.ts';
@@ -36,22 +37,8 @@ export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
   BRIDGE: 0.1,
 };
 
-/** Territorial proximity by the finest territory both share. */
-export const PROXIMITY: Readonly<Record<string, number>> = {
-  Commune: 1,
-  Epci: 1,
-  IndustrialTerritory: 0.6,
-  Department: 0.6,
-  Region: 0.3,
-};
-
-const LEVEL_WORDS: Readonly<Record<string, string>> = {
-  Commune: 'commune',
-  Epci: 'EPCI',
-  IndustrialTerritory: 'industrial territory',
-  Department: 'département',
-  Region: 'région',
-};
+/** Territorial proximity by the finest territory both share (the model registry's `proximity`). */
+export const PROXIMITY: Readonly<Record<string, number>> = VIEWS.proximityByLabel;
 
 export const MAX_SUGGESTIONS = 100;
 
@@ -67,10 +54,11 @@ export interface SuggestionLimits {
   maxNeighbourDegree: number;
   /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
   shortlist: number;
-  timeoutMs: number;
+  /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -87,8 +75,11 @@ export interface SynergyRecord {
   reasons: SynergyReasonRecord[];
 }
 
+/** The territory labels as a Cypher list (fixed names from the model registry, no user value). */
+const TERRITORY_LABELS = `[${VIEWS.territoryLabelsByRank.map((l) => `'${l}'`).join(', ')}]`;
+
 /** Relationship types that are not working ties (they do not count as a network to bridge). */
-const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
+const NOT_WORKING = VIEWS.notWorkingTypes;
 
 /**
  * One round trip in two stages (exported for the benchmark, which profiles it).
@@ -245,7 +236,7 @@ function projected(expression: string): string {
 
 /** The level of a territory, a key of PROXIMITY. */
 function level(v: string): string {
-  return `head([l IN labels(${v}) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])`;
+  return `head([l IN labels(${v}) WHERE l IN ${TERRITORY_LABELS}])`;
 }
 
 interface Need {
@@ -313,7 +304,7 @@ export async function synergies(
   const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
-    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
+    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs ?? db.budgets.suggestionsMs })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
@@ -426,7 +417,7 @@ function territory(me: Row, other: Candidate): Factor | undefined {
   return {
     factor: 'TERRITORY',
     value: PROXIMITY[best.level] ?? 0,
-    sentence: `is in the same ${LEVEL_WORDS[best.level] ?? 'territory'} as you: ${nameOf(node)}`,
+    sentence: `is in the same ${VIEWS.levelWordsByLabel[best.level]?.en ?? 'territory'} as you: ${nameOf(node)}`,
     related: [node],
   };
 }

@@ -73,8 +73,9 @@ describe('read-your-writes across instances', () => {
     expect(read.errors?.[0]?.message).toMatch(/x-neo4j-bookmarks/);
   });
 
-  it('ignores malformed bookmark headers rather than failing the read', async () => {
+  it('refuses a malformed bookmark header with 400 BAD_USER_INPUT (issue #14 item 8), never a 500', async () => {
     const read = await gql(b, '{ __typename }', {}, { [BOOKMARK_HEADER]: 'not a bookmark; DROP' });
-    expect(read.data).toEqual({ __typename: 'Query' });
+    expect(read.status).toBe(400);
+    expect(read.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

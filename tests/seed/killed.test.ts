@@ -37,7 +37,7 @@ writeFileSync(
   }),
 );
 
-const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent' };
+const env = { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), LOG_LEVEL: 'silent' };
 const args = [path.join(root, 'src/seed/cli.ts'), folder, '--batch-size', String(BATCH)];
 
 afterAll(async () => {

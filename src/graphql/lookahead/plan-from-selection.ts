@@ -25,7 +25,7 @@ import {
 } from 'graphql';
 import { actorFilter } from '../../actors/list.ts';
 import { BadInputError, QueryTooComplexError } from '../../domain/errors.ts';
-import { type ActorKind, type TerritoryLevel } from '../../domain/records.ts';
+import { type ActorKind, type TerritoryLevel, VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
 
 export const MAX_LINKS = 500;
@@ -64,8 +64,8 @@ function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirective
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
 }
 
-/** Every node type has `links`. */
-const LINKABLE = new Set(['Territory', 'Event', 'Program', 'Person', 'Competency']);
+/** Every node type has `links`: actors (below), territories and the model's other node types. */
+const LINKABLE = new Set(['Territory', ...VIEWS.otherNodeLabels]);
 
 function isActorType(info: GraphQLResolveInfo, typeName: string): boolean {
   if (typeName === 'Actor') return true;
@@ -226,4 +226,12 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string): { na
     const def = fieldDef(info, s.typeName, s.fieldName);
     return { name: s.fieldName, args: def ? getArgumentValues(def, s.node, info.variableValues) : {} };
   });
+}
+
+/** The plan beneath each territory of a root `territories` connection: its `edges { node }`. */
+export function territoryConnectionPlanOf(info: GraphQLResolveInfo, first: number): NodePlan {
+  const sets = childSets(info, childSets(info, rootSets(info), 'TerritoryConnection', 'edges'), 'TerritoryEdge', 'node');
+  const plan = planOfSets(info, sets, 'Territory');
+  checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
+  return plan;
 }
