@@ -312,6 +312,11 @@ export type KindCount = {
   kind: ActorKind;
 };
 
+/** The language of a document or of its sentences. */
+export type Lang =
+  | 'EN'
+  | 'FR';
+
 /** A relationship seen from one of its ends. */
 export type Link = {
   __typename?: 'Link';
@@ -537,6 +542,14 @@ export type Query = {
    */
   territories: TerritoryConnection;
   territory: Maybe<Territory>;
+  /**
+   * The structured content of the territory synthesis (null: the whole network), in French by
+   * default. Every number is taken from the same functions as networkShape(within),
+   * competencyGaps(within) and synergies(actorId), so it equals what those fields answer. The
+   * printable document is at GET /report/<within>?lang=fr (and .pdf); docs/report.md.
+   * Unknown territory: NOT_FOUND.
+   */
+  territoryReport: TerritoryReport;
 };
 
 
@@ -602,6 +615,12 @@ export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryTerritoryReportArgs = {
+  lang?: InputMaybe<Lang>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** An actor in a ranking: rank 1 is the best score. */
 export type RankedActor = {
   __typename?: 'RankedActor';
@@ -625,6 +644,149 @@ export type Region = Actor & Node & {
 export type RegionLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ReportComparison = {
+  __typename?: 'ReportComparison';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  coverageShare: Scalars['Float']['output'];
+  innovatingShareExporting: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  otherShareExporting: Scalars['Float']['output'];
+  /** null: the whole network (France). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+/** Section 4: competency needs against supply. */
+export type ReportCompetencies = {
+  __typename?: 'ReportCompetencies';
+  /** = competencyGaps(within), largest gap first. */
+  gaps: Array<CompetencyGap>;
+  sentences: Array<Scalars['String']['output']>;
+  /** By theme (innovation, creativity, entrepreneurship, international): sums of the competencies' figures. */
+  themes: Array<ThemeGap>;
+};
+
+/** Section 1: the territory in figures. */
+export type ReportFigures = {
+  __typename?: 'ReportFigures';
+  /** = networkShape(within).actorCount */
+  actorCount: Scalars['Int']['output'];
+  /** Actors by the source of their data. */
+  actorsBySource: Array<SourceCount>;
+  /** SMEs that took part in an event of the tour (or any event) held anywhere. */
+  companiesMet: Scalars['Int']['output'];
+  /** SMEs of the territory (= networkShape(within).coverage.companyCount). */
+  companyCount: Scalars['Int']['output'];
+  /** = networkShape(within).countsByKind */
+  countsByKind: Array<KindCount>;
+  /** Events held inside the territory (tour stops, workshops, closings). */
+  eventsHeld: Scalars['Int']['output'];
+  /** Exporting SMEs among innovating ones and among the others (the counts behind the shares). */
+  innovatingExportingCount: Scalars['Int']['output'];
+  /** = networkShape(within).innovationExport */
+  innovationExport: InnovationExport;
+  /** = networkShape(within).linkCount */
+  linkCount: Scalars['Int']['output'];
+  otherExportingCount: Scalars['Int']['output'];
+  /** Plain sentences summing up the figures, in the report's language. */
+  sentences: Array<Scalars['String']['output']>;
+  /** Survey answers behind the needs (= the sum of competencyGaps(within).responses). */
+  surveyResponses: Scalars['Int']['output'];
+  /** Actors marked synthetic (generated, not real). */
+  syntheticActorCount: Scalars['Int']['output'];
+};
+
+export type ReportFundingPath = {
+  __typename?: 'ReportFundingPath';
+  from: Actor;
+  funder: Actor;
+  /** Empty when no path within 4 hops. */
+  paths: Array<SynergyPath>;
+  /** The path told in the report's language. */
+  sentence: Scalars['String']['output'];
+};
+
+/** Section 2: the map, one indicator by sub-territory. */
+export type ReportMap = {
+  __typename?: 'ReportMap';
+  /** INSEE codes of the départements drawn, and of those highlighted (the territory's). */
+  departmentCodes: Array<Scalars['String']['output']>;
+  highlightedDepartmentCodes: Array<Scalars['String']['output']>;
+  /** What the value counts: actors located in the sub-territory. */
+  indicator: Scalars['String']['output'];
+  /** The level of the sub-territories (null when the territory has none, e.g. a commune). */
+  level: Maybe<TerritoryLevel>;
+  subTerritories: Array<SubTerritoryFigure>;
+};
+
+/** Section 6: method, definitions, sources and licences. */
+export type ReportMethod = {
+  __typename?: 'ReportMethod';
+  definitions: Array<Scalars['String']['output']>;
+  sources: Array<ReportSource>;
+};
+
+/** Section 3: the network in plain sentences. */
+export type ReportNetwork = {
+  __typename?: 'ReportNetwork';
+  /** = networkShape(within).brokers(first: 5) */
+  brokers: Array<RankedActor>;
+  /** = networkShape(within).communities (the largest 5) */
+  communities: Array<Community>;
+  communityCount: Scalars['Int']['output'];
+  /** The same territory's peers: its région and France (whole network). */
+  comparisons: Array<ReportComparison>;
+  componentCount: Scalars['Int']['output'];
+  /** = networkShape(within).coverage */
+  coverage: Coverage;
+  density: Scalars['Float']['output'];
+  departmentCount: Scalars['Int']['output'];
+  /** Rank of the territory's département among all départements by number of actors (1 = most), null for a région or the whole network. */
+  departmentRank: Maybe<Scalars['Int']['output']>;
+  /** = networkShape(within).hubs(first: 5) */
+  hubs: Array<RankedActor>;
+  /** = networkShape(within).isolated */
+  isolated: Array<Actor>;
+  sentences: Array<Scalars['String']['output']>;
+};
+
+/** Section 5: recommended partnerships. */
+export type ReportPartnerships = {
+  __typename?: 'ReportPartnerships';
+  /** From the territory's main hub to the key funders: synergyPaths(from, to, k: 1). */
+  fundingPaths: Array<ReportFundingPath>;
+  sentences: Array<Scalars['String']['output']>;
+  /** For the largest SMEs not linked to a university of their région: synergies(actorId, first: 3). */
+  suggestions: Array<ReportSuggestion>;
+};
+
+export type ReportSource = {
+  __typename?: 'ReportSource';
+  licence: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  usedFor: Scalars['String']['output'];
+};
+
+export type ReportSuggestion = {
+  __typename?: 'ReportSuggestion';
+  company: Actor;
+  synergies: Array<Synergy>;
+};
+
+export type SourceCount = {
+  __typename?: 'SourceCount';
+  count: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  synthetic: Scalars['Boolean']['output'];
+};
+
+export type SubTerritoryFigure = {
+  __typename?: 'SubTerritoryFigure';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  territory: Territory;
 };
 
 /** A suggested partner. */
@@ -742,6 +904,33 @@ export type TerritoryLevel =
   | 'EPCI'
   | 'INDUSTRIAL_TERRITORY'
   | 'REGION';
+
+export type TerritoryReport = {
+  __typename?: 'TerritoryReport';
+  competencies: ReportCompetencies;
+  /** When the data was last changed through the service, as far as the database knows (ISO date), else null. */
+  dataDate: Maybe<Scalars['String']['output']>;
+  figures: ReportFigures;
+  lang: Lang;
+  map: ReportMap;
+  method: ReportMethod;
+  network: ReportNetwork;
+  partnerships: ReportPartnerships;
+  /** "Somme (département)", or "Ensemble du réseau" / "Whole network". */
+  title: Scalars['String']['output'];
+  /** The territory (null: the whole network). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+export type ThemeGap = {
+  __typename?: 'ThemeGap';
+  companyCount: Scalars['Int']['output'];
+  competencyCount: Scalars['Int']['output'];
+  demand: Scalars['Float']['output'];
+  responses: Scalars['Int']['output'];
+  supply: Scalars['Float']['output'];
+  theme: Scalars['String']['output'];
+};
 
 export type University = Actor & Node & {
   __typename?: 'University';
