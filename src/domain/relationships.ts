@@ -22,6 +22,8 @@ export const RELATIONSHIP_RULES: Readonly<Record<string, RelationshipEnds>> = {
   ORGANIZED: { from: ['Actor'], to: ['Event'] },
   PARTICIPATED_IN: { from: ['Actor'], to: ['Event'] },
   HELD_IN: { from: ['Event'], to: ['Territory'] },
+  // The area an actor serves or covers (a chamber's département, a cluster's or an agency's area).
+  SERVES: { from: ['Actor'], to: ['Territory'] },
   WORKS_AT: { from: ['Person'], to: ['Actor'] },
   LED: { from: ['Person', 'Actor'], to: ['Event'] },
   NEEDS: { from: ['Company'], to: ['Competency'] },

@@ -145,7 +145,8 @@ describe("the article's network", () => {
     expect(best!.actor.id).toBe(ids.utc);
     expect(best!.reasons.map((r) => r.sentence)).toEqual([
       'teaches 2 of the 2 competencies you need: innovation, international development',
-      'is in the same région as you: Hauts-de-France',
+      // UTC is present (ACTIVE, src/territories/presence.ts) in Albert: it organised the workshop held there.
+      'is in the same commune as you: Albert',
     ]);
   });
 });

@@ -17,7 +17,7 @@ export const shapeResolvers: Resolvers = {
   NetworkShape: {
     hubs: (shape, { first, by }) => firstOf(by === 'PAGERANK' ? shape.hubsByPageRank : shape.hubsByDegree, first),
     brokers: (shape, { first }) => firstOf(shape.brokers, first),
-    competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, shape.within, { observer: ctx.observer }),
+    competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, shape.within, { observer: ctx.observer }, shape.presence),
   },
   Community: {
     members: (community, { first }) => firstOf(community.members, first),
