@@ -401,7 +401,7 @@ export function datedNetwork(options: DatedOptions): DatedNetwork {
       const kinds = ['research', 'apprenticeship', 'internship', 'training'];
       dated('COLLABORATES_WITH', sIds[s]!, uIds[u]!, t, { kind: kinds[Math.floor(random() * kinds.length)] ?? 'research' });
       sUniversities[s]!.push(u);
-      uCollaborations[u] += 1;
+      uCollaborations[u] = (uCollaborations[u] ?? 0) + 1;
       attraction[u] = Math.pow(1 + uCollaborations[u]!, C2.attachment);
     } else if (a.kind === 'membership') {
       const s = a.who;
