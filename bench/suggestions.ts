@@ -32,9 +32,15 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { datedNetwork, type GeneratedLink, type GeneratedNode } from '../src/seed/dated.ts';
 import { seededRandom } from '../src/domain/seeded-random.ts';
 import { aucOf, BASELINES, bootstrap, type Interval, LinkGraph, pairKey, rankAmong, timeSplit, twoHopScores } from '../src/synergy/evaluation.ts';
-import { synergies } from '../src/synergy/suggestions.ts';
+import { DEFAULT_SUGGESTION_LIMITS, estimatesAndScores, synergies, type SynergyFactor } from '../src/synergy/suggestions.ts';
+
+/**
+ * Quality must not depend on how loaded the machine is: the benchmark's calls get a minute, not the
+ * service's 10 s budget; calls slower than the budget are counted and reported with the latency.
+ */
+const PATIENT = { ...DEFAULT_SUGGESTION_LIMITS, timeoutMs: 120_000 };
+import { writeFileSync } from 'node:fs';
 import type { ActorKind } from '../src/domain/records.ts';
-import { QueryTooComplexError } from '../src/domain/errors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +49,9 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20' },
     negatives: { type: 'string', default: '50' },
     child: { type: 'boolean', default: false },
+    fit: { type: 'boolean', default: false },
+    'fit-seed': { type: 'string', default: '101' },
+    'fit-cutoff': { type: 'string', default: '2021-01' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -58,6 +67,10 @@ Each size runs in its own process with its own Neo4j (a temporary folder, remove
   --sources N       source companies per track (default 300)
   --negatives N     random and hard negatives per new link for AUC (default 50)
   --seed N          generator seed (default 20)
+  --fit             instead: fit the factor weights (logistic, non-negative) on a network of another
+                    seed (--fit-seed, default 101), at the first size, with the links formed before
+                    --fit-cutoff (default 2021-01) as the graph and those formed from then until the
+                    network's cutoff (2023-01) as labels: training data only; rewrites src/synergy/weights.ts
   -h, --help        this text
 
 Timed runs share the machine: wrap them in flock /tmp/maillage-bench.lock.`;
@@ -106,6 +119,11 @@ async function load(db: Database, nodes: readonly GeneratedNode[], links: readon
   }
 }
 
+function monthBefore(month: string): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 2;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -125,6 +143,7 @@ async function track(
   negatives: number,
   times: number[],
   refused: { count: number },
+  asOf: string,
 ): Promise<TrackResult> {
   const random = seededRandom(7);
   const perSource: Record<Method, Record<Metric, number[]>> = Object.fromEntries(
@@ -134,15 +153,10 @@ async function track(
   let candidates = 0;
   for (const source of sources) {
     const started = performance.now();
-    // A refusal (over the time budget) counts as no suggestion: what the user would get.
-    const found = await synergies(db, { actorId: source.id, kinds, first: 100 }).catch((error: unknown) => {
-      if (error instanceof QueryTooComplexError) {
-        refused.count += 1;
-        return [];
-      }
-      throw error;
-    });
-    times.push(performance.now() - started);
+    const found = await synergies(db, { actorId: source.id, kinds, first: 100, asOf }, {}, PATIENT);
+    const took = performance.now() - started;
+    times.push(took);
+    if (took > DEFAULT_SUGGESTION_LIMITS.timeoutMs) refused.count += 1;
     const ours = new Map(found.map((s) => [s.actor.id, s.score]));
     const walked = twoHopScores(graph, source.id);
     const degree = graph.degree(source.id);
@@ -231,11 +245,13 @@ async function child(target: number, sourceCount: number, seed: number, negative
     await load(db, net.nodes, train);
     const loadSeconds = (performance.now() - started) / 1000;
     // Warm plans and caches on a few sources outside the measured ones.
-    for (const id of net.companies.slice(0, 5)) await synergies(db, { actorId: id, kinds: ['UNIVERSITY'], first: 100 });
+    for (const id of net.companies.slice(0, 5)) await synergies(db, { actorId: id, kinds: ['UNIVERSITY'], first: 100 }, {}, PATIENT);
     const times: number[] = [];
     const refused = { count: 0 };
-    const warm = await track(db, graph, warmSources, ['UNIVERSITY'], negatives, times, refused);
-    const cold = await track(db, graph, coldSources, ['UNIVERSITY', 'CLUSTER'], negatives, times, refused);
+    // RECENCY counts back from the last month of the training part.
+    const asOf = monthBefore(net.cutoff);
+    const warm = await track(db, graph, warmSources, ['UNIVERSITY'], negatives, times, refused, asOf);
+    const cold = await track(db, graph, coldSources, ['UNIVERSITY', 'CLUSTER'], negatives, times, refused, asOf);
     return {
       target,
       relationships: net.links.length,
@@ -256,6 +272,100 @@ async function child(target: number, sourceCount: number, seed: number, negative
   }
 }
 
+/**
+ * Fits the weights: the graph is the fit network as of --fit-cutoff, the labels the university
+ * collaborations (and cluster memberships, for companies with no link yet) formed from then until
+ * the network's own cutoff. Features: every factor's value for every shortlisted candidate.
+ */
+async function fit(target: number, seed: number, fitCutoff: string, sourceCount: number): Promise<void> {
+  const net = datedNetwork({ relationships: target, seed });
+  const before = net.links.filter((l) => l.date === undefined || l.date < net.cutoff);
+  const { train, test } = timeSplit(before, fitCutoff);
+  const universities = new Set(net.universities);
+  const clusters = new Set(net.clusters);
+  const datedBefore = new Set<string>();
+  for (const l of train) if (l.date !== undefined) (datedBefore.add(l.from), datedBefore.add(l.to));
+  const labels = new Map<string, Set<string>>();
+  for (const l of test) {
+    const cold = !datedBefore.has(l.from) && net.answered.has(l.from);
+    if ((l.type === 'COLLABORATES_WITH' && universities.has(l.to)) || (cold && l.type === 'MEMBER_OF' && clusters.has(l.to)))
+      (labels.get(l.from) ?? labels.set(l.from, new Set()).get(l.from)!).add(l.to);
+  }
+  const sources = [...labels.keys()].filter((c) => datedBefore.has(c) || net.answered.has(c)).slice(0, sourceCount);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-suggestions-fit-'));
+  const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
+  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const rows: { x: number[]; y: number }[] = [];
+  let factors: SynergyFactor[] = [];
+  try {
+    await migrate(db);
+    await load(db, net.nodes, train);
+    const asOf = monthBefore(fitCutoff);
+    for (const id of sources) {
+      const kinds: ActorKind[] = datedBefore.has(id) ? ['UNIVERSITY'] : ['UNIVERSITY', 'CLUSTER'];
+      const found = await estimatesAndScores(db, { actorId: id, kinds, first: 100, asOf }, {}, PATIENT);
+      for (const c of found) {
+        factors = Object.keys(c.values) as SynergyFactor[];
+        rows.push({ x: factors.map((f) => c.values[f]), y: labels.get(id)!.has(c.synergy.actor.id) ? 1 : 0 });
+      }
+    }
+  } finally {
+    await db.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  // Logistic regression, weights kept >= 0 (projected gradient descent), small L2.
+  const d = factors.length;
+  const w = new Float64Array(d).fill(0.1);
+  let b = -2;
+  const positives = rows.filter((r) => r.y === 1).length;
+  for (let step = 0; step < 4000; step++) {
+    const g = new Float64Array(d);
+    let gb = 0;
+    for (const r of rows) {
+      let z = b;
+      for (let j = 0; j < d; j++) z += (w[j] ?? 0) * (r.x[j] ?? 0);
+      const err = 1 / (1 + Math.exp(-z)) - r.y;
+      for (let j = 0; j < d; j++) g[j] = (g[j] ?? 0) + err * (r.x[j] ?? 0);
+      gb += err;
+    }
+    for (let j = 0; j < d; j++) w[j] = Math.max(0, (w[j] ?? 0) - (0.5 * ((g[j] ?? 0) / rows.length + 1e-4 * (w[j] ?? 0))));
+    b -= (0.5 * gb) / rows.length;
+  }
+  const total = w.reduce((a, v) => a + v, 0);
+  const rounded = factors.map((f, j) => [f, Math.round((1000 * (w[j] ?? 0)) / total) / 1000] as const);
+  // Rounding leftovers go to the largest weight, so they sum to 1 exactly.
+  const leftover = Math.round((1 - rounded.reduce((a, [, v]) => a + v, 0)) * 1000) / 1000;
+  const largest = rounded.reduce((m, r, i) => (r[1] > (rounded[m]?.[1] ?? 0) ? i : m), 0);
+  const weights = rounded.map(([f, v], i) => [f, Math.round((v + (i === largest ? leftover : 0)) * 1000) / 1000] as const);
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'synergy', 'weights.ts');
+  const raw = factors.map((f, j) => `${f} ${(w[j] ?? 0).toFixed(3)}`).join(', ');
+  writeFileSync(
+    file,
+    `/**
+ * The weights of the partner-suggestion factors: the one place they live (suggestions.ts reads
+ * them for both the Cypher estimate and the exact score). They sum to 1, so a score stays in 0..1.
+ *
+ * Chosen on training data only: \`npm run bench:suggestions -- --fit\` fits a logistic model with
+ * non-negative weights (so every reason adds to the score and its share is meaningful) to the new
+ * links of a dated network the benchmark never evaluates (another seed), using only links formed
+ * before that network's cutoff; it rewrites this file. docs/synergy.md gives the fit and its figures.
+ *
+ * Last fit: \`npm run bench:suggestions -- --fit --sizes ${target} --fit-seed ${seed} --fit-cutoff ${fitCutoff}\`:
+ * ${sources.length} source companies, ${rows.length} shortlisted candidates, ${positives} of them linked later.
+ * Raw logistic weights (intercept ${b.toFixed(3)}): ${raw}.
+ */
+import type { SynergyFactor } from './suggestions.ts';
+
+export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
+${weights.map(([f, v]) => `  ${f}: ${v},`).join('\n')}
+};
+`,
+  );
+  console.log(`fitted on ${rows.length} candidates (${positives} positive) of ${sources.length} sources: ${raw}; intercept ${b.toFixed(3)}`);
+  console.log(`weights: ${weights.map(([f, v]) => `${f} ${v}`).join(', ')} -> ${file}`);
+}
+
 const LABELS: Record<Method, string> = {
   synergies: '`synergies`',
   commonNeighbours: 'common neighbours',
@@ -273,7 +383,7 @@ function report(results: readonly SizeResult[]): string {
       `\n### ${r.relationships.toLocaleString('en')} relationships (target ${r.target.toLocaleString('en')}): ${r.companies} companies, ${r.universities} universities, ${r.clusters} clusters; ` +
         `${r.trainRelationships} in training (loaded in ${r.loadSeconds.toFixed(0)} s), ${r.testLinks} new links after the cutoff`,
     );
-    out.push(`\n\`synergies\` calls: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms (${r.latency.calls} calls, first=100; ${r.latency.refused} refused as too long, counted as no suggestion)`);
+    out.push(`\n\`synergies\` calls: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms (${r.latency.calls} calls, first=100; ${r.latency.refused} over the service's ${DEFAULT_SUGGESTION_LIMITS.timeoutMs / 1000} s budget, which the service would refuse)`);
     for (const [name, t] of [
       ['warm', r.warm],
       ['cold start', r.cold],
@@ -306,6 +416,10 @@ async function main(): Promise<void> {
   const sources = Number(values.sources);
   const seed = Number(values.seed);
   const negatives = Number(values.negatives);
+  if (values.fit) {
+    await fit(Number(values.sizes.split(',')[0]), Number(values['fit-seed']), values['fit-cutoff'], sources);
+    return;
+  }
   if (values.child) {
     const result = await child(Number(values.sizes), sources, seed, negatives);
     console.log(`RESULT ${JSON.stringify(result)}`);
