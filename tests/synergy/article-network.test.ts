@@ -143,9 +143,11 @@ describe("the article's network", () => {
     expect(res.errors).toBeUndefined();
     const [best] = res.data!.synergies;
     expect(best!.actor.id).toBe(ids.utc);
-    expect(best!.reasons.map((r) => r.sentence)).toEqual([
-      'teaches 2 of the 2 competencies you need: innovation, international development',
+    // Their order follows the fitted weights (src/synergy/weights.ts), checked in suggestions.test.ts.
+    expect(best!.reasons.map((r) => r.sentence).sort()).toEqual([
+      'already works with 3 partners, events or programmes',
       'is in the same région as you: Hauts-de-France',
+      'teaches 2 of the 2 competencies you need: innovation, international development',
     ]);
   });
 });
