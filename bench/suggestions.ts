@@ -96,6 +96,7 @@ interface SizeResult {
   clusters: number;
   loadSeconds: number;
   latency: { p50: number; p95: number; calls: number; refused: number };
+  failed: string[];
   warm: TrackResult;
   cold: TrackResult;
 }
@@ -144,6 +145,7 @@ async function track(
   times: number[],
   refused: { count: number },
   asOf: string,
+  failed: string[],
 ): Promise<TrackResult> {
   const random = seededRandom(7);
   const perSource: Record<Method, Record<Metric, number[]>> = Object.fromEntries(
@@ -153,7 +155,11 @@ async function track(
   let candidates = 0;
   for (const source of sources) {
     const started = performance.now();
-    const found = await synergies(db, { actorId: source.id, kinds, first: 100, asOf }, {}, PATIENT);
+    // A failed call (the transaction memory limit, say) counts as no suggestion, and is reported.
+    const found = await synergies(db, { actorId: source.id, kinds, first: 100, asOf }, {}, PATIENT).catch((error: unknown) => {
+      failed.push(`${source.id}: ${error instanceof Error ? error.message.slice(0, 160) : String(error)}`);
+      return [];
+    });
     const took = performance.now() - started;
     times.push(took);
     if (took > DEFAULT_SUGGESTION_LIMITS.timeoutMs) refused.count += 1;
@@ -237,7 +243,7 @@ async function child(target: number, sourceCount: number, seed: number, negative
   for (const s of [...warmSources, ...coldSources]) for (const p of s.positives) if (graph.has(s.id, p)) throw new Error(`test link ${pairKey(s.id, p)} in training`);
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-suggestions-'));
-  const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
+  const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m' });
   const db = connect({ uri: server.uri, database: 'neo4j' });
   try {
     await migrate(db);
@@ -248,10 +254,11 @@ async function child(target: number, sourceCount: number, seed: number, negative
     for (const id of net.companies.slice(0, 5)) await synergies(db, { actorId: id, kinds: ['UNIVERSITY'], first: 100 }, {}, PATIENT);
     const times: number[] = [];
     const refused = { count: 0 };
+    const failed: string[] = [];
     // RECENCY counts back from the last month of the training part.
     const asOf = monthBefore(net.cutoff);
-    const warm = await track(db, graph, warmSources, ['UNIVERSITY'], negatives, times, refused, asOf);
-    const cold = await track(db, graph, coldSources, ['UNIVERSITY', 'CLUSTER'], negatives, times, refused, asOf);
+    const warm = await track(db, graph, warmSources, ['UNIVERSITY'], negatives, times, refused, asOf, failed);
+    const cold = await track(db, graph, coldSources, ['UNIVERSITY', 'CLUSTER'], negatives, times, refused, asOf, failed);
     return {
       target,
       relationships: net.links.length,
@@ -262,6 +269,7 @@ async function child(target: number, sourceCount: number, seed: number, negative
       clusters: net.clusters.length,
       loadSeconds,
       latency: { p50: percentile(times, 50), p95: percentile(times, 95), calls: times.length, refused: refused.count },
+      failed,
       warm,
       cold,
     };
@@ -384,6 +392,7 @@ function report(results: readonly SizeResult[]): string {
         `${r.trainRelationships} in training (loaded in ${r.loadSeconds.toFixed(0)} s), ${r.testLinks} new links after the cutoff`,
     );
     out.push(`\n\`synergies\` calls: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms (${r.latency.calls} calls, first=100; ${r.latency.refused} over the service's ${DEFAULT_SUGGESTION_LIMITS.timeoutMs / 1000} s budget, which the service would refuse)`);
+    if (r.failed.length > 0) out.push(`\n${r.failed.length} calls failed (counted as no suggestion): ${r.failed.slice(0, 3).join('; ')}`);
     for (const [name, t] of [
       ['warm', r.warm],
       ['cold start', r.cold],
@@ -446,6 +455,8 @@ async function main(): Promise<void> {
     if (!line) throw new Error(`size ${size}: no result\n${output}`);
     results.push(JSON.parse(line.slice('RESULT '.length)) as SizeResult);
     console.log(`size ${size} done; load: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+    // Each size's table as soon as it is done: a later size failing loses nothing.
+    console.log(report(results.slice(-1)));
   }
   console.log(report(results));
   console.log(`\nload after: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} cores)`);
