@@ -24,11 +24,6 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [0, 0], id: 'cci-aisne' });
     expect(await translate(`query($after: String) { actors(kinds: [COMPANY, CLUSTER], first: 5, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        WHERE a0.kind IN $p0
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
         WHERE a0.kind IN $p0
@@ -44,23 +39,21 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [1, 12], id: 'utc' });
     expect(await translate(`query($after: String) { actors(search: "Méaulte", first: 3, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
-        WHERE a0:Actor
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
         WHERE a0:Actor
-        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p2) AS folded0
-        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
-          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
-          size(name0) AS len0
-        WHERE tier0 > $p4 OR (tier0 = $p4 AND (len0 > $p5 OR (len0 = $p5 AND a0.id > $p3)))
+        WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+        WITH a0, CASE
+            WHEN any(s IN names0 WHERE s = $p2 OR replace(s, ' ', '') = $p3) OR $p3 IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $p2 + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p3) THEN 2
+            ELSE 3 END AS tier0,
+          size(a0.name) AS len0
+        WHERE tier0 > $p5 OR (tier0 = $p5 AND (len0 > $p6 OR (len0 = $p6 AND a0.id > $p4)))
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p1)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"meaulte*","p1":4,"p2":"Méaulte","p3":"utc","p4":1,"p5":12}"
+      --- READ {"p0":"(meaulte*)","p1":4,"p2":"meaulte","p3":"meaulte","p4":"utc","p5":1,"p6":12}"
     `);
   });
 
@@ -87,24 +80,21 @@ describe('actors(...)', () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (scope:Territory {id: $p0})
       RETURN scope IS NOT NULL AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
-        WHERE a0:Actor
-          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
           AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p3) AS folded0
-        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
-          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
-          size(name0) AS len0
+        WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+        WITH a0, CASE
+            WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $p3 + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p4) THEN 2
+            ELSE 3 END AS tier0,
+          size(a0.name) AS len0
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"region:32","p1":"utc*","p2":21,"p3":"utc"}"
+      --- READ {"p0":"region:32","p1":"(utc*)","p2":21,"p3":"utc","p4":"utc"}"
     `);
   });
 
@@ -113,10 +103,6 @@ describe('actors(...)', () => {
       await translate(`{ actors(first: 2) { edges { node { id links(first: 5) { type other { id ... on Actor { links(first: 5) { other { id } } } } } } } } }`),
     ).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
@@ -140,5 +126,16 @@ describe('actors(...)', () => {
       } AS page
       --- READ {"p0":3,"p1":5,"p2":5}"
     `);
+  });
+
+  it('totalCount: counted only when selected, however it is selected', async () => {
+    const counts = async (query: string, variables: Record<string, unknown> = {}) => (await translate(query, variables)).includes('COUNT {');
+    expect(await counts('{ actors { edges { node { id } } } }')).toBe(false);
+    expect(await counts('{ actors { totalCount } }')).toBe(true);
+    expect(await counts('{ actors { ...T } } fragment T on ActorConnection { totalCount }')).toBe(true);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: false })).toBe(false);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: true })).toBe(true);
+    expect(await counts('{ territory(id: "department:80") { actors { edges { node { id } } } } }')).toBe(false);
+    expect(await counts('{ territory(id: "department:80") { actors { n: totalCount } } }')).toBe(true);
   });
 });

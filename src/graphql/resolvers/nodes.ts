@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { LinkRecord, NodeRecord } from '../../domain/records.ts';
 import type { GraphQLContext } from '../context.ts';
 import { prefetched } from '../lookahead/prefetched.ts';
-import { KIND_LABEL, isActorKind, territoryLevel } from '../../domain/records.ts';
+import { KIND_LABEL, VIEWS, isActorKind, territoryLevel } from '../../domain/model.ts';
 import { findNode } from '../../actors/find.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
@@ -12,25 +12,21 @@ const linkFields = {
     prefetched<LinkRecord[]>(node, ctx, info),
 };
 
-const OTHER_TYPES = ['Event', 'Program', 'Person', 'Competency'] as const;
-
 /** The GraphQL type of a stored node, from its kind or labels. */
 export function nodeTypeName(node: NodeRecord): string | null {
   const kind = node.properties.kind;
   if (node.labels.includes('Actor') && isActorKind(kind)) return KIND_LABEL[kind];
   if (territoryLevel(node.labels)) return 'Territory';
-  return OTHER_TYPES.find((label) => node.labels.includes(label)) ?? null;
+  return VIEWS.otherNodeLabels.find((label) => node.labels.includes(label)) ?? null;
 }
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node'), { observer: ctx.observer }),
+    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node')),
   },
   Node: {
     __resolveType: (node) => nodeTypeName(node) as never,
   },
-  Event: linkFields,
-  Program: linkFields,
-  Person: linkFields,
-  Competency: linkFields,
+  // Every other node type of the model has `links` (tests/unit/model.test.ts checks the SDL agrees).
+  ...Object.fromEntries(VIEWS.otherNodeLabels.map((label) => [label, linkFields])),
 };
