@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_BUDGETS } from '../src/config.ts';
 import { connect, type Database } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
@@ -39,6 +40,7 @@ import { DEFAULT_SUGGESTION_LIMITS, estimatesAndScores, synergies, type SynergyF
  * service's 10 s budget; calls slower than the budget are counted and reported with the latency.
  */
 const PATIENT = { ...DEFAULT_SUGGESTION_LIMITS, timeoutMs: 120_000 };
+const SERVICE_BUDGET_MS = DEFAULT_BUDGETS.suggestionsMs;
 import { writeFileSync } from 'node:fs';
 import type { ActorKind } from '../src/domain/records.ts';
 
@@ -162,7 +164,7 @@ async function track(
     });
     const took = performance.now() - started;
     times.push(took);
-    if (took > DEFAULT_SUGGESTION_LIMITS.timeoutMs) refused.count += 1;
+    if (took > SERVICE_BUDGET_MS) refused.count += 1;
     const ours = new Map(found.map((s) => [s.actor.id, s.score]));
     const walked = twoHopScores(graph, source.id);
     const degree = graph.degree(source.id);
@@ -391,7 +393,7 @@ function report(results: readonly SizeResult[]): string {
       `\n### ${r.relationships.toLocaleString('en')} relationships (target ${r.target.toLocaleString('en')}): ${r.companies} companies, ${r.universities} universities, ${r.clusters} clusters; ` +
         `${r.trainRelationships} in training (loaded in ${r.loadSeconds.toFixed(0)} s), ${r.testLinks} new links after the cutoff`,
     );
-    out.push(`\n\`synergies\` calls: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms (${r.latency.calls} calls, first=100; ${r.latency.refused} over the service's ${DEFAULT_SUGGESTION_LIMITS.timeoutMs / 1000} s budget, which the service would refuse)`);
+    out.push(`\n\`synergies\` calls: p50 ${r.latency.p50.toFixed(1)} ms, p95 ${r.latency.p95.toFixed(1)} ms (${r.latency.calls} calls, first=100; ${r.latency.refused} over the service's ${SERVICE_BUDGET_MS / 1000} s budget, which the service would refuse)`);
     if (r.failed.length > 0) out.push(`\n${r.failed.length} calls failed (counted as no suggestion): ${r.failed.slice(0, 3).join('; ')}`);
     for (const [name, t] of [
       ['warm', r.warm],

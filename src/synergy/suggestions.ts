@@ -54,6 +54,8 @@ export interface SuggestionLimits {
   shortlist: number;
   /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
   timeoutMs?: number;
+  /** The factor weights; default the fitted ones of weights.ts (a test pins its own to study the shortlist). */
+  weights?: Readonly<Record<SynergyFactor, number>>;
 }
 
 export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
@@ -300,7 +302,7 @@ export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits =
     // A margin over `first`: the estimate misses shared hubs, so the exact order may differ a little.
     shortlist: Math.max(limits.shortlist, 2 * first),
     notWorking: NOT_WORKING,
-    weights: FACTOR_WEIGHTS,
+    weights: limits.weights ?? FACTOR_WEIGHTS,
     proximity: PROXIMITY,
     capacityFull: CAPACITY_FULL,
     recencyFull: RECENCY_FULL,
@@ -342,7 +344,8 @@ export async function estimatesAndScores(
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
   if (!row?.found) throw new NotFoundError('actor', args.actorId);
-  return row.candidates.map((candidate) => ({ estimate: candidate.estimate, values: factorValues(row, candidate), synergy: score(row, candidate) }));
+  const weights = limits.weights ?? FACTOR_WEIGHTS;
+  return row.candidates.map((candidate) => ({ estimate: candidate.estimate, values: factorValues(row, candidate), synergy: score(row, candidate, weights) }));
 }
 
 /** Adamic-Adar: a neighbour shared with few others says more than one shared with everyone. */
@@ -503,16 +506,16 @@ function factorValues(me: Row, other: Candidate): Record<SynergyFactor, number> 
   return values;
 }
 
-function score(me: Row, other: Candidate): SynergyRecord {
+function score(me: Row, other: Candidate, weights: Readonly<Record<SynergyFactor, number>>): SynergyRecord {
   const factors = allFactors(me, other)
-    .filter((f): f is Factor => f !== undefined && f.value > 0 && FACTOR_WEIGHTS[f.factor] > 0);
-  const total = factors.reduce((sum, f) => sum + FACTOR_WEIGHTS[f.factor] * f.value, 0);
+    .filter((f): f is Factor => f !== undefined && f.value > 0 && weights[f.factor] > 0);
+  const total = factors.reduce((sum, f) => sum + weights[f.factor] * f.value, 0);
   const reasons = factors
     .map((f) => ({
       factor: f.factor,
       value: round(f.value, 4),
-      weight: FACTOR_WEIGHTS[f.factor],
-      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total, 4),
+      weight: weights[f.factor],
+      share: round((weights[f.factor] * f.value) / total, 4),
       sentence: f.sentence,
       related: f.related,
     }))
