@@ -22,22 +22,19 @@ import { checkFirst, round } from '../domain/shared.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
 import { nameOf } from './sentences.ts';
+import { FACTOR_WEIGHTS } from './weights.ts';
 
-export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE';
+export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE' | 'CAPACITY' | 'RECENCY';
 
-/**
- * Weights of the factors; they sum to 1 so the score stays in 0..1. Competencies weigh most: the
- * institute's purpose is matching SME needs with training. Shared partners and territory next:
- * they make an introduction easy. Shared events a little less (many people attend an event without
- * meeting). Bridging least: useful for the network, but the weakest sign that a link would work.
- */
-export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
-  COMPETENCIES: 0.35,
-  SHARED_PARTNERS: 0.2,
-  TERRITORY: 0.2,
-  SHARED_EVENTS: 0.15,
-  BRIDGE: 0.1,
-};
+/** Fitted on training data only; weights.ts says how. */
+export { FACTOR_WEIGHTS };
+
+/** Working ties at which CAPACITY counts fully (ln(1 + n) / ln(1 + 32)). */
+export const CAPACITY_FULL = 32;
+/** Ties formed within this many months before the request count as recent... */
+export const RECENT_MONTHS = 24;
+/** ...and this many of them make RECENCY count fully (ln(1 + n) / ln(1 + 8)). */
+export const RECENCY_FULL = 8;
 
 /** Territorial proximity by the finest territory both share (the model registry's `proximity`). */
 export const PROXIMITY: Readonly<Record<string, number>> = VIEWS.proximityByLabel;
@@ -58,6 +55,8 @@ export interface SuggestionLimits {
   shortlist: number;
   /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
   timeoutMs?: number;
+  /** The factor weights; default the fitted ones of weights.ts (a test pins its own to study the shortlist). */
+  weights?: Readonly<Record<SynergyFactor, number>>;
 }
 
 export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
@@ -183,6 +182,8 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     [k IN [tie IN ties WHERE tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
     [tie IN ties WHERE tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true]) | {n: tie.n, weight: coalesce(tie.r.weight, 1.0)}] AS theyNeed,
     size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
+    size([tie IN ties WHERE NOT tie.type IN $notWorking AND coalesce(tie.r.date, toString(toInteger(tie.r.since)) + '-07', '') >= $recentSince
+      AND coalesce(tie.r.date, toString(toInteger(tie.r.since)) + '-07', '') <= $asOf]) AS recentTies,
     apoc.coll.toSet(${placesOf('c', 'ACTIVE')}) AS above
   WITH *,
     reduce(best = reduce(b = 0.0, commune IN communes | CASE WHEN nearness[elementId(commune)] > b THEN nearness[elementId(commune)] ELSE b END),
@@ -200,7 +201,9 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
       + $weights.TERRITORY * proximity
       + $weights.SHARED_EVENTS * aaEvents / (1 + aaEvents)
       + CASE WHEN aaPartners + aaEvents = 0 AND reach >= 2
-          THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
+          THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END
+      + $weights.CAPACITY * CASE WHEN theirWorking >= $capacityFull THEN 1.0 ELSE log(1 + theirWorking) / log(1 + $capacityFull) END
+      + $weights.RECENCY * CASE WHEN recentTies >= $recencyFull THEN 1.0 ELSE log(1 + recentTies) / log(1 + $recencyFull) END AS estimate
   ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
     actor: ${project('c')},
@@ -213,7 +216,9 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
       RETURN DISTINCT {node: ${project('m')}, degree: COUNT { (m)--() }}
     },
-    workingDegree: theirWorking
+    workingDegree: theirWorking,
+    recentTies: recentTies,
+    estimate: estimate
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
@@ -257,6 +262,8 @@ interface Candidate {
   places: Place[];
   common: Neighbour[];
   workingDegree: number;
+  recentTies: number;
+  estimate: number;
 }
 interface Row {
   found: boolean;
@@ -271,11 +278,19 @@ export interface SynergiesArgs {
   actorId: string;
   kinds?: readonly ActorKind[] | null | undefined;
   first?: number | null | undefined;
+  /** The month (`YYYY-MM`) RECENCY counts back from: this month unless a benchmark replays the past. */
+  asOf?: string | undefined;
+}
+
+function monthsBefore(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
 export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
   const first = checkFirst(args.first, { fallback: 10, max: MAX_SUGGESTIONS, path: ['first'] });
+  const asOf = args.asOf ?? new Date().toISOString().slice(0, 7);
   return {
     id: args.actorId,
     kinds: args.kinds?.length ? args.kinds : null,
@@ -285,8 +300,13 @@ export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits =
     // A margin over `first`: the estimate misses shared hubs, so the exact order may differ a little.
     shortlist: Math.max(limits.shortlist, 2 * first),
     notWorking: NOT_WORKING,
-    weights: FACTOR_WEIGHTS,
+    weights: limits.weights ?? FACTOR_WEIGHTS,
     proximity: PROXIMITY,
+    capacityFull: CAPACITY_FULL,
+    recencyFull: RECENCY_FULL,
+    // Dates compare as text: '2023-05-12' and '2023-05' both sort inside May 2023.
+    asOf: `${asOf}-31`,
+    recentSince: monthsBefore(asOf, RECENT_MONTHS),
   };
 }
 
@@ -297,6 +317,23 @@ export async function synergies(
   limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS,
 ): Promise<SynergyRecord[]> {
   const first = args.first ?? 10;
+  return (await estimatesAndScores(db, args, options, limits))
+    .map((c) => c.synergy)
+    .filter((synergy) => synergy.score > 0)
+    .sort((a, b) => b.score - a.score || (a.actor.id < b.actor.id ? -1 : 1))
+    .slice(0, first);
+}
+
+/**
+ * Every shortlisted candidate with the query's estimate beside the exact score (exported for the
+ * test that checks they agree, and for the benchmark).
+ */
+export async function estimatesAndScores(
+  db: Database,
+  args: SynergiesArgs,
+  options: QueryOptions = {},
+  limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS,
+): Promise<{ estimate: number; values: Record<SynergyFactor, number>; synergy: SynergyRecord }[]> {
   const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
@@ -305,11 +342,8 @@ export async function synergies(
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
   if (!row?.found) throw new NotFoundError('actor', args.actorId);
-  return row.candidates
-    .map((candidate) => score(row, candidate))
-    .filter((synergy) => synergy.score > 0)
-    .sort((a, b) => b.score - a.score || (a.actor.id < b.actor.id ? -1 : 1))
-    .slice(0, first);
+  const weights = limits.weights ?? FACTOR_WEIGHTS;
+  return row.candidates.map((candidate) => ({ estimate: candidate.estimate, values: factorValues(row, candidate), synergy: score(row, candidate, weights) }));
 }
 
 /** Adamic-Adar: a neighbour shared with few others says more than one shared with everyone. */
@@ -434,17 +468,52 @@ function bridge(me: Row, other: Candidate): Factor | undefined {
   };
 }
 
+/** A candidate that already works with many partners: used to partnering, and known to have room for it. */
+function capacity(other: Candidate): Factor | undefined {
+  const ties = other.workingDegree;
+  if (ties === 0) return undefined;
+  return {
+    factor: 'CAPACITY',
+    value: Math.min(1, Math.log(1 + ties) / Math.log(1 + CAPACITY_FULL)),
+    sentence: `already works with ${plural(ties, 'partner, event or programme', 'partners, events or programmes')}`,
+    related: [],
+  };
+}
 
-function score(me: Row, other: Candidate): SynergyRecord {
-  const factors = [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other)]
-    .filter((f): f is Factor => f !== undefined && f.value > 0);
-  const total = factors.reduce((sum, f) => sum + FACTOR_WEIGHTS[f.factor] * f.value, 0);
+/** A candidate that formed ties lately is active now. */
+function recency(other: Candidate): Factor | undefined {
+  const recent = other.recentTies;
+  if (recent === 0) return undefined;
+  return {
+    factor: 'RECENCY',
+    value: Math.min(1, Math.log(1 + recent) / Math.log(1 + RECENCY_FULL)),
+    sentence: `formed ${plural(recent, 'new tie', 'new ties')} in the last ${RECENT_MONTHS} months`,
+    related: [],
+  };
+}
+
+
+function allFactors(me: Row, other: Candidate): (Factor | undefined)[] {
+  return [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other), capacity(other), recency(other)];
+}
+
+/** Every factor's value, weighted or not (what the weights are fitted on). */
+function factorValues(me: Row, other: Candidate): Record<SynergyFactor, number> {
+  const values = Object.fromEntries(Object.keys(FACTOR_WEIGHTS).map((f) => [f, 0])) as Record<SynergyFactor, number>;
+  for (const f of allFactors(me, other)) if (f) values[f.factor] = f.value;
+  return values;
+}
+
+function score(me: Row, other: Candidate, weights: Readonly<Record<SynergyFactor, number>>): SynergyRecord {
+  const factors = allFactors(me, other)
+    .filter((f): f is Factor => f !== undefined && f.value > 0 && weights[f.factor] > 0);
+  const total = factors.reduce((sum, f) => sum + weights[f.factor] * f.value, 0);
   const reasons = factors
     .map((f) => ({
       factor: f.factor,
       value: round(f.value, 4),
-      weight: FACTOR_WEIGHTS[f.factor],
-      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total, 4),
+      weight: weights[f.factor],
+      share: round((weights[f.factor] * f.value) / total, 4),
       sentence: f.sentence,
       related: f.related,
     }))

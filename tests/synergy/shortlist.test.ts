@@ -39,8 +39,12 @@ for (let f = 1; f <= 5; f++) {
   rels.push([id(`f${f}`), 'MEMBER_OF', id('cluster')]);
 }
 
-/** The cluster is a hub for the estimate; the shortlist is only the floor of 2 x first. */
-const limits = { ...DEFAULT_SUGGESTION_LIMITS, maxNeighbourDegree: 5, shortlist: 0 };
+/**
+ * The cluster is a hub for the estimate; the shortlist is only the floor of 2 x first. The weights
+ * are pinned to those of the hand computation above (the service's are fitted: weights.ts).
+ */
+const weights = { COMPETENCIES: 0.35, SHARED_PARTNERS: 0.2, TERRITORY: 0.2, SHARED_EVENTS: 0.15, BRIDGE: 0.1, CAPACITY: 0, RECENCY: 0 };
+const limits = { ...DEFAULT_SUGGESTION_LIMITS, maxNeighbourDegree: 5, shortlist: 0, weights };
 
 beforeAll(async () => {
   await createGraph(db, { nodes, rels });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { actor, createGraph, deleteGraph, node, territory } from './graph.ts';
-import { DEFAULT_SUGGESTION_LIMITS, synergies as suggest } from '../../src/synergy/suggestions.ts';
+import {
+  DEFAULT_SUGGESTION_LIMITS,
+  estimatesAndScores,
+  FACTOR_WEIGHTS as W,
+  type SynergyFactor,
+  synergies as suggest,
+} from '../../src/synergy/suggestions.ts';
 
 const db = testDatabase();
 const server = testServer(db);
@@ -10,13 +16,40 @@ const id = (name: string) => `${p}-${name}`;
 
 /*
  * An SME of commune c1 (EPCI e1, département d1, région r1) needs k1 (1), k2 (1), k3 (0.5), k4 (0.5).
- * u1 teaches k1 k2 k3, lives in d2 (same région):       0.35 * 2.5/3 + 0.2 * 0.3 = 0.35167
- * u2 teaches k1, lives in c1 (same commune):            0.35 * 1/3   + 0.2 * 1   = 0.31667
- * u3 is a partner of the SME's cluster (degree 2):      0.2 * (1/ln 2) / (1 + 1/ln 2) = 0.11813
- * u5 took part in the same event (degree 2):            0.15 * 0.59065 = 0.0886
+ * Factor values by hand (the weights W come from src/synergy/weights.ts, fitted elsewhere):
+ * u1 teaches k1 k2 k3, lives in d2 (same région):   COMPETENCIES 2.5/3 = 0.8333, TERRITORY 0.3
+ * u2 teaches k1, lives in c1 (same commune):        COMPETENCIES 1/3 = 0.3333, TERRITORY 1
+ * u3 is a partner of the SME's cluster (degree 2), since 2019-03:
+ *   SHARED_PARTNERS (1/ln 2) / (1 + 1/ln 2) = 0.5906, CAPACITY (1 tie) ln 2 / ln 33 = 0.1982,
+ *   RECENCY (1 tie in the 24 months before 2020-06) ln 2 / ln 9 = 0.3155
+ * u5 took part in the same event (degree 2) in 2019: SHARED_EVENTS 0.5906, CAPACITY 0.1982
  * u4 already collaborates with the SME: never suggested, though it teaches all four.
  * co2, a company of the same EPCI, is not a university.
  */
+const VALUES: Record<string, [SynergyFactor, number][]> = {
+  u1: [
+    ['COMPETENCIES', 2.5 / 3],
+    ['TERRITORY', 0.3],
+  ],
+  u2: [
+    ['COMPETENCIES', 1 / 3],
+    ['TERRITORY', 1],
+  ],
+  u3: [
+    ['SHARED_PARTNERS', 0.5906],
+    ['CAPACITY', 0.1982],
+  ],
+  u5: [
+    ['SHARED_EVENTS', 0.5906],
+    ['CAPACITY', 0.1982],
+  ],
+};
+/** The score by hand: the sum of weight x value. */
+const expectedScore = (parts: [SynergyFactor, number][]) => parts.reduce((sum, [f, v]) => sum + W[f] * v, 0);
+/** The reasons listed: those with a weight, largest share first. */
+const expectedFactors = (parts: [SynergyFactor, number][]) =>
+  parts.filter(([f]) => W[f] > 0).sort((a, b) => W[b[0]] * b[1] - W[a[0]] * a[1]).map(([f]) => f);
+const ranked = Object.keys(VALUES).sort((a, b) => expectedScore(VALUES[b]!) - expectedScore(VALUES[a]!));
 const graph = {
   nodes: [
     territory(id('r1'), 'Region', 'Région Une', { kind: 'REGION' }),
@@ -67,9 +100,9 @@ const graph = {
     [id('u4'), 'TEACHES', id('k4')],
     [id('sme'), 'COLLABORATES_WITH', id('u4'), { kind: 'internship' }],
     [id('sme'), 'MEMBER_OF', id('cluster')],
-    [id('u3'), 'PARTNER_OF', id('cluster')],
+    [id('u3'), 'PARTNER_OF', id('cluster'), { date: '2019-03' }],
     [id('sme'), 'PARTICIPATED_IN', id('event')],
-    [id('u5'), 'PARTICIPATED_IN', id('event')],
+    [id('u5'), 'PARTICIPATED_IN', id('event'), { since: 2019 }],
   ] as [string, string, string, Record<string, unknown>?][],
 };
 
@@ -100,49 +133,67 @@ async function synergies(actorId: string, kinds?: string[], first?: number) {
 }
 
 describe('synergies', () => {
-  it('ranks unlinked universities by competencies, territory, partners and events', async () => {
+  it('ranks unlinked universities by competencies, territory, partners, events and capacity', async () => {
     const res = await synergies(id('sme'), ['UNIVERSITY']);
     expect(res.errors).toBeUndefined();
     const found = res.data!.synergies;
-    expect(found.map((s) => s.actor.id)).toEqual([id('u1'), id('u2'), id('u3'), id('u5')]);
-    expect(found.map((s) => s.score)).toEqual([0.3517, 0.3167, 0.1181, 0.0886]);
+    expect(found.map((s) => s.actor.id)).toEqual(ranked.map(id));
+    found.forEach((s, i) => expect(s.score).toBeCloseTo(expectedScore(VALUES[ranked[i]!]!), 3));
   });
 
   it('explains each score by its factors, with shares summing to 1', async () => {
-    const [u1, u2, u3, u5] = (await synergies(id('sme'), ['UNIVERSITY'])).data!.synergies;
-    expect(u1!.reasons).toEqual([
-      {
-        factor: 'COMPETENCIES',
-        share: 0.8294,
-        value: 0.8333,
-        weight: 0.35,
-        sentence: 'teaches 3 of the 4 competencies you need: export markets, prototyping, design',
-        related: [{ id: id('k2') }, { id: id('k1') }, { id: id('k3') }],
-      },
-      {
-        factor: 'TERRITORY',
-        share: 0.1706,
-        value: 0.3,
-        weight: 0.2,
-        sentence: 'is in the same région as you: Région Une',
-        related: [{ id: id('r1') }],
-      },
-    ]);
-    expect(u2!.reasons.map((r) => [r.factor, r.sentence])).toEqual([
-      ['TERRITORY', 'is in the same commune as you: Commune Une'],
-      ['COMPETENCIES', 'teaches 1 of the 4 competencies you need: prototyping'],
-    ]);
-    expect(u3!.reasons.map((r) => [r.factor, r.sentence])).toEqual([['SHARED_PARTNERS', 'shares 1 partner with you: Grappe']]);
-    expect(u5!.reasons.map((r) => [r.factor, r.sentence])).toEqual([
-      ['SHARED_EVENTS', 'took part in 1 event or programme with you: the Forum des PME'],
-    ]);
-    for (const s of [u1!, u2!]) expect(s.reasons.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 3);
+    const found = (await synergies(id('sme'), ['UNIVERSITY'])).data!.synergies;
+    const of = (name: string) => found.find((s) => s.actor.id === id(name))!;
+    for (const name of ranked) {
+      expect(of(name).reasons.map((r) => r.factor)).toEqual(expectedFactors(VALUES[name]!));
+      for (const r of of(name).reasons) expect(r.weight).toBe(W[r.factor as SynergyFactor]);
+      expect(of(name).reasons.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1, 3);
+    }
+    const sentence = (name: string, factor: string) => of(name).reasons.find((r) => r.factor === factor);
+    expect(sentence('u1', 'COMPETENCIES')).toMatchObject({
+      value: 0.8333,
+      sentence: 'teaches 3 of the 4 competencies you need: export markets, prototyping, design',
+      related: [{ id: id('k2') }, { id: id('k1') }, { id: id('k3') }],
+    });
+    expect(sentence('u1', 'TERRITORY')).toMatchObject({ value: 0.3, sentence: 'is in the same région as you: Région Une', related: [{ id: id('r1') }] });
+    expect(sentence('u2', 'TERRITORY')?.sentence).toBe('is in the same commune as you: Commune Une');
+    expect(sentence('u2', 'COMPETENCIES')?.sentence).toBe('teaches 1 of the 4 competencies you need: prototyping');
+    expect(sentence('u3', 'SHARED_PARTNERS')?.sentence).toBe('shares 1 partner with you: Grappe');
+    expect(sentence('u5', 'SHARED_EVENTS')?.sentence).toBe('took part in 1 event or programme with you: the Forum des PME');
+    if (W.CAPACITY > 0) expect(sentence('u5', 'CAPACITY')).toMatchObject({ value: 0.1982, sentence: 'already works with 1 partner, event or programme' });
+  });
+
+  it('counts ties formed in the 24 months before the date asked as recent', async () => {
+    const at = async (asOf: string) =>
+      new Map((await estimatesAndScores(db, { actorId: id('sme'), kinds: ['UNIVERSITY'], first: 10, asOf })).map((c) => [c.synergy.actor.id, c.values]));
+    // u3's tie dates from 2019-03, u5's from 2019 (counted as mid-2019).
+    expect((await at('2020-06')).get(id('u3'))?.RECENCY).toBeCloseTo(Math.log(2) / Math.log(9), 4);
+    expect((await at('2020-06')).get(id('u5'))?.RECENCY).toBeCloseTo(Math.log(2) / Math.log(9), 4);
+    expect((await at('2021-04')).get(id('u3'))?.RECENCY).toBe(0);
+    expect((await at('2021-04')).get(id('u5'))?.RECENCY).toBeCloseTo(Math.log(2) / Math.log(9), 4);
+    expect((await at('2019-01')).get(id('u3'))?.RECENCY).toBe(0);
+    expect((await at('2021-08')).get(id('u5'))?.RECENCY).toBe(0);
+  });
+
+  it('ranks by an estimate in Cypher that equals the score computed in TypeScript', async () => {
+    for (const kinds of [['UNIVERSITY' as const], null]) {
+      for (const asOf of [undefined, '2020-06']) {
+        const all = await estimatesAndScores(db, { actorId: id('sme'), kinds, first: 50, asOf });
+        expect(all.length).toBeGreaterThanOrEqual(4);
+        for (const c of all) {
+          // The exact score counts only listed reasons, rounded: the estimate sums every factor.
+          const full = Object.entries(c.values).reduce((sum, [f, v]) => sum + W[f as SynergyFactor] * v, 0);
+          expect(c.estimate).toBeCloseTo(full, 9);
+          expect(c.synergy.score).toBeCloseTo(c.estimate, 3);
+        }
+      }
+    }
   });
 
   it('works the other way round: a university is offered the SMEs that need what it teaches', async () => {
     const found = (await synergies(id('u1'), ['COMPANY'])).data!.synergies;
     expect(found[0]!.actor.id).toBe(id('sme'));
-    expect(found[0]!.reasons[0]!.sentence).toBe('needs 3 of its 4 competencies from what you teach: export markets, prototyping, design');
+    expect(found[0]!.reasons.find((r) => r.factor === 'COMPETENCIES')?.sentence).toBe('needs 3 of its 4 competencies from what you teach: export markets, prototyping, design');
   });
 
   it('never suggests an actor already linked, and filters by kind', async () => {
@@ -155,7 +206,7 @@ describe('synergies', () => {
   });
 
   it('keeps the first n', async () => {
-    expect((await synergies(id('sme'), ['UNIVERSITY'], 2)).data!.synergies.map((s) => s.actor.id)).toEqual([id('u1'), id('u2')]);
+    expect((await synergies(id('sme'), ['UNIVERSITY'], 2)).data!.synergies.map((s) => s.actor.id)).toEqual(ranked.slice(0, 2).map(id));
   });
 
   it('finds the same best partners when only a shortlist of twice `first` is fully scored', async () => {

@@ -958,8 +958,12 @@ export type Synergy = {
 export type SynergyFactor =
   /** The link would join two groups that share nobody yet. */
   | 'BRIDGE'
+  /** The candidate already works with many partners (used to partnering). */
+  | 'CAPACITY'
   /** What one needs and the other teaches (both ways). */
   | 'COMPETENCIES'
+  /** The candidate formed ties lately (active now). */
+  | 'RECENCY'
   /** Events and programmes both took part in. */
   | 'SHARED_EVENTS'
   /** Partners, members, people in common, weighted as in Adamic-Adar. */
