@@ -124,6 +124,15 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
   return confDir;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -165,6 +174,8 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   const dataDir = path.resolve(options.dataDir);
 
   const dist = await ensureDistribution({ log });
+  // Right after a crash the dead JVM's port may take a moment to come free.
+  for (let i = 0; i < 20 && !(await portIsFree(boltPort)); i += 1) await new Promise((r) => setTimeout(r, 250));
   if (!(await portIsFree(boltPort))) {
     throw new Neo4jStartError(
       `Cannot start the local Neo4j: port ${boltPort} on 127.0.0.1 is taken. Stop what uses it, set NEO4J_BOLT_PORT to another port, or set NEO4J_URI to use that server.`,
@@ -239,6 +250,8 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     }
     child.kill('SIGKILL');
     await exited;
+    // The wrapper is gone at once; the JVM only once the kernel has reaped it (and freed its port).
+    for (let i = 0; jvmPid && i < 100 && isAlive(jvmPid); i += 1) await new Promise((r) => setTimeout(r, 100));
   };
 
   const quiet = { logging: { level: 'error' as const, logger: () => undefined } };
