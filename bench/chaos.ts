@@ -158,6 +158,7 @@ try {
   const client = async (lane: number) => {
     for (let i = 0; !stop; i += 1) {
       const phase = phases[phases.length - 1]!;
+      const sentAt = Date.now();
       const write = Math.random() < writeShare;
       const id = `chaos-${lane}-${i}`;
       const res = write
@@ -169,7 +170,8 @@ try {
       phase.requests += 1;
       if (res.ok) {
         if (write) acknowledged.push(id);
-        if (!recoveredSinceKill && lastKillAt !== undefined) {
+        // Recovered: a request sent after the kill was answered (not one that was already in flight).
+        if (!recoveredSinceKill && lastKillAt !== undefined && sentAt > lastKillAt) {
           recoveredSinceKill = true;
           recoveries[recoveries.length - 1]!.seconds = (Date.now() - lastKillAt) / 1000;
           log(`recovered ${recoveries[recoveries.length - 1]!.seconds} s after kill ${recoveries.length}`);
