@@ -105,6 +105,10 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
     'server.https.enabled=false',
     // Loopback only, and a password: other local processes must not skip the service's roles.
     'dbms.security.auth_enabled=true',
+    // No lock-out after failed logins: the password is 192 random bits on loopback, and a client
+    // that already has it (a service started before this server's first start) keeps retrying
+    // while the factory password is still in place; a lock-out would also lock us out of changing it.
+    'dbms.security.auth_max_failed_attempts=0',
     `server.directories.data=${path.join(dataDir, 'data')}`,
     `server.directories.logs=${path.join(dataDir, 'logs')}`,
     `server.directories.run=${path.join(dataDir, 'run')}`,
@@ -122,6 +126,15 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
   ].join('\n');
   writeFileSync(path.join(confDir, 'neo4j.conf'), conf);
   return confDir;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -165,6 +178,8 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   const dataDir = path.resolve(options.dataDir);
 
   const dist = await ensureDistribution({ log });
+  // Right after a crash the dead JVM's port may take a moment to come free.
+  for (let i = 0; i < 20 && !(await portIsFree(boltPort)); i += 1) await new Promise((r) => setTimeout(r, 250));
   if (!(await portIsFree(boltPort))) {
     throw new Neo4jStartError(
       `Cannot start the local Neo4j: port ${boltPort} on 127.0.0.1 is taken. Stop what uses it, set NEO4J_BOLT_PORT to another port, or set NEO4J_URI to use that server.`,
@@ -239,6 +254,8 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     }
     child.kill('SIGKILL');
     await exited;
+    // The wrapper is gone at once; the JVM only once the kernel has reaped it (and freed its port).
+    for (let i = 0; jvmPid && i < 100 && isAlive(jvmPid); i += 1) await new Promise((r) => setTimeout(r, 100));
   };
 
   const quiet = { logging: { level: 'error' as const, logger: () => undefined } };
@@ -247,7 +264,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   const probe = (): Promise<'up' | 'refused' | 'down'> =>
     driver.verifyConnectivity().then(
       () => 'up',
-      (err: unknown) => (err instanceof Neo4jError && /Unauthorized|authentication/i.test(`${err.code} ${err.message}`) ? 'refused' : 'down'),
+      (err: unknown) => (err instanceof Neo4jError && /Security\.Unauthorized/.test(err.code) ? 'refused' : 'down'),
     );
   try {
     const deadline = started + timeoutMs;
@@ -288,7 +305,7 @@ async function setFirstPassword(uri: string, password: string, dataDir: string):
   try {
     await factory.executeQuery('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: FACTORY_PASSWORD, new: password }, { database: 'system' });
   } catch (err) {
-    if (err instanceof Neo4jError && /Unauthorized|authentication/i.test(`${err.code} ${err.message}`)) {
+    if (err instanceof Neo4jError && /Security\.Unauthorized/.test(err.code)) {
       throw new Neo4jStartError(
         `The local Neo4j in ${dataDir} refuses the password kept in ${passwordFileOf(dataDir)}: put its password back in that file, or start from an empty MAILLAGE_DATA_DIR.`,
       );
