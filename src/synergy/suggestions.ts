@@ -18,7 +18,10 @@ import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
-import { nameOf } from './sentences.ts';
+import { type Lang, REASON_WORDS } from './sentences.ts';
+
+/** The words of one language's reasons. */
+type Words = (typeof REASON_WORDS)[Lang];
 
 export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE';
 
@@ -45,13 +48,6 @@ export const PROXIMITY: Readonly<Record<string, number>> = {
   Region: 0.3,
 };
 
-const LEVEL_WORDS: Readonly<Record<string, string>> = {
-  Commune: 'commune',
-  Epci: 'EPCI',
-  IndustrialTerritory: 'industrial territory',
-  Department: 'département',
-  Region: 'région',
-};
 
 export const MAX_SUGGESTIONS = 100;
 
@@ -281,6 +277,8 @@ export interface SynergiesArgs {
   actorId: string;
   kinds?: readonly ActorKind[] | null | undefined;
   first?: number | null | undefined;
+  /** The reasons' language; English when absent. */
+  lang?: Lang | null | undefined;
 }
 
 /** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
@@ -319,7 +317,7 @@ export async function synergies(
     });
   if (!row?.found) throw new NotFoundError('actor', args.actorId);
   return row.candidates
-    .map((candidate) => score(row, candidate))
+    .map((candidate) => score(row, candidate, REASON_WORDS[args.lang ?? 'EN']))
     .filter((synergy) => synergy.score > 0)
     .sort((a, b) => b.score - a.score || (a.actor.id < b.actor.id ? -1 : 1))
     .slice(0, first);
@@ -333,14 +331,11 @@ function adamicAdar(neighbours: readonly Neighbour[]): number {
 /** Maps an unbounded sum to 0..1: one shared partner of degree 2 gives 0.59, of degree 10, 0.30. */
 const saturate = (value: number): number => value / (1 + value);
 
-function list(nodes: readonly NodeRecord[], max = 5): string {
-  const names = nodes.slice(0, max).map(nameOf);
+function list(w: Words, nodes: readonly NodeRecord[], max = 5): string {
+  const names = nodes.slice(0, max).map(w.name);
   return nodes.length > max ? `${names.join(', ')}, ...` : names.join(', ');
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 interface Factor {
   factor: SynergyFactor;
@@ -353,7 +348,7 @@ function byWeightThenName(a: Need, b: Need): number {
   return b.weight - a.weight || String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
 }
 
-function competencies(me: Row, other: Candidate): Factor | undefined {
+function competencies(me: Row, other: Candidate, w: Words): Factor | undefined {
   const theyTeach = new Set(other.teaches);
   const myTotal = me.needs.reduce((sum, n) => sum + n.weight, 0);
   const served = me.needs.filter((n) => theyTeach.has(n.node.id)).sort(byWeightThenName);
@@ -369,15 +364,15 @@ function competencies(me: Row, other: Candidate): Factor | undefined {
   const servingNodes = serving.map((n) => toSynergyNode(n.node));
   const parts: string[] = [];
   if (forward > 0) {
-    parts.push(`teaches ${served.length} of the ${plural(me.needs.length, 'competency', 'competencies')} you need: ${list(servedNodes)}`);
+    parts.push(w.teaches(served.length, me.needs.length, list(w, servedNodes)));
   }
   if (reverse > 0) {
-    parts.push(`needs ${serving.length} of its ${plural(other.needs.length, 'competency', 'competencies')} from what you teach: ${list(servingNodes)}`);
+    parts.push(w.needs(serving.length, other.needs.length, list(w, servingNodes)));
   }
   return {
     factor: 'COMPETENCIES',
     value: Math.max(forward, reverse),
-    sentence: parts.join('; and '),
+    sentence: parts.join(w.and),
     related: [...servedNodes, ...servingNodes.filter((n) => !servedNodes.some((s) => s.id === n.id))],
   };
 }
@@ -386,26 +381,26 @@ function isEventLike(n: Neighbour): boolean {
   return n.node.labels.includes('Event') || n.node.labels.includes('Program');
 }
 
-function sharedPartners(other: Candidate): Factor | undefined {
+function sharedPartners(other: Candidate, w: Words): Factor | undefined {
   const shared = other.common.filter((n) => !isEventLike(n)).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
   const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_PARTNERS',
     value: saturate(adamicAdar(shared)),
-    sentence: `shares ${plural(shared.length, 'partner', 'partners')} with you: ${list(related)}`,
+    sentence: w.partners(shared.length, list(w, related)),
     related,
   };
 }
 
-function sharedEvents(other: Candidate): Factor | undefined {
+function sharedEvents(other: Candidate, w: Words): Factor | undefined {
   const shared = other.common.filter(isEventLike).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
   const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_EVENTS',
     value: saturate(adamicAdar(shared)),
-    sentence: `took part in ${plural(shared.length, 'event or programme', 'events or programmes')} with you: ${list(related)}`,
+    sentence: w.events(shared.length, list(w, related)),
     related,
   };
 }
@@ -414,7 +409,7 @@ function byDegreeThenId(a: Neighbour, b: Neighbour): number {
   return a.degree - b.degree || (a.node.id < b.node.id ? -1 : 1);
 }
 
-function territory(me: Row, other: Candidate): Factor | undefined {
+function territory(me: Row, other: Candidate, w: Words): Factor | undefined {
   const mine = new Set(me.places.map((p) => p.node.id));
   let best: Place | undefined;
   for (const place of other.places) {
@@ -426,7 +421,7 @@ function territory(me: Row, other: Candidate): Factor | undefined {
   return {
     factor: 'TERRITORY',
     value: PROXIMITY[best.level] ?? 0,
-    sentence: `is in the same ${LEVEL_WORDS[best.level] ?? 'territory'} as you: ${nameOf(node)}`,
+    sentence: w.territory(w.levels[best.level], w.name(node)),
     related: [node],
   };
 }
@@ -436,21 +431,21 @@ function territory(me: Row, other: Candidate): Factor | undefined {
  * share no partner and no event (so they sit in different groups) and both are connected to a
  * group (working ties), the more the better; 16 ties each count fully.
  */
-function bridge(me: Row, other: Candidate): Factor | undefined {
+function bridge(me: Row, other: Candidate, w: Words): Factor | undefined {
   if (other.common.length > 0 || me.workingDegree < 2 || other.workingDegree < 2) return undefined;
   const reach = Math.min(me.workingDegree, other.workingDegree);
   return {
     factor: 'BRIDGE',
     value: Math.min(1, Math.log(1 + reach) / Math.log(17)),
-    sentence: `would connect your network (${plural(me.workingDegree, 'tie', 'ties')}) to another group (${plural(other.workingDegree, 'tie', 'ties')}) you share no partner or event with`,
+    sentence: w.bridge(me.workingDegree, other.workingDegree),
     related: [],
   };
 }
 
 const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
-function score(me: Row, other: Candidate): SynergyRecord {
-  const factors = [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other)]
+function score(me: Row, other: Candidate, w: Words): SynergyRecord {
+  const factors = [competencies(me, other, w), sharedPartners(other, w), territory(me, other, w), sharedEvents(other, w), bridge(me, other, w)]
     .filter((f): f is Factor => f !== undefined && f.value > 0);
   const total = factors.reduce((sum, f) => sum + FACTOR_WEIGHTS[f.factor] * f.value, 0);
   const reasons = factors

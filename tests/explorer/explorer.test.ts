@@ -157,6 +157,8 @@ async function freshPage(url: string): Promise<Page> {
 /** Waits for the drawing to be ready and the layout to have stopped (then the camera stays put). */
 async function settled(on: Page, territory: string): Promise<void> {
   await on.locator(`#graph[data-state="ready"][data-territory="${territory}"]`).waitFor();
+  // The communities arrive with the shape and lay the graph out again: wait for that layout too.
+  await on.locator(`#shape[data-territory="${territory}"]`).waitFor({ state: 'attached' });
   await on.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'done', undefined, { timeout: 20_000 });
   await on.waitForTimeout(700); // the camera's last move (400 ms)
 }
@@ -355,11 +357,18 @@ describe('the network explorer, in Chromium', () => {
     const sentence = (await explanation.textContent()) ?? '';
     expect(sentence).toMatch(/ALTYTUD/);
     expect(sentence).toMatch(/Bpifrance|BPI France/); // the sentence may use the short name
+    // In French, as the interface: no English verb, French ones and elisions.
+    expect(sentence).not.toMatch(/ organised | supported by | which | is a partner of /);
+    expect(sentence).toMatch(/ (a codirigé|a organisé|soutenu|partenaire|qui) /);
+    expect(await page.locator('#paths li.first .steps li').first().textContent()).toMatch(/\.$/);
     expect(await page.locator('#paths li.first .steps li').count()).toBeGreaterThan(0);
     // The path's nodes are lit on the graph (both ends and what lies between).
     await page.waitForFunction(() => Number(document.getElementById('graph')?.dataset.highlighted) >= 2);
     await page.waitForTimeout(600); // the camera's move to the path
     await page.screenshot({ path: path.join(ARTEFACTS, 'article-network-path.png') });
+    // The README's picture: the path ALTYTUD -> Bpifrance, in French.
+    mkdirSync(path.resolve('docs', 'img'), { recursive: true });
+    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-path-fr.png') });
   });
 
   it('switches to a synthetic département: the graph and the shape panel change', async () => {

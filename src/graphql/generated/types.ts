@@ -321,6 +321,14 @@ export type KindCount = {
   kind: ActorKind;
 };
 
+/**
+ * The language of the API's sentences (path steps and explanations, suggestion reasons). A field's
+ * `lang` argument wins; without it, the request's Accept-Language (fr or en); without both, English.
+ */
+export type Lang =
+  | 'EN'
+  | 'FR';
+
 /** A relationship seen from one of its ends. */
 export type Link = {
   __typename?: 'Link';
@@ -579,12 +587,14 @@ export type QuerySynergiesArgs = {
   actorId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  lang?: InputMaybe<Lang>;
 };
 
 
 export type QuerySynergyPathsArgs = {
   from: Scalars['ID']['input'];
   k?: InputMaybe<Scalars['Int']['input']>;
+  lang?: InputMaybe<Lang>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
 };
@@ -836,6 +846,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
+  Lang: Lang;
   Link: ResolverTypeWrapper<LinkRecord>;
   LinkInput: LinkInput;
   LocalAuthority: ResolverTypeWrapper<ActorRecord>;
