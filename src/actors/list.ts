@@ -14,7 +14,7 @@ import { CypherBuilder, actorConnection } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
-import { toFulltextQuery } from './search-text.ts';
+import { toSearchQuery } from '../search/french.ts';
 
 export type { ActorPage } from '../fetch/records.ts';
 
@@ -38,7 +38,7 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
     throw new BadInputError('`search` must be at most 200 characters.', [...path, 'search']);
   }
   // A search without any letter or digit filters nothing, like an empty search box.
-  const search = args.search && toFulltextQuery(args.search) !== null ? args.search : null;
+  const search = args.search && toSearchQuery(args.search) !== null ? args.search : null;
   return {
     search,
     kinds: args.kinds?.length ? [...new Set(args.kinds)] : null,

@@ -13,7 +13,7 @@
  */
 import { LEVEL_LABEL } from '../domain/records.ts';
 import { isRelationshipType } from '../domain/relationships.ts';
-import { toFulltextQuery } from '../actors/search-text.ts';
+import { rankTier, toSearchQuery } from '../search/french.ts';
 import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
 
 /** Collects parameters and hands out unique variable names for one query. */
@@ -146,8 +146,9 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
  * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page
  * exists). Subquery expressions, so they fit a root RETURN and a nested projection alike.
  *
- * Order: exact name matches first, then names starting with the search, then the other matches;
- * inside a tier shorter names first, then id. Unlike a Lucene score, this key depends on the actor
+ * Order: the rank tier of src/search/french.ts (whole name or short name, name starting with the
+ * search's words, joined name starting with it, any other match); inside a tier shorter names
+ * first, then id. Unlike a Lucene score, this key depends on the actor
  * alone, so keyset cursors stay valid while actors are added.
  * `scope` is the variable of the territory to search within (or null for the whole network).
  */
@@ -162,9 +163,9 @@ export function actorConnection(
   // `match` finds the candidates; `rank` (searches only) computes their sort key.
   let match: string;
   if (filter.search !== null) {
-    const lucene = toFulltextQuery(filter.search);
-    if (lucene === null) throw new Error('A search without words must be dropped before building the query.');
-    match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(lucene)}) YIELD node AS ${a}`;
+    const query = toSearchQuery(filter.search);
+    if (query === null) throw new Error('A search without words must be dropped before building the query.');
+    match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(query.lucene)}) YIELD node AS ${a}`;
     conditions.push(`${a}:Actor`);
     if (scope) conditions.push(`EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope}) }`);
   } else if (scope) {
@@ -191,14 +192,12 @@ ${indent(match + where([...conditions, ...keyset]))}
   }
   const tier = b.variable('tier');
   const len = b.variable('len');
-  const name = b.variable('name');
-  const short = b.variable('short');
-  const folded = b.variable('folded');
+  const names = b.variable('names');
+  const query = toSearchQuery(filter.search)!;
   const rank = [
-    `WITH ${a}, apoc.text.clean(${a}.name) AS ${name}, apoc.text.clean(coalesce(${a}.shortName, '')) AS ${short}, apoc.text.clean(${b.param(filter.search)}) AS ${folded}`,
-    `WITH ${a}, CASE WHEN ${name} = ${folded} OR ${short} = ${folded} THEN 0`,
-    `  WHEN ${name} STARTS WITH ${folded} OR ${short} STARTS WITH ${folded} THEN 1 ELSE 2 END AS ${tier},`,
-    `  size(${name}) AS ${len}`,
+    `WITH ${a}, coalesce(${a}.searchNames, [apoc.text.clean(${a}.name), apoc.text.clean(coalesce(${a}.shortName, ''))]) AS ${names}`,
+    `WITH ${a}, ${indent(rankTier(names, '[]', b.param(query.words), b.param(query.joined))).trimStart()} AS ${tier},`,
+    `  size(${a}.name) AS ${len}`,
   ].join('\n');
   let keyset = '';
   if (filter.after) {

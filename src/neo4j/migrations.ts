@@ -7,6 +7,13 @@
  * every MERGE in the seeders hit one uniqueness index whatever the node's kind.
  */
 import type { Database } from './database.ts';
+import { backfillSearchFields } from '../search/backfill.ts';
+
+/** The full-text indexes of name search, by name: what they cover. */
+const FULLTEXT: Record<string, { label: string; properties: string[] }> = {
+  actor_names: { label: 'Actor', properties: ['name', 'shortName', 'searchText'] },
+  territory_names: { label: 'Territory', properties: ['name', 'searchText'] },
+};
 
 export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
@@ -20,12 +27,24 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX competency_id IF NOT EXISTS FOR (n:Competency) ON (n.id)',
   // Survey answers are re-aggregated per company into NEEDS (src/seed/survey.ts).
   'CREATE INDEX survey_answer_company IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.company)',
-  // Case- and accent-insensitive name search ("meaulte" finds Méaulte).
-  "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.shortName] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
-  "CREATE FULLTEXT INDEX territory_names IF NOT EXISTS FOR (n:Territory) ON EACH [n.name] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } }",
+  // French name search (src/search/french.ts): names, plus the normalised `searchText` the writers add.
+  ...Object.entries(FULLTEXT).map(
+    ([name, { label, properties }]) =>
+      `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
+  ),
 ];
 
 export async function migrate(db: Database): Promise<void> {
+  // A full-text index made before `searchText` existed is rebuilt over the new properties.
+  const existing = await db.read<{ name: string; properties: string[] }>(
+    'SHOW FULLTEXT INDEXES YIELD name, properties WHERE name IN $names RETURN name, properties',
+    { names: Object.keys(FULLTEXT) },
+  );
+  for (const index of existing) {
+    const wanted = FULLTEXT[index.name]?.properties ?? [];
+    if (wanted.some((p) => !index.properties.includes(p))) await db.write(`DROP INDEX ${index.name} IF EXISTS`);
+  }
   for (const statement of MIGRATIONS) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
+  await backfillSearchFields(db);
 }

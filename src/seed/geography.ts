@@ -12,7 +12,8 @@
  * An EPCI may straddle départements (89 do): it is PART_OF the one holding most of its members'
  * population (ties: the lowest code), and keeps every département it touches in `departments`.
  * Populations: communes' and EPCIs' municipal population; départements and régions get the sum of
- * their communes'. Régions are also actors (they fund): `Actor`, kind REGION.
+ * their communes'. Communes also carry their `departmentCode` and `postalCodes` (the package's
+ * `codesPostaux`). Régions are also actors (they fund): `Actor`, kind REGION.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +37,7 @@ interface RawCommune {
   region: string;
   population?: number;
   siren?: string;
+  codesPostaux?: string[];
 }
 interface RawEpci {
   code: string;
@@ -99,7 +101,7 @@ export function geographySource(data: GeographyData = loadGeographyData()): Seed
     nodes.push({
       id: `department:${d.code}`,
       labels: ['Territory', 'Department'],
-      properties: { name: d.nom, code: d.code, population: depPopulation.get(d.code) ?? 0, source },
+      properties: { name: d.nom, displayName: `${d.nom} (${d.code})`, code: d.code, population: depPopulation.get(d.code) ?? 0, source },
       origin: origin(`departements.json ${d.code}`),
     });
     partOf(`department:${d.code}`, `region:${d.region}`, `departements.json ${d.code}`);
@@ -117,7 +119,15 @@ export function geographySource(data: GeographyData = loadGeographyData()): Seed
     nodes.push({
       id: `epci:${e.code}`,
       labels: ['Territory', 'Epci'],
-      properties: { name: e.nom, code: e.code, epciType: e.type, population: e.populationMunicipale, departments, source },
+      properties: {
+        name: e.nom,
+        displayName: main ? `${e.nom} (${main})` : e.nom,
+        code: e.code,
+        epciType: e.type,
+        population: e.populationMunicipale,
+        departments,
+        source,
+      },
       origin: origin(`epci.json ${e.code}`),
     });
     if (main) partOf(`epci:${e.code}`, `department:${main}`, `epci.json ${e.code}`);
@@ -126,7 +136,16 @@ export function geographySource(data: GeographyData = loadGeographyData()): Seed
     nodes.push({
       id: `commune:${c.code}`,
       labels: ['Territory', 'Commune'],
-      properties: { name: c.nom, code: c.code, ...(c.population !== undefined ? { population: c.population } : {}), source },
+      properties: {
+        name: c.nom,
+        displayName: `${c.nom} (${c.departement})`,
+        code: c.code,
+        // The département tells homonyms apart ("Saint-Quentin (02)"); postal codes find a commune.
+        departmentCode: c.departement,
+        postalCodes: c.codesPostaux ?? [],
+        ...(c.population !== undefined ? { population: c.population } : {}),
+        source,
+      },
       origin: origin(`communes.json ${c.code}`),
     });
     const epci = communeEpci.get(c.code);

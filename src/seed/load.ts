@@ -28,6 +28,7 @@ import {
 import { type SeedReport, emptyReport, tally } from './report.ts';
 import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validate.ts';
 import { aggregateNeeds } from './survey.ts';
+import { withSearchFields } from './search-fields.ts';
 
 /**
  * Rows per transaction. Measured on synthetic data (`npm run bench:seed -- --batch-sweep ...`,
@@ -185,7 +186,7 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
   };
   const writeNodes = async (labelKey: string, batch: NodeRow[]) => {
     const labels = labelKey.split(':');
-    const rows = nodeWrites(batch, source.name);
+    const rows = withSearchFields(labels, nodeWrites(batch, source.name));
     let counts: BatchCounts | undefined;
     if (dryRun) counts = await exec(dryRunNodes(labels, rows), 'READ');
     if (!counts && tryCreate) {

@@ -52,15 +52,18 @@ describe('actors(...)', () => {
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
         WHERE a0:Actor
-        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p2) AS folded0
-        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
-          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
-          size(name0) AS len0
-        WHERE tier0 > $p4 OR (tier0 = $p4 AND (len0 > $p5 OR (len0 = $p5 AND a0.id > $p3)))
+        WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+        WITH a0, CASE
+            WHEN any(s IN names0 WHERE s = $p2 OR replace(s, ' ', '') = $p3) OR $p3 IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $p2 + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p3) THEN 2
+            ELSE 3 END AS tier0,
+          size(a0.name) AS len0
+        WHERE tier0 > $p5 OR (tier0 = $p5 AND (len0 > $p6 OR (len0 = $p6 AND a0.id > $p4)))
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p1)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"meaulte*","p1":4,"p2":"Méaulte","p3":"utc","p4":1,"p5":12}"
+      --- READ {"p0":"(meaulte*)","p1":4,"p2":"meaulte","p3":"meaulte","p4":"utc","p5":1,"p6":12}"
     `);
   });
 
@@ -97,14 +100,17 @@ describe('actors(...)', () => {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
           AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-        WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p3) AS folded0
-        WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
-          WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
-          size(name0) AS len0
+        WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+        WITH a0, CASE
+            WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $p3 + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p4) THEN 2
+            ELSE 3 END AS tier0,
+          size(a0.name) AS len0
         WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"region:32","p1":"utc*","p2":21,"p3":"utc"}"
+      --- READ {"p0":"region:32","p1":"(utc*)","p2":21,"p3":"utc","p4":"utc"}"
     `);
   });
 

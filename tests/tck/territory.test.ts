@@ -42,24 +42,27 @@ describe('territory(id)', () => {
               WHERE a0:Actor
                 AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(n) }
                 AND a0.kind IN $p2
-              WITH a0, apoc.text.clean(a0.name) AS name0, apoc.text.clean(coalesce(a0.shortName, '')) AS short0, apoc.text.clean($p4) AS folded0
-              WITH a0, CASE WHEN name0 = folded0 OR short0 = folded0 THEN 0
-                WHEN name0 STARTS WITH folded0 OR short0 STARTS WITH folded0 THEN 1 ELSE 2 END AS tier0,
-                size(name0) AS len0
+              WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+              WITH a0, CASE
+                  WHEN any(s IN names0 WHERE s = $p4 OR replace(s, ' ', '') = $p5) OR $p5 IN [] THEN 0
+                  WHEN any(s IN names0 WHERE s STARTS WITH $p4 + ' ') THEN 1
+                  WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p5) THEN 2
+                  ELSE 3 END AS tier0,
+                size(a0.name) AS len0
               WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p3)
               RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
                 \`links\`: COLLECT {
                   MATCH (a0)-[r0:MEMBER_OF]-(o0)
                   WITH r0, o0, CASE WHEN startNode(r0) = a0 THEN 'OUT' ELSE 'IN' END AS d0
                   ORDER BY type(r0), o0.id, d0
-                  LIMIT toInteger($p5)
+                  LIMIT toInteger($p6)
                   RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0) } }
                 }
               } } }
             }
           }
         } } AS n
-      --- READ {"p0":"department:80","p1":"aero*","p2":["COMPANY"],"p3":11,"p4":"aero","p5":50}"
+      --- READ {"p0":"department:80","p1":"(aero*)","p2":["COMPANY"],"p3":11,"p4":"aero","p5":"aero","p6":50}"
     `);
   });
 });

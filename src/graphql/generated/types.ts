@@ -544,6 +544,15 @@ export type Query = {
    * relationships each, loopless. k <= 10, maxHops <= 6. Same id twice: one path of zero hops.
    */
   synergyPaths: Array<SynergyPath>;
+  /**
+   * Territories, a Relay connection with keyset cursors (a page never shifts when nodes are added).
+   * search: a name in any French spelling (accents, case, hyphens, l'/d' and both apostrophes do not
+   * matter: "saint quentin", "St-Quentin", "l'aisne", "meaulte"), an INSEE code ("80016"), an EPCI's
+   * SIREN or a postal code ("80300"). Order: the whole name or a code first, then names starting with
+   * the words, then other matches; larger population first inside each; then id. Without search:
+   * every territory of the levels, the most populated first. first: at most 100.
+   */
+  territories: TerritoryConnection;
   territory: Maybe<Territory>;
 };
 
@@ -597,6 +606,14 @@ export type QuerySynergyPathsArgs = {
   lang?: InputMaybe<Lang>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryTerritoriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  levels?: InputMaybe<Array<TerritoryLevel>>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -690,6 +707,8 @@ export type Territory = Node & {
   children: Array<Territory>;
   /** The official code: INSEE code of a commune, département or région, SIREN of an EPCI. */
   code: Maybe<Scalars['String']['output']>;
+  /** The name as a list shows it, homonyms told apart by their département: "Saint-Quentin (02)", "Somme (80)", "CC du Pays du Coquelicot (80)"; a région's name. */
+  displayName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   level: TerritoryLevel;
   /** Direct links, both directions (the actors located in it, the events held in it, PART_OF...). */
@@ -721,6 +740,19 @@ export type TerritoryChildrenArgs = {
 export type TerritoryLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type TerritoryConnection = {
+  __typename?: 'TerritoryConnection';
+  edges: Array<TerritoryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TerritoryEdge = {
+  __typename?: 'TerritoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Territory;
 };
 
 export type TerritoryLevel =
@@ -866,6 +898,8 @@ export type ResolversTypes = {
   SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
   SynergyReason: ResolverTypeWrapper<Omit<SynergyReason, 'related'> & { related: Array<ResolversTypes['Node']> }>;
   Territory: ResolverTypeWrapper<TerritoryRecord>;
+  TerritoryConnection: ResolverTypeWrapper<Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversTypes['TerritoryEdge']> }>;
+  TerritoryEdge: ResolverTypeWrapper<Omit<TerritoryEdge, 'node'> & { node: ResolversTypes['Territory'] }>;
   TerritoryLevel: TerritoryLevel;
   University: ResolverTypeWrapper<ActorRecord>;
 };
@@ -913,6 +947,8 @@ export type ResolversParentTypes = {
   SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
   Territory: TerritoryRecord;
+  TerritoryConnection: Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['TerritoryEdge']> };
+  TerritoryEdge: Omit<TerritoryEdge, 'node'> & { node: ResolversParentTypes['Territory'] };
   University: ActorRecord;
 };
 
@@ -1159,6 +1195,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType, RequireFields<QuerySynergiesArgs, 'actorId' | 'first'>>;
   synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
+  territories?: Resolver<ResolversTypes['TerritoryConnection'], ParentType, ContextType, RequireFields<QueryTerritoriesArgs, 'first'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
 };
 
@@ -1206,6 +1243,7 @@ export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends 
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first'>>;
   children?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<TerritoryChildrenArgs, 'first'>>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<TerritoryLinksArgs, 'first'>>;
@@ -1213,6 +1251,17 @@ export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends 
   parents?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type TerritoryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryConnection'] = ResolversParentTypes['TerritoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TerritoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TerritoryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryEdge'] = ResolversParentTypes['TerritoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
 };
 
 export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
@@ -1261,6 +1310,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SynergyPath?: SynergyPathResolvers<ContextType>;
   SynergyReason?: SynergyReasonResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
+  TerritoryConnection?: TerritoryConnectionResolvers<ContextType>;
+  TerritoryEdge?: TerritoryEdgeResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
 };
 

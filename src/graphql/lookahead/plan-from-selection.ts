@@ -227,3 +227,11 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string): { na
     return { name: s.fieldName, args: def ? getArgumentValues(def, s.node, info.variableValues) : {} };
   });
 }
+
+/** The plan beneath each territory of a root `territories` connection: its `edges { node }`. */
+export function territoryConnectionPlanOf(info: GraphQLResolveInfo, first: number): NodePlan {
+  const sets = childSets(info, childSets(info, rootSets(info), 'TerritoryConnection', 'edges'), 'TerritoryEdge', 'node');
+  const plan = planOfSets(info, sets, 'Territory');
+  checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
+  return plan;
+}
