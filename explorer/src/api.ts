@@ -185,10 +185,10 @@ export interface TerritoryData {
 
 /** Every level's places by name or postal code, from the first keystroke (the API's territory search). */
 export const TERRITORY_SEARCH = `query ExplorerTerritorySearch($search: String!, $first: Int!) {
-  territories(search: $search, first: $first) { edges { node { id name level code } } }
+  territories(search: $search, first: $first) { edges { node { id name displayName level code } } }
 }`;
 export interface TerritorySearchData {
-  territories: { edges: { node: TerritoryRef }[] };
+  territories: { edges: { node: TerritoryRef & { displayName: string } }[] };
 }
 
 /** What the map needs of a territory's actors: their commune (placed at its town hall). */

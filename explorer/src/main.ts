@@ -116,7 +116,8 @@ async function territoryOptions(text: string): Promise<Option[]> {
       const data = await graphql<TerritorySearchData>(TERRITORY_SEARCH, { search: text.trim(), first: 12 });
       const found = data.territories.edges.map((e) => e.node);
       addTerritories(found);
-      return [...whole, ...found.map(territoryOption)];
+      // Homonyms told apart by the API's display name: "Saint-Quentin (02)".
+      return [...whole, ...found.map((f) => ({ ...territoryOption(f), label: f.displayName }))];
     } catch (err) {
       if (err instanceof ApiError && err.code === 'GRAPHQL_VALIDATION_FAILED') noTerritorySearch = true;
       else throw err;
@@ -142,7 +143,7 @@ function localTerritoryOptions(text: string): Option[] {
 
 const territoryBox = combobox($('territory-input'), $('territory-options'), territoryOptions, (o) => {
   const known = territories.get(o.id);
-  void chooseTerritory(o.id === '' ? WHOLE : { id: o.id, name: o.label, level: known?.level ?? '' });
+  void chooseTerritory(o.id === '' ? WHOLE : { id: o.id, name: known?.name ?? o.label, level: known?.level ?? '' });
 }, 120);
 
 /** False until the first territory (the URL's, or the whole network) is chosen. */

@@ -230,6 +230,29 @@ describe('links that name a view open it, in a fresh page', () => {
   }, 120_000);
 });
 
+describe('the territory box', () => {
+  it('finds communes, EPCIs and régions from the first keystrokes, before any département is opened', async () => {
+    const tab = await freshPage(`${baseUrl}/explore/`);
+    try {
+      const input = tab.locator('#territory-input');
+      for (const [typed, expected] of [
+        ['amiens', /^Amiens/],
+        ['Compiegne', /^Compiègne/],
+        ['Coquelicot', /Coquelicot/],
+        ['Hauts de France', /^Hauts-de-France/],
+      ] as const) {
+        await input.fill('');
+        await input.pressSequentially(typed, { delay: 20 });
+        await tab.locator('#territory-options li[role=option] .option-label', { hasText: expected }).first().waitFor();
+      }
+      await tab.locator('#territory-options li[role=option]', { hasText: /^Hauts-de-France/ }).first().click();
+      await settled(tab, 'region:32');
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+});
+
 describe('readable at every size', () => {
   it('labels every actor of a small graph without overlap, nothing clipped', async () => {
     const tab = await freshPage(`${baseUrl}/explore/#t=${ALBERT}`);
