@@ -12,6 +12,7 @@
 import {
   ACTOR_CARD,
   ACTOR_GRAPH,
+  ACTOR_PLACES,
   ACTOR_SEARCH,
   ApiError,
   CHILDREN,
@@ -25,6 +26,7 @@ import {
   graphql,
   type ActorCardData,
   type ActorGraphData,
+  type ActorPlacesData,
   type ActorSearchData,
   type ChildrenData,
   type CompetencyGapsData,
@@ -37,7 +39,8 @@ import {
   type TerritorySearchData,
 } from './api.ts';
 import { combobox, type Option } from './combobox.ts';
-import { GraphView, type ColourBy, type SizeBy } from './graph-view.ts';
+import { GraphView, KIND_COLOURS, type ColourBy, type SizeBy } from './graph-view.ts';
+import { MapView, type PlacedActor } from './map-view.ts';
 import { actorCardHtml, gapsHtml, partnersHtml, pathsHtml, shapeHtml } from './panels.ts';
 import { type Lang, apiLang, escapeHtml, fold, formatNumber, lang, parseLang, setLang, t } from './text.ts';
 
@@ -73,6 +76,13 @@ const status = $('status');
 const notice = $('notice');
 const graphEl = $('graph');
 const view = new GraphView(graphEl);
+const mapEl = $('map');
+const mapView = new MapView(mapEl);
+type Layout = 'network' | 'map';
+type Indicator = 'actors' | 'gap';
+let layout: Layout = 'network';
+/** The drawn graph's actors and links (the map shows the same ones). */
+let drawn: { nodes: ActorGraphData['actorGraph']['nodes']; links: ActorGraphData['actorGraph']['links'] } = { nodes: [], links: [] };
 
 let territory: { id: string; name: string; level: string } = WHOLE;
 let shape: NetworkShapeData['networkShape'] | undefined;
@@ -277,6 +287,8 @@ function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
   notice.textContent = notes.join(' ');
   notice.hidden = notes.length === 0;
   view.load(nodes, links, community, names);
+  drawn = { nodes, links };
+  if (layout === 'map') void showMap();
   graphEl.dataset.state = 'ready';
   graphEl.dataset.territory = territory.id;
   graphEl.dataset.nodes = String(view.graph.order);
@@ -317,6 +329,7 @@ async function focusActor(id: string | undefined, move: boolean): Promise<void> 
   focusedActor = id;
   writeHash();
   view.focus(id);
+  if (layout === 'map') mapView.focus(id);
   const panel = $('actor-panel');
   if (!id) {
     panel.hidden = true;
@@ -414,6 +427,125 @@ async function showPaths(): Promise<void> {
   }
 }
 
+// ---- the map: the same actors at their commune, the territories' outlines, a choropleth
+const places = new Map<string, Map<string, string>>();
+
+/** Commune codes of the territory's actors (pages of 100, as the API serves them), cached per territory. */
+async function placesOf(within: string): Promise<Map<string, string>> {
+  const known = places.get(within);
+  if (known) return known;
+  const found = new Map<string, string>();
+  let after: string | null = null;
+  for (let page = 0; page < Math.ceil(MAX_DRAWN / 100); page++) {
+    const data: ActorPlacesData = await graphql<ActorPlacesData>(ACTOR_PLACES, { within: within || null, first: 100, after });
+    for (const { node } of data.actors.edges) if (node.commune?.code) found.set(node.id, node.commune.code);
+    if (!data.actors.pageInfo.hasNextPage) break;
+    after = data.actors.pageInfo.endCursor;
+  }
+  places.set(within, found);
+  return found;
+}
+
+/** The département of a commune, from its INSEE code (2A/2B for Corsica, 3 digits overseas). */
+const departmentOfCommune = (code: string) => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
+
+async function setLayout(next: Layout): Promise<void> {
+  layout = next;
+  $<HTMLSelectElement>('view-by').value = next;
+  document.body.dataset.layout = next;
+  mapEl.hidden = next !== 'map';
+  graphEl.hidden = next === 'map';
+  $('legend').hidden = next === 'map';
+  $('map-legend').hidden = next !== 'map';
+  $('indicator-field').hidden = next !== 'map';
+  writeHash();
+  if (next === 'map') await showMap();
+  else {
+    view.resize();
+    view.focus(focusedActor);
+  }
+}
+
+async function showMap(): Promise<void> {
+  const mine = loadSequence;
+  if (!(await mapView.ready)) {
+    notice.textContent = t.mapUnavailable;
+    notice.hidden = false;
+    return;
+  }
+  mapView.resize();
+  const within = territory.id;
+  const codes = await placesOf(within).catch(() => new Map<string, string>());
+  if (mine !== loadSequence || layout !== 'map') return;
+  const actors: PlacedActor[] = drawn.nodes
+    .filter((n) => codes.has(n.id))
+    .map((n) => ({ id: n.id, label: n.name, colour: KIND_COLOURS[n.kind] ?? KIND_COLOURS.OTHER!, commune: codes.get(n.id)! }));
+  mapView.show(actors, drawn.links, within);
+  mapView.focus(focusedActor);
+  const label = territory.id ? t.territoryLabel(territory.name, levelName(territory.level)) : t.wholeNetworkLabel;
+  status.textContent = t.mapStatus(label, actors.length, drawn.nodes.length);
+  mapEl.dataset.territory = within;
+  mapEl.dataset.state = 'ready';
+  await showChoropleth();
+}
+
+/** Départements the choropleth colours: those of the territory's région (all of France for the whole network). */
+function choroplethDepartments(): string[] {
+  const geo = mapView.geo;
+  if (!geo) return [];
+  const [level, code] = territory.id.split(':');
+  let region: string | undefined;
+  if (level === 'region') region = code;
+  else if (level === 'department') region = geo.departments.features.find((f) => f.properties.code === code)?.properties.region;
+  else if (level === 'commune' || level === 'epci') {
+    const dep = level === 'commune' ? departmentOfCommune(code ?? '') : undefined;
+    region = geo.departments.features.find((f) => f.properties.code === dep)?.properties.region;
+  }
+  return geo.departments.features.filter((f) => region === undefined || f.properties.region === region).map((f) => f.properties.code);
+}
+
+async function showChoropleth(): Promise<void> {
+  const mine = loadSequence;
+  const indicator = $<HTMLSelectElement>('indicator').value as Indicator;
+  const departments = choroplethDepartments();
+  const values = new Map<string, number>();
+  if (indicator === 'actors') {
+    const codes = await placesOf(territory.id);
+    for (const d of departments) values.set(d, 0);
+    for (const code of codes.values()) {
+      const d = departmentOfCommune(code);
+      if (values.has(d)) values.set(d, values.get(d)! + 1);
+    }
+  } else {
+    // The largest gap of each département, four at a time.
+    const queue = [...departments];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+          const data = await graphql<CompetencyGapsData>(COMPETENCY_GAPS, { within: `department:${d}` }).catch(() => undefined);
+          if (data) values.set(d, data.competencyGaps[0]?.gap ?? 0);
+        }
+      }),
+    );
+  }
+  if (mine !== loadSequence || layout !== 'map') return;
+  const { max, colours } = mapView.setChoropleth(values);
+  const digits = indicator === 'actors' ? 0 : 1;
+  const steps = colours.map((c, i) => `<span style="background:${c}" title="${formatNumber((max * i) / colours.length, digits)} – ${formatNumber((max * (i + 1)) / colours.length, digits)}"></span>`).join('');
+  $('map-legend').innerHTML = `<strong>${escapeHtml(t.indicators[indicator])}</strong>
+    <div class="ramp">${formatNumber(0, digits)} ${steps} ${formatNumber(max, digits)}</div>
+    <div class="ramp"><span style="background:#fff;border:1px solid #adb5bd"></span> ${t.noData}</div>`;
+  mapEl.dataset.indicator = indicator;
+}
+
+mapView.onTerritoryClick = (id, name) => void chooseTerritory({ id, name, level: 'DEPARTMENT' });
+mapView.onActorClick = (id) => void focusActor(id, false);
+$<HTMLSelectElement>('view-by').addEventListener('change', (e) => void setLayout((e.target as HTMLSelectElement).value as Layout));
+$<HTMLSelectElement>('indicator').addEventListener('change', () => {
+  writeHash();
+  void showChoropleth();
+});
+
 // ---- URL state
 function writeHash(): void {
   const params = new URLSearchParams();
@@ -426,6 +558,9 @@ function writeHash(): void {
   const colour = $<HTMLSelectElement>('colour-by').value;
   if (colour !== 'kind') params.set('c', colour);
   if (lang !== 'fr') params.set('l', lang);
+  if (layout !== 'network') params.set('v', layout);
+  const indicator = $<HTMLSelectElement>('indicator').value;
+  if (layout === 'map' && indicator !== 'actors') params.set('i', indicator);
   if (document.body.classList.contains('embed')) params.set('embed', '1');
   const hash = params.toString();
   const next = hash ? `#${hash}` : window.location.pathname + window.location.search;
@@ -449,6 +584,12 @@ async function applyHash(hash: string): Promise<void> {
     view.setColourBy(colour);
     renderLegend();
   }
+  const nextIndicator = params.get('i') === 'gap' ? 'gap' : 'actors';
+  const indicatorChanged = $<HTMLSelectElement>('indicator').value !== nextIndicator;
+  $<HTMLSelectElement>('indicator').value = nextIndicator;
+  const nextLayout: Layout = params.get('v') === 'map' ? 'map' : 'network';
+  if (nextLayout !== layout) await setLayout(nextLayout);
+  else if (indicatorChanged && layout === 'map') void showChoropleth();
   const nextActor = params.get('a') ?? undefined;
   const tId = params.get('t') ?? '';
   if (tId !== territory.id || !territoryChosen) {
@@ -485,7 +626,11 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-window.addEventListener('resize', () => view.resize());
+window.addEventListener('resize', () => {
+  view.resize();
+  mapView.resize();
+});
+$('indicator-field').hidden = true;
 // For the browser tests and the benchmark: where things are drawn (no data goes through it).
-(window as unknown as { explorer: { view: GraphView } }).explorer = { view };
+(window as unknown as { explorer: { view: GraphView; map: MapView } }).explorer = { view, map: mapView };
 void start();

@@ -127,11 +127,10 @@ const fr = {
   // Map
   mapUnavailable: 'La carte n’est pas construite sur ce serveur (npm run build:geo).',
   indicators: {
-    actors: 'Acteurs',
-    density: 'Densité du réseau',
-    coverage: 'PME liées à une université',
-    gap: 'Plus grand manque de compétence',
+    actors: 'Acteurs par département',
+    gap: 'Plus grand manque de compétence par département',
   },
+  mapStatus: (label: string, placed: number, total: number) => `${label} sur la carte : ${frPlural(placed, 'acteur placé', 'acteurs placés')} sur ${formatNumberIn('fr', total, 0)} (à la mairie de leur commune)`,
   noData: 'pas de donnée',
   openTerritory: (name: string) => `Ouvrir ${name}`,
   kinds: {
@@ -264,11 +263,10 @@ const en: Texts = {
   showAll: (n) => `Show all ${formatNumberIn('en', n, 0)}`,
   mapUnavailable: 'The map is not built on this server (npm run build:geo).',
   indicators: {
-    actors: 'Actors',
-    density: 'Network density',
-    coverage: 'SMEs linked to a university',
-    gap: 'Largest competency gap',
+    actors: 'Actors per département',
+    gap: 'Largest competency gap per département',
   },
+  mapStatus: (label, placed, total) => `${label} on the map: ${enPlural(placed, 'actor', 'actors')} placed of ${formatNumberIn('en', total, 0)} (at their commune's town hall)`,
   noData: 'no data',
   openTerritory: (name) => `Open ${name}`,
   kinds: {

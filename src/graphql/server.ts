@@ -61,7 +61,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
     // Static files first: the explorer page and the landing page are not GraphQL requests.
-    useExplorer(),
+    useExplorer(undefined, security.frameAncestors ?? []),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,

@@ -312,6 +312,90 @@ describe('readable at every size', () => {
   }, 120_000);
 });
 
+interface MapProbe {
+  inspect(id: string): { x: number; y: number; department: string | undefined } | undefined;
+  pointIn(code: string): { x: number; y: number } | undefined;
+}
+const mapOf = (on: Page) => ({
+  inspect: (id: string) => on.evaluate((a) => (window as unknown as { explorer: { map: MapProbe } }).explorer.map.inspect(a), id),
+  pointIn: (code: string) => on.evaluate((c) => (window as unknown as { explorer: { map: MapProbe } }).explorer.map.pointIn(c), code),
+});
+
+describe('the map of France', () => {
+  it('draws an actor of Albert inside the Somme, and clicking the Somme opens it', async () => {
+    const tab = await freshPage(`${baseUrl}/explore/#t=region:32&v=map`);
+    try {
+      await tab.locator('#map[data-state="ready"][data-territory="region:32"]').waitFor();
+      await tab.waitForTimeout(500);
+      const albert = await mapOf(tab).inspect(albertIds[3]!);
+      expect(albert).toBeDefined();
+      expect(albert!.department).toBe('80');
+      // The network's links are drawn between places, and the layout switch keeps the page's state.
+      expect(Number(await tab.locator('#map').getAttribute('data-actors'))).toBeGreaterThanOrEqual(9);
+      const somme = await mapOf(tab).pointIn('80');
+      expect(somme).toBeDefined();
+      const box = (await tab.locator('#map').boundingBox())!;
+      await tab.mouse.click(box.x + somme!.x, box.y + somme!.y);
+      await tab.locator('#map[data-state="ready"][data-territory="department:80"]').waitFor();
+      expect(tab.url()).toContain('t=department%3A80');
+      expect(tab.url()).toContain('v=map');
+      await expect(tab.locator('#status').textContent()).resolves.toMatch(/^Somme \(département\) sur la carte/);
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+
+  it('keeps the selected actor when switching between the network and the map', async () => {
+    const tab = await freshPage(`${baseUrl}/explore/#t=${ALBERT}&a=${encodeURIComponent(albertIds[0]!)}`);
+    try {
+      await settled(tab, ALBERT);
+      await tab.selectOption('#view-by', 'map');
+      await tab.locator(`#map[data-state="ready"][data-focused="${albertIds[0]}"]`).waitFor();
+      expect(tab.url()).toContain('v=map');
+      await tab.selectOption('#view-by', 'network');
+      expect((await shownActor(tab, albertIds[0]!)).focused).toBe(albertIds[0]);
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+
+  it('colours the départements of Hauts-de-France by their largest competency gap, with a legend', async () => {
+    const tab = await freshPage(`${baseUrl}/explore/#t=region:32&v=map&i=gap`);
+    try {
+      await tab.locator('#map[data-indicator="gap"]').waitFor();
+      // The five départements of the région: Aisne, Nord, Oise, Pas-de-Calais, Somme.
+      await expect(tab.locator('#map').getAttribute('data-choropleth')).resolves.toBe('5');
+      await expect(tab.locator('#map-legend').textContent()).resolves.toContain('Plus grand manque de compétence par département');
+      await tab.screenshot({ path: path.join(ARTEFACTS, 'choropleth-gaps.png') });
+    } finally {
+      await tab.close();
+    }
+  }, 120_000);
+});
+
+describe('embed mode', () => {
+  it('shows the drawing and the card without the toolbar, and says which sites may frame it', async () => {
+    const tab = await freshPage(`${baseUrl}/explore/#t=${ALBERT}&a=${encodeURIComponent(albertIds[0]!)}&embed=1`);
+    try {
+      await settled(tab, ALBERT);
+      await tab.locator(`#actor-card .card[data-actor-id="${albertIds[0]}"]`).waitFor();
+      expect(await tab.locator('.toolbar').isVisible()).toBe(false);
+      expect(await tab.locator('#graph').isVisible()).toBe(true);
+      expect(tab.url()).toContain('embed=1');
+    } finally {
+      await tab.close();
+    }
+    const { useExplorer } = await import('../../src/graphql/plugins/explorer.ts');
+    const { createYoga } = await import('graphql-yoga');
+    const { buildSchema } = await import('../../src/graphql/schema.ts');
+    const partner = createYoga({ schema: buildSchema(), plugins: [useExplorer(undefined, ['https://partenaire.example'])], logging: false });
+    const framed = await partner.fetch('http://maillage.test/explore/');
+    expect(framed.headers.get('content-security-policy')).toBe("frame-ancestors 'self' https://partenaire.example");
+    const own = await testServer(db).fetch('http://maillage.test/explore/');
+    expect(own.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+  }, 120_000);
+});
+
 describe('GraphiQL', () => {
   it('comes from our own bundle, with its title, and works with no other server reachable', async () => {
     const tab = await browser.newPage();

@@ -72,7 +72,12 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-export function useExplorer(root: string = EXPLORER_DIST): Plugin {
+/**
+ * `frameAncestors`: origins allowed to show the explorer in a frame (a partner's page, with
+ * `#embed=1`); every other page is refused by the browser (CSP frame-ancestors).
+ */
+export function useExplorer(root: string = EXPLORER_DIST, frameAncestors: readonly string[] = []): Plugin {
+  const csp = `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -97,6 +102,7 @@ export function useExplorer(root: string = EXPLORER_DIST): Plugin {
             'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
             'content-length': String(body.length),
             'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+            ...(file.endsWith('.html') ? { 'content-security-policy': csp } : {}),
           },
         }),
       );
