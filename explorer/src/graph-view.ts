@@ -100,6 +100,8 @@ export class GraphView {
     this.container = container;
     this.renderer = new Sigma(this.graph, container, {
       zIndex: true,
+      // Hidden while the map is shown: sigma then draws nothing instead of throwing.
+      allowInvalidContainer: true,
       labelRenderedSizeThreshold: 6,
       labelDensity: 1,
       labelGridCellSize: 60,

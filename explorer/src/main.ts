@@ -459,8 +459,10 @@ async function setLayout(next: Layout): Promise<void> {
   $('map-legend').hidden = next !== 'map';
   $('indicator-field').hidden = next !== 'map';
   writeHash();
-  if (next === 'map') await showMap();
-  else {
+  // Before the first drawing there is nothing to place: drawGraph shows the map when it is ready.
+  if (next === 'map') {
+    if (graphEl.dataset.state === 'ready') await showMap();
+  } else {
     view.resize();
     view.focus(focusedActor);
   }

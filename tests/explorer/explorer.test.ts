@@ -504,7 +504,16 @@ describe('the network explorer, in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'done', undefined, { timeout: 15_000 });
     await page.locator('#shape-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTEFACTS, 'synthetic-department.png') });
-  }, 180_000);
+    // The README's pictures: Hauts-de-France on the map, then coloured by the largest competency gap.
+    await page.goto(`${baseUrl}/explore/#t=region:32&v=map`);
+    await page.locator('#map[data-state="ready"][data-territory="region:32"][data-indicator="actors"]').waitFor({ timeout: 2 * WAIT });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-map.png') });
+    await page.goto(`${baseUrl}/explore/#t=region:32&v=map&i=gap`);
+    await page.locator('#map[data-indicator="gap"]').waitFor({ timeout: 2 * WAIT });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-map-gaps.png') });
+  }, 300_000);
 
   it('explains that /explore needs a build when there is none', async () => {
     expect(existsSync(path.resolve('explorer', 'dist', 'index.html'))).toBe(true);
