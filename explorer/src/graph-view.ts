@@ -131,16 +131,22 @@ export class GraphView {
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const width = context.measureText(data.label).width;
     const { width: frameWidth, height: frameHeight } = this.renderer.getDimensions();
-    let x = data.x + data.size + 3;
-    if (x + width > frameWidth - 2) x = data.x - data.size - 3 - width;
     const y = data.y + size / 3;
-    const box = { id: data.key ?? '', label: data.label, x, y: y - size, width, height: size + 2 };
-    if (box.x < 0 || box.y < 0 || box.x + box.width > frameWidth || box.y + box.height > frameHeight) return;
-    const overlaps = this.drawn.some((o) => box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height);
-    if (overlaps) return;
+    // Right of the node first, else left of it: the first place inside the frame that overlaps nothing.
+    const box = [data.x + data.size + 3, data.x - data.size - 3 - width]
+      .map((x) => ({ id: data.key ?? '', label: data.label, x, y: y - size, width, height: size + 2 }))
+      .find(
+        (b) =>
+          b.x >= 0 &&
+          b.y >= 0 &&
+          b.x + b.width <= frameWidth &&
+          b.y + b.height <= frameHeight &&
+          !this.drawn.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height),
+      );
+    if (!box) return;
     this.drawn.push(box);
     context.fillStyle = '#1d2433';
-    context.fillText(data.label, x, y);
+    context.fillText(data.label, box.x, y);
   }
 
   /** The labels drawn in the last frame (for tests and for the page's own checks). */
@@ -182,7 +188,9 @@ export class GraphView {
     }
     this.applySizes();
     this.applyColours();
+    // Small graphs: every label is a candidate (our collision test decides); big ones: sigma's grid first.
     this.renderer.setSetting('labelRenderedSizeThreshold', this.graph.order < ALL_LABELS_BELOW ? 0 : 6);
+    this.renderer.setSetting('labelDensity', this.graph.order < ALL_LABELS_BELOW ? 100 : 1);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.startLayout();
   }
