@@ -126,15 +126,16 @@ export class GraphView {
     data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string },
     settings: Settings<NodeAttributes, EdgeAttributes>,
   ): void {
-    if (!data.label) return;
+    const label = data.label;
+    if (!label) return;
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-    const width = context.measureText(data.label).width;
+    const width = context.measureText(label).width;
     const { width: frameWidth, height: frameHeight } = this.renderer.getDimensions();
     const y = data.y + size / 3;
     // Right of the node first, else left of it: the first place inside the frame that overlaps nothing.
     const box = [data.x + data.size + 3, data.x - data.size - 3 - width]
-      .map((x) => ({ id: data.key ?? '', label: data.label, x, y: y - size, width, height: size + 2 }))
+      .map((x): LabelBox => ({ id: data.key ?? '', label, x, y: y - size, width, height: size + 2 }))
       .find(
         (b) =>
           b.x >= 0 &&
@@ -146,7 +147,7 @@ export class GraphView {
     if (!box) return;
     this.drawn.push(box);
     context.fillStyle = '#1d2433';
-    context.fillText(data.label, box.x, y);
+    context.fillText(label, box.x, y);
   }
 
   /** The labels drawn in the last frame (for tests and for the page's own checks). */
