@@ -146,8 +146,8 @@ function capitalise(value: string): string {
 // before a vowel ("l'UTC", "la CPME", "le PIA"), contractions with "de" and "à" ("du", "au"), and
 // past participles that agree with the noun they qualify ("la tournée organisée par l'UTC").
 //
-//   stepSentence(organized, 'FR')      // "L'UTC a organisé l'atelier-débat d'Albert."
-//   pathExplanation(altytud, rels, 'FR')
+//   stepSentenceIn(organized, 'FR')    // "L'UTC a organisé l'atelier-débat d'Albert."
+//   pathExplanationIn(altytud, rels, 'FR')
 //   // "ALTYTUD a codirigé l'atelier-débat d'Albert organisé par l'UTC, qui est partenaire d'InnovENT-E, ..."
 
 
