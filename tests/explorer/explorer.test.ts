@@ -473,9 +473,8 @@ describe('the network explorer, in Chromium', () => {
     await page.waitForFunction(() => Number(document.getElementById('graph')?.dataset.highlighted) >= 2);
     await page.waitForTimeout(600); // the camera's move to the path
     await page.screenshot({ path: path.join(ARTEFACTS, 'article-network-path.png') });
-    // The README's picture: the path ALTYTUD -> Bpifrance, in French.
-    mkdirSync(path.resolve('docs', 'img'), { recursive: true });
-    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-path-fr.png') });
+    // The README's picture (copied by hand to docs/img/): the path ALTYTUD -> Bpifrance, in French.
+    await page.screenshot({ path: path.join(ARTEFACTS, 'explorer-path-fr.png') });
   });
 
   it('switches to a synthetic département: the graph and the shape panel change', async () => {
@@ -504,15 +503,15 @@ describe('the network explorer, in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('graph')?.dataset.layout === 'done', undefined, { timeout: 15_000 });
     await page.locator('#shape-heading').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTEFACTS, 'synthetic-department.png') });
-    // The README's pictures: Hauts-de-France on the map, then coloured by the largest competency gap.
+    // The README's pictures (copied by hand to docs/img/): Hauts-de-France on the map, then by largest competency gap.
     await page.goto(`${baseUrl}/explore/#t=region:32&v=map`);
     await page.locator('#map[data-state="ready"][data-territory="region:32"][data-indicator="actors"]').waitFor({ timeout: 2 * WAIT });
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-map.png') });
+    await page.screenshot({ path: path.join(ARTEFACTS, 'explorer-map.png') });
     await page.goto(`${baseUrl}/explore/#t=region:32&v=map&i=gap`);
     await page.locator('#map[data-indicator="gap"]').waitFor({ timeout: 2 * WAIT });
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.resolve('docs', 'img', 'explorer-map-gaps.png') });
+    await page.screenshot({ path: path.join(ARTEFACTS, 'explorer-map-gaps.png') });
   }, 300_000);
 
   it('explains that /explore needs a build when there is none', async () => {
