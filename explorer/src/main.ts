@@ -175,6 +175,8 @@ async function chooseTerritory(next: { id: string; name: string; level: string }
 async function loadTerritory(): Promise<void> {
   const mine = ++loadSequence;
   const within = territory.id || null;
+  // The synthesis report of the territory shown (src/report/http.ts serves it).
+  $<HTMLAnchorElement>('report-link').href = `/report/${within ?? 'network'}`;
   const label = territory.id ? t.territoryLabel(territory.name, levelName(territory.level)) : t.wholeNetworkLabel;
   status.textContent = t.loadingOf(label);
   graphEl.dataset.state = 'loading';

@@ -14,6 +14,7 @@
 import { LEVEL_LABEL } from '../domain/records.ts';
 import { isRelationshipType } from '../domain/relationships.ts';
 import { rankTier, toSearchQuery } from '../search/french.ts';
+import { DEFAULT_PRESENCE, acts, membersOf, presentIn } from '../territories/presence.ts';
 import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
 
 /** Collects parameters and hands out unique variable names for one query. */
@@ -133,8 +134,8 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
     }
     case 'actors': {
       const c = actorConnection(b, fetch.filter, v, fetch.node);
-      return `{
-  total: ${indent(c.total).trimStart()},
+      const total = c.total === null ? '' : `\n  total: ${indent(c.total).trimStart()},`;
+      return `{${total}
   page: ${indent(c.page).trimStart()}
 }`;
     }
@@ -142,7 +143,8 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
 }
 
 /**
- * The two expressions of an actors connection: `total` (every match) and `page` (the next
+ * The two expressions of an actors connection: `total` (every match; null when `totalCount` is
+ * not selected, so nothing counts) and `page` (the next
  * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page
  * exists). Subquery expressions, so they fit a root RETURN and a nested projection alike.
  *
@@ -157,8 +159,9 @@ export function actorConnection(
   filter: ActorFilter,
   scope: string | null,
   plan: NodePlan,
-): { total: string; page: string } {
+): { total: string | null; page: string } {
   const a = b.variable('a');
+  const presence = filter.presence ?? DEFAULT_PRESENCE;
   const conditions: string[] = [];
   // `match` finds the candidates; `rank` (searches only) computes their sort key.
   let match: string;
@@ -167,20 +170,24 @@ export function actorConnection(
     if (query === null) throw new Error('A search without words must be dropped before building the query.');
     match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(query.lucene)}) YIELD node AS ${a}`;
     conditions.push(`${a}:Actor`);
-    if (scope) conditions.push(`EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope}) }`);
+    if (scope) conditions.push(presentIn(a, scope, presence));
   } else if (scope) {
-    // An actor has one seat, but a commune reaches a département both directly and via its EPCI.
-    match = `MATCH (${a}:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope})\nWITH DISTINCT ${a}`;
+    // The union of the ways to be present yields each actor once.
+    match = `${membersOf(scope, a, presence)}\nWITH ${a}`;
   } else {
     match = `MATCH (${a}:Actor)`;
   }
+  // A territory is an actor only when it acts (idle régions are geography, not actors).
+  conditions.push(acts(a));
   if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = b.param(filter.first + 1);
-  const total = `COUNT {
+  const total = filter.total
+    ? `COUNT {
 ${indent(match + where(conditions))}
   RETURN ${a}
-}`;
+}`
+    : null;
   if (filter.search === null) {
     const keyset = filter.after ? [`${a}.id > ${b.param(filter.after.id)}`] : [];
     const page = `COLLECT {

@@ -12,10 +12,13 @@
  * and gathers the full evidence for a shortlist only; the exact score is computed here, with the
  * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
  */
+import { placesOf } from '../territories/presence.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
-import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
+import { VIEWS } from '../domain/model.ts';
+import { checkFirst, round } from '../domain/shared.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
 import { type Lang, REASON_WORDS } from './sentences.ts';
@@ -39,15 +42,8 @@ export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
   BRIDGE: 0.1,
 };
 
-/** Territorial proximity by the finest territory both share. */
-export const PROXIMITY: Readonly<Record<string, number>> = {
-  Commune: 1,
-  Epci: 1,
-  IndustrialTerritory: 0.6,
-  Department: 0.6,
-  Region: 0.3,
-};
-
+/** Territorial proximity by the finest territory both share (the model registry's `proximity`). */
+export const PROXIMITY: Readonly<Record<string, number>> = VIEWS.proximityByLabel;
 
 export const MAX_SUGGESTIONS = 100;
 
@@ -63,10 +59,11 @@ export interface SuggestionLimits {
   maxNeighbourDegree: number;
   /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
   shortlist: number;
-  timeoutMs: number;
+  /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -83,8 +80,11 @@ export interface SynergyRecord {
   reasons: SynergyReasonRecord[];
 }
 
+/** The territory labels as a Cypher list (fixed names from the model registry, no user value). */
+const TERRITORY_LABELS = `[${VIEWS.territoryLabelsByRank.map((l) => `'${l}'`).join(', ')}]`;
+
 /** Relationship types that are not working ties (they do not count as a network to bridge). */
-const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
+const NOT_WORKING = VIEWS.notWorkingTypes;
 
 /**
  * One round trip in two stages (exported for the benchmark, which profiles it).
@@ -186,7 +186,7 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     [k IN [tie IN ties WHERE tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
     [tie IN ties WHERE tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true]) | {n: tie.n, weight: coalesce(tie.r.weight, 1.0)}] AS theyNeed,
     size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
-    CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END AS above
+    apoc.coll.toSet(${placesOf('c', 'ACTIVE')}) AS above
   WITH *,
     reduce(best = reduce(b = 0.0, commune IN communes | CASE WHEN nearness[elementId(commune)] > b THEN nearness[elementId(commune)] ELSE b END),
       p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END) AS proximity
@@ -206,32 +206,29 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
           THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
   ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
-    actor: c { .*, labels: labels(c) },
+    actor: ${project('c')},
     needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
     teaches: [k IN theyTeach | k.id],
     places: [t IN apoc.coll.toSet(apoc.coll.flatten([commune IN communes | [(commune)-[:PART_OF*0..3]->(t:Territory) | t]]) + above) |
-      {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
+      {node: ${project('t')}, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
-      RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
+      RETURN DISTINCT {node: ${project('m')}, degree: COUNT { (m)--() }}
     },
     workingDegree: theirWorking
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
   [e IN myNeeds | {node: ${projected('e.k')}, weight: e.weight}] AS needs,
-  [k IN myTeaches | k { .*, labels: labels(k) }] AS teaches,
+  [k IN myTeaches | ${project('k')}] AS teaches,
   [p IN myPlaces | {node: ${projected('p.t')}, level: p.level}] AS places,
   workingDegree,
   candidates`;
 
-/** The territories a node lies in (itself too when it is one). */
+/** The territories an actor is present in (src/territories/presence.ts, ACTIVE), itself too when it is one. */
 function placeNodes(v: string): string {
-  return `apoc.coll.toSet(
-      [(${v})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t:Territory) | t] +
-      [(${v})-[:PART_OF*0..3]->(t:Territory) WHERE ${v}:Territory | t]
-    )`;
+  return `apoc.coll.toSet(${placesOf(v, 'ACTIVE')})`;
 }
 
 /** A node as \`project\` gives it, from an expression (a map projection needs a variable). */
@@ -241,7 +238,7 @@ function projected(expression: string): string {
 
 /** The level of a territory, a key of PROXIMITY. */
 function level(v: string): string {
-  return `head([l IN labels(${v}) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])`;
+  return `head([l IN labels(${v}) WHERE l IN ${TERRITORY_LABELS}])`;
 }
 
 interface Need {
@@ -283,10 +280,7 @@ export interface SynergiesArgs {
 
 /** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
 export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
-  const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
-  }
+  const first = checkFirst(args.first, { fallback: 10, max: MAX_SUGGESTIONS, path: ['first'] });
   return {
     id: args.actorId,
     kinds: args.kinds?.length ? args.kinds : null,
@@ -311,7 +305,7 @@ export async function synergies(
   const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
-    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
+    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs ?? db.budgets.suggestionsMs })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
@@ -442,7 +436,6 @@ function bridge(me: Row, other: Candidate, w: Words): Factor | undefined {
   };
 }
 
-const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 function score(me: Row, other: Candidate, w: Words): SynergyRecord {
   const factors = [competencies(me, other, w), sharedPartners(other, w), territory(me, other, w), sharedEvents(other, w), bridge(me, other, w)]
@@ -451,12 +444,12 @@ function score(me: Row, other: Candidate, w: Words): SynergyRecord {
   const reasons = factors
     .map((f) => ({
       factor: f.factor,
-      value: round(f.value),
+      value: round(f.value, 4),
       weight: FACTOR_WEIGHTS[f.factor],
-      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total),
+      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total, 4),
       sentence: f.sentence,
       related: f.related,
     }))
     .sort((a, b) => b.share - a.share);
-  return { actor: toActorRecord(other.actor), score: round(total), reasons };
+  return { actor: toActorRecord(other.actor), score: round(total, 4), reasons };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gql as anonymousGql, uniquePrefix } from '../support/harness.ts';
+import { storedState } from '../support/stored-state.ts';
 import { countingDatabase, createActors, createTerritories, removeAll, serverWithKeys } from './support.ts';
 
 const counting = countingDatabase();
@@ -68,9 +69,11 @@ describe('upsertActors', () => {
     expect((await stored(`${p}-sme`))!.labels.sort()).toEqual(['Actor', 'Company', 'Entity']);
   });
 
-  it('updates by id: changes the kind label with the kind, keeps absent fields, null removes', async () => {
+  it('updates by id: changes the kind label with the kind (on purpose), keeps absent fields, null removes', async () => {
     await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Start', kind: 'COMPANY', communeId: `${p}:commune-a`, employees: 5, sector: 'bois' }] });
-    const res = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER', employees: null }] });
+    const refused = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER' }] });
+    expect(refused.errors?.[0]?.message).toBe('input[0].kind: this actor is already a COMPANY; an actor\'s kind does not change by accident (set changeKind: true to change it on purpose, or use another id).');
+    const res = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER', employees: null, changeKind: true }] });
     expect(res.errors).toBeUndefined();
     const row = (await stored(`${p}-upd`))!;
     expect(row.labels.sort()).toEqual(['Actor', 'Cluster', 'Entity']);
@@ -170,6 +173,10 @@ describe('link and unlink', () => {
   });
 
   it('says NOT_FOUND for an unknown end, and writes nothing', async () => {
+    // A link the failed calls could wrongly touch (same from, same type), and the state to keep.
+    await createActors(db, [{ id: `${p}-partner`, name: 'Partenaire', kind: 'COMPANY', label: 'Company', commune: `${p}:commune-a` }]);
+    expect((await gql(server, LINK, { input: { from: `${p}-inst`, to: `${p}-partner`, type: 'PARTNER_OF' } })).errors).toBeUndefined();
+    const before = await storedState(db, { prefix: p });
     for (const mutation of [LINK, UNLINK]) {
       const res = await gql(server, mutation, { input: { from: `${p}-inst`, to: `${p}-ghost`, type: 'PARTNER_OF' } });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -177,5 +184,7 @@ describe('link and unlink', () => {
       const from = await gql(server, mutation, { input: { from: `${p}-ghost`, to: `${p}-inst`, type: 'PARTNER_OF' } });
       expect(from.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    expect(await storedState(db, { prefix: p })).toEqual(before);
+    expect(await storedState(db, { prefix: `${p}-ghost` })).toEqual({ nodes: [], relationships: [] });
   });
 });

@@ -5,6 +5,7 @@ import type { ActorGraphRecord } from '../../shape/actor-graph.ts';
 import type { NetworkShapeRecord } from '../../shape/network-shape.ts';
 import type { CommunityRecord, RankedActorRecord } from '../../shape/metrics.ts';
 import type { CoverageRecord } from '../../shape/coverage.ts';
+import type { TerritoryReportRecord } from '../../report/content.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -63,15 +64,17 @@ export type ActorGraph = {
 /** An actor to create, or to update when one with this id exists. */
 export type ActorInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** True to change the kind of an existing actor on purpose. */
+  changeKind?: InputMaybe<Scalars['Boolean']['input']>;
   /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
   exports?: InputMaybe<Scalars['Boolean']['input']>;
   founded?: InputMaybe<Scalars['Int']['input']>;
-  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`; at most 200 characters). */
+  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit; at most 200 characters). Seeds follow the same rule. */
   id: Scalars['ID']['input'];
   innovates?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The kind; the node's kind label follows it. */
+  /** The kind; the node's kind label follows it. An existing actor's kind does not change unless changeKind is true (BAD_USER_INPUT naming the existing kind). */
   kind: ActorKind;
   legalForm?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -181,6 +184,8 @@ export type CompanyLinksArgs = {
 export type Competency = Node & {
   __typename?: 'Competency';
   id: Scalars['ID']['output'];
+  /** theme (innovation, creativity, entrepreneurship, international) or competency (a finer one, PART_OF its theme). */
+  level: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
@@ -193,6 +198,19 @@ export type Competency = Node & {
 export type CompetencyLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CompetencyConnection = {
+  __typename?: 'CompetencyConnection';
+  edges: Array<CompetencyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CompetencyEdge = {
+  __typename?: 'CompetencyEdge';
+  cursor: Scalars['String']['output'];
+  node: Competency;
 };
 
 /** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
@@ -246,13 +264,48 @@ export type Direction =
 /** Something that happened: the 2019 tour, one of its stops, a workshop, a closing. */
 export type Event = Node & {
   __typename?: 'Event';
+  /** Companies mobilised (the 2019 tour: 1,000). */
+  companies: Maybe<Scalars['Int']['output']>;
+  /** When it happened, or began (ISO `YYYY-MM-DD` or `YYYY-MM`); the same as startDate when both are known. */
   date: Maybe<Scalars['String']['output']>;
+  /** The edition of a recurring event (the tour of 2019 is the 1st). */
+  edition: Maybe<Scalars['Int']['output']>;
+  /** When it ended (ISO date or month): the tour, October 2019 ("2019-10"). */
+  endDate: Maybe<Scalars['String']['output']>;
+  /** Higher-education establishments that took part ("about 30" for the 2019 tour). */
+  establishments: Maybe<Scalars['Int']['output']>;
+  establishmentsNote: Maybe<Scalars['String']['output']>;
+  exportNote: Maybe<Scalars['String']['output']>;
+  /** Share of companies that export among those that innovate (the article: 1 in 2, 0.5). */
+  exportRateWithInnovation: Maybe<Scalars['Float']['output']>;
+  /** Share of companies that export among those that do not innovate (the article: 1 in 20, 0.05). */
+  exportRateWithoutInnovation: Maybe<Scalars['Float']['output']>;
+  /** What it set out to do, as the source says it. */
+  goal: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** tour, stop, workshop, closing. */
   kind: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
+  /** Who supported it locally, as the source says it. */
+  localSupporters: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** What came out of it, as the source says it. */
+  output: Maybe<Scalars['String']['output']>;
+  /** Questionnaires sent to SMEs (the 2019 tour: more than 10,000). */
+  questionnaires: Maybe<Scalars['Int']['output']>;
+  questionnairesNote: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** When it began (ISO date or month): the tour, June 2019 ("2019-06"). */
+  startDate: Maybe<Scalars['String']['output']>;
+  /** Stops of a tour (the 2019 tour: 40). */
+  stops: Maybe<Scalars['Int']['output']>;
+  /** Stops of a tour in the Hauts-de-France (the 2019 tour: 4). */
+  stopsInHautsDeFrance: Maybe<Scalars['Int']['output']>;
+  /** Topics discussed (a workshop). */
+  topics: Maybe<Array<Scalars['String']['output']>>;
+  /** Where it took place when no commune is known (the closing: the CCI de l'Aisne). */
+  venue: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -262,14 +315,29 @@ export type EventLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
 export type Funder = Actor & Node & {
   __typename?: 'Funder';
+  /** state, public bank, ministry, employers' body, association, foundation. */
   category: Maybe<Scalars['String']['output']>;
   commune: Maybe<Territory>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 
@@ -299,14 +367,25 @@ export type InnovationExport = {
 
 export type Institute = Actor & Node & {
   __typename?: 'Institute';
+  approach: Maybe<Scalars['String']['output']>;
+  /** The year its approach started (InnovENT-E's survey of SMEs: 2012). */
+  approachStarted: Maybe<Scalars['Int']['output']>;
   commune: Maybe<Territory>;
+  /** The year it was founded (InnovENT-E: 2018). */
   founded: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   legalForm: Maybe<Scalars['String']['output']>;
   links: Array<Link>;
+  /** What it does, as the source says it. */
+  mission: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Its object, as its statutes say it. */
+  purpose: Maybe<Scalars['String']['output']>;
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The themes of the training it labels: innovation, creativity, entrepreneurship (ICE). */
+  trainingThemes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 
@@ -495,14 +574,28 @@ export type PersonLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** How an actor is in a territory (docs/data-model.md, "Presence in a territory"). */
+export type Presence =
+  /** SEAT, or it acts there: it organised, led or took part in an event held inside the territory (or in a part of such an event), or it serves an area inside or around it (a chamber's, a cluster's, an agency's). What a user expects; the default. */
+  | 'ACTIVE'
+  /** Its seat (LOCATED_IN commune) is inside the territory, or it is a territory inside it (an EPCI in its département, a région in itself). */
+  | 'SEAT';
+
 /** A programme: PIA, the IDEFI InnovENT-E, Territoires d'industrie. */
 export type Program = Node & {
   __typename?: 'Program';
+  /** The name in full: Initiative d'Excellence en Formations Innovantes InnovENT-E. */
+  fullName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** When and by whom it was launched, as the source says it. */
+  launched: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** PIA for the Programme d'Investissements d'Avenir. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The year it started (the IDEFI: 2011; Territoires d'industrie: 2018). */
   started: Maybe<Scalars['Int']['output']>;
 };
 
@@ -513,30 +606,58 @@ export type ProgramLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type ProgramConnection = {
+  __typename?: 'ProgramConnection';
+  edges: Array<ProgramEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProgramEdge = {
+  __typename?: 'ProgramEdge';
+  cursor: Scalars['String']['output'];
+  node: Program;
+};
+
 export type Query = {
   __typename?: 'Query';
   actor: Maybe<Actor>;
   /**
-   * The actor graph inside a territory (null: the whole network): the actors located in it, and one
-   * undirected link per pair of actors that are related directly or took part in the same event or
-   * programme. Unknown territory: NOT_FOUND.
+   * The actor graph inside a territory (null: the whole network): the actors present in it
+   * (presence: ACTIVE by default; a territory is an actor only when it acts), and one undirected link
+   * per pair of actors that are related directly, took part in the same event or programme, or where
+   * one organised an event at a part of which the other acted. Unknown territory: NOT_FOUND.
    */
   actorGraph: ActorGraph;
   /**
    * Actors, a Relay connection.
-   * search: case- and accent-insensitive match on names ("utc", "Meaulte").
-   * within: a territory id at any level (region, department, EPCI, commune, industrial territory).
+   * search: French search on names and short names: accents, case, hyphens, elisions and both
+   * apostrophes do not matter; joined or split words, short names and abbreviations ("utc", "Meaulte",
+   * "cci aisne", "innovente", "communauté de communes coquelicot").
+   * within: a territory id at any level (region, department, EPCI, commune, industrial territory): the
+   * actors present in it, by `presence` (ACTIVE by default: seat, or acting there).
+   * A territory (région, EPCI) is listed as an actor only when it acts (funds, supports, leads, takes part...).
    */
   actors: ActorConnection;
+  /** The competency framework by id, a keyset connection. theme: innovation, creativity, entrepreneurship, international; level: theme or competency. */
+  competencies: CompetencyConnection;
   /**
    * Competency demand (SME needs) against supply (what universities teach) inside a territory
-   * (null: everywhere), the largest gap first.
+   * (null: everywhere), the largest gap first. Companies and universities are inside by `presence`
+   * (ACTIVE by default).
    */
   competencyGaps: Array<CompetencyGap>;
-  /** The shape of exactly that graph (all kinds), and the territory's indicators. */
+  /**
+   * Events by id, a keyset connection. kind: tour, stop, workshop, closing. within: held inside this
+   * territory (an event is held where it or one of its parts is held: the tour is held at its stops).
+   */
+  events: EventConnection;
+  /** The shape of exactly that graph (all kinds, same presence), and the territory's indicators. */
   networkShape: NetworkShape;
   /** Any node by id. */
   node: Maybe<Node>;
+  /** Programmes by id, a keyset connection. */
+  programs: ProgramConnection;
   /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
   synergies: Array<Synergy>;
   /**
@@ -554,6 +675,14 @@ export type Query = {
    */
   territories: TerritoryConnection;
   territory: Maybe<Territory>;
+  /**
+   * The structured content of the territory synthesis (null: the whole network), in French by
+   * default. Every number is taken from the same functions as networkShape(within),
+   * competencyGaps(within) and synergies(actorId), so it equals what those fields answer. The
+   * printable document is at GET /report/<within>?lang=fr (and .pdf); docs/report.md.
+   * Unknown territory: NOT_FOUND.
+   */
+  territoryReport: TerritoryReport;
 };
 
 
@@ -564,6 +693,7 @@ export type QueryActorArgs = {
 
 export type QueryActorGraphArgs = {
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -572,23 +702,48 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+export type QueryCompetenciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompetencyGapsArgs = {
+  presence?: InputMaybe<Presence>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNetworkShapeArgs = {
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgramsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -621,6 +776,12 @@ export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryTerritoryReportArgs = {
+  lang?: InputMaybe<Lang>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** An actor in a ranking: rank 1 is the best score. */
 export type RankedActor = {
   __typename?: 'RankedActor';
@@ -644,6 +805,149 @@ export type Region = Actor & Node & {
 export type RegionLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ReportComparison = {
+  __typename?: 'ReportComparison';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  coverageShare: Scalars['Float']['output'];
+  innovatingShareExporting: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  otherShareExporting: Scalars['Float']['output'];
+  /** null: the whole network (France). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+/** Section 4: competency needs against supply. */
+export type ReportCompetencies = {
+  __typename?: 'ReportCompetencies';
+  /** = competencyGaps(within), largest gap first. */
+  gaps: Array<CompetencyGap>;
+  sentences: Array<Scalars['String']['output']>;
+  /** By theme (innovation, creativity, entrepreneurship, international): sums of the competencies' figures. */
+  themes: Array<ThemeGap>;
+};
+
+/** Section 1: the territory in figures. */
+export type ReportFigures = {
+  __typename?: 'ReportFigures';
+  /** = networkShape(within).actorCount */
+  actorCount: Scalars['Int']['output'];
+  /** Actors by the source of their data. */
+  actorsBySource: Array<SourceCount>;
+  /** SMEs that took part in an event of the tour (or any event) held anywhere. */
+  companiesMet: Scalars['Int']['output'];
+  /** SMEs of the territory (= networkShape(within).coverage.companyCount). */
+  companyCount: Scalars['Int']['output'];
+  /** = networkShape(within).countsByKind */
+  countsByKind: Array<KindCount>;
+  /** Events held inside the territory (tour stops, workshops, closings). */
+  eventsHeld: Scalars['Int']['output'];
+  /** Exporting SMEs among innovating ones and among the others (the counts behind the shares). */
+  innovatingExportingCount: Scalars['Int']['output'];
+  /** = networkShape(within).innovationExport */
+  innovationExport: InnovationExport;
+  /** = networkShape(within).linkCount */
+  linkCount: Scalars['Int']['output'];
+  otherExportingCount: Scalars['Int']['output'];
+  /** Plain sentences summing up the figures, in the report's language. */
+  sentences: Array<Scalars['String']['output']>;
+  /** Survey answers behind the needs (= the sum of competencyGaps(within).responses). */
+  surveyResponses: Scalars['Int']['output'];
+  /** Actors marked synthetic (generated, not real). */
+  syntheticActorCount: Scalars['Int']['output'];
+};
+
+export type ReportFundingPath = {
+  __typename?: 'ReportFundingPath';
+  from: Actor;
+  funder: Actor;
+  /** Empty when no path within 4 hops. */
+  paths: Array<SynergyPath>;
+  /** The path told in the report's language. */
+  sentence: Scalars['String']['output'];
+};
+
+/** Section 2: the map, one indicator by sub-territory. */
+export type ReportMap = {
+  __typename?: 'ReportMap';
+  /** INSEE codes of the départements drawn, and of those highlighted (the territory's). */
+  departmentCodes: Array<Scalars['String']['output']>;
+  highlightedDepartmentCodes: Array<Scalars['String']['output']>;
+  /** What the value counts: actors located in the sub-territory. */
+  indicator: Scalars['String']['output'];
+  /** The level of the sub-territories (null when the territory has none, e.g. a commune). */
+  level: Maybe<TerritoryLevel>;
+  subTerritories: Array<SubTerritoryFigure>;
+};
+
+/** Section 6: method, definitions, sources and licences. */
+export type ReportMethod = {
+  __typename?: 'ReportMethod';
+  definitions: Array<Scalars['String']['output']>;
+  sources: Array<ReportSource>;
+};
+
+/** Section 3: the network in plain sentences. */
+export type ReportNetwork = {
+  __typename?: 'ReportNetwork';
+  /** = networkShape(within).brokers(first: 5) */
+  brokers: Array<RankedActor>;
+  /** = networkShape(within).communities (the largest 5) */
+  communities: Array<Community>;
+  communityCount: Scalars['Int']['output'];
+  /** The same territory's peers: its région and France (whole network). */
+  comparisons: Array<ReportComparison>;
+  componentCount: Scalars['Int']['output'];
+  /** = networkShape(within).coverage */
+  coverage: Coverage;
+  density: Scalars['Float']['output'];
+  departmentCount: Scalars['Int']['output'];
+  /** Rank of the territory's département among all départements by number of actors (1 = most), null for a région or the whole network. */
+  departmentRank: Maybe<Scalars['Int']['output']>;
+  /** = networkShape(within).hubs(first: 5) */
+  hubs: Array<RankedActor>;
+  /** = networkShape(within).isolated */
+  isolated: Array<Actor>;
+  sentences: Array<Scalars['String']['output']>;
+};
+
+/** Section 5: recommended partnerships. */
+export type ReportPartnerships = {
+  __typename?: 'ReportPartnerships';
+  /** From the territory's main hub to the key funders: synergyPaths(from, to, k: 1). */
+  fundingPaths: Array<ReportFundingPath>;
+  sentences: Array<Scalars['String']['output']>;
+  /** For the largest SMEs not linked to a university of their région: synergies(actorId, first: 3). */
+  suggestions: Array<ReportSuggestion>;
+};
+
+export type ReportSource = {
+  __typename?: 'ReportSource';
+  licence: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  usedFor: Scalars['String']['output'];
+};
+
+export type ReportSuggestion = {
+  __typename?: 'ReportSuggestion';
+  company: Actor;
+  synergies: Array<Synergy>;
+};
+
+export type SourceCount = {
+  __typename?: 'SourceCount';
+  count: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  synthetic: Scalars['Boolean']['output'];
+};
+
+export type SubTerritoryFigure = {
+  __typename?: 'SubTerritoryFigure';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  territory: Territory;
 };
 
 /** A suggested partner. */
@@ -701,7 +1005,7 @@ export type SynergyReason = {
 /** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
 export type Territory = Node & {
   __typename?: 'Territory';
-  /** The actors located in a commune inside this territory: the same connection as Query.actors(within: <this id>). */
+  /** The actors present in this territory (presence: ACTIVE by default): the same connection as Query.actors(within: <this id>, presence). */
   actors: ActorConnection;
   /** The territories directly inside this one (a département holds its EPCIs and its communes), by name; at most 500. */
   children: Array<Territory>;
@@ -725,6 +1029,7 @@ export type TerritoryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -762,6 +1067,33 @@ export type TerritoryLevel =
   | 'INDUSTRIAL_TERRITORY'
   | 'REGION';
 
+export type TerritoryReport = {
+  __typename?: 'TerritoryReport';
+  competencies: ReportCompetencies;
+  /** When the data was last changed through the service, as far as the database knows (ISO date), else null. */
+  dataDate: Maybe<Scalars['String']['output']>;
+  figures: ReportFigures;
+  lang: Lang;
+  map: ReportMap;
+  method: ReportMethod;
+  network: ReportNetwork;
+  partnerships: ReportPartnerships;
+  /** "Somme (département)", or "Ensemble du réseau" / "Whole network". */
+  title: Scalars['String']['output'];
+  /** The territory (null: the whole network). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+export type ThemeGap = {
+  __typename?: 'ThemeGap';
+  companyCount: Scalars['Int']['output'];
+  competencyCount: Scalars['Int']['output'];
+  demand: Scalars['Float']['output'];
+  responses: Scalars['Int']['output'];
+  supply: Scalars['Float']['output'];
+  theme: Scalars['String']['output'];
+};
+
 export type University = Actor & Node & {
   __typename?: 'University';
   category: Maybe<Scalars['String']['output']>;
@@ -770,6 +1102,8 @@ export type University = Actor & Node & {
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** UTC for the Université de technologie de Compiègne. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 
@@ -865,10 +1199,14 @@ export type ResolversTypes = {
   Community: ResolverTypeWrapper<CommunityRecord>;
   Company: ResolverTypeWrapper<ActorRecord>;
   Competency: ResolverTypeWrapper<NodeRecord>;
+  CompetencyConnection: ResolverTypeWrapper<Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversTypes['CompetencyEdge']> }>;
+  CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
   CompetencyGap: ResolverTypeWrapper<Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversTypes['Competency'], exposedCompanies: Array<ResolversTypes['Actor']>, teachers: Array<ResolversTypes['Actor']>, teachersWithinReach: Array<ResolversTypes['Actor']> }>;
   Coverage: ResolverTypeWrapper<CoverageRecord>;
   Direction: Direction;
   Event: ResolverTypeWrapper<NodeRecord>;
+  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funder: ResolverTypeWrapper<ActorRecord>;
   HubMeasure: HubMeasure;
@@ -888,11 +1226,26 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Person: ResolverTypeWrapper<NodeRecord>;
+  Presence: Presence;
   Program: ResolverTypeWrapper<NodeRecord>;
+  ProgramConnection: ResolverTypeWrapper<Omit<ProgramConnection, 'edges'> & { edges: Array<ResolversTypes['ProgramEdge']> }>;
+  ProgramEdge: ResolverTypeWrapper<Omit<ProgramEdge, 'node'> & { node: ResolversTypes['Program'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedActor: ResolverTypeWrapper<RankedActorRecord>;
   Region: ResolverTypeWrapper<ActorRecord>;
+  ReportComparison: ResolverTypeWrapper<ReportComparison>;
+  ReportCompetencies: ResolverTypeWrapper<Omit<ReportCompetencies, 'gaps'> & { gaps: Array<ResolversTypes['CompetencyGap']> }>;
+  ReportFigures: ResolverTypeWrapper<ReportFigures>;
+  ReportFundingPath: ResolverTypeWrapper<Omit<ReportFundingPath, 'from' | 'funder' | 'paths'> & { from: ResolversTypes['Actor'], funder: ResolversTypes['Actor'], paths: Array<ResolversTypes['SynergyPath']> }>;
+  ReportMap: ResolverTypeWrapper<Omit<ReportMap, 'subTerritories'> & { subTerritories: Array<ResolversTypes['SubTerritoryFigure']> }>;
+  ReportMethod: ResolverTypeWrapper<ReportMethod>;
+  ReportNetwork: ResolverTypeWrapper<Omit<ReportNetwork, 'brokers' | 'communities' | 'coverage' | 'hubs' | 'isolated'> & { brokers: Array<ResolversTypes['RankedActor']>, communities: Array<ResolversTypes['Community']>, coverage: ResolversTypes['Coverage'], hubs: Array<ResolversTypes['RankedActor']>, isolated: Array<ResolversTypes['Actor']> }>;
+  ReportPartnerships: ResolverTypeWrapper<Omit<ReportPartnerships, 'fundingPaths' | 'suggestions'> & { fundingPaths: Array<ResolversTypes['ReportFundingPath']>, suggestions: Array<ResolversTypes['ReportSuggestion']> }>;
+  ReportSource: ResolverTypeWrapper<ReportSource>;
+  ReportSuggestion: ResolverTypeWrapper<Omit<ReportSuggestion, 'company' | 'synergies'> & { company: ResolversTypes['Actor'], synergies: Array<ResolversTypes['Synergy']> }>;
+  SourceCount: ResolverTypeWrapper<SourceCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubTerritoryFigure: ResolverTypeWrapper<Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversTypes['Territory'] }>;
   Synergy: ResolverTypeWrapper<Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversTypes['Actor'], reasons: Array<ResolversTypes['SynergyReason']> }>;
   SynergyFactor: SynergyFactor;
   SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
@@ -901,6 +1254,8 @@ export type ResolversTypes = {
   TerritoryConnection: ResolverTypeWrapper<Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversTypes['TerritoryEdge']> }>;
   TerritoryEdge: ResolverTypeWrapper<Omit<TerritoryEdge, 'node'> & { node: ResolversTypes['Territory'] }>;
   TerritoryLevel: TerritoryLevel;
+  TerritoryReport: ResolverTypeWrapper<TerritoryReportRecord>;
+  ThemeGap: ResolverTypeWrapper<ThemeGap>;
   University: ResolverTypeWrapper<ActorRecord>;
 };
 
@@ -918,9 +1273,13 @@ export type ResolversParentTypes = {
   Community: CommunityRecord;
   Company: ActorRecord;
   Competency: NodeRecord;
+  CompetencyConnection: Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetencyEdge']> };
+  CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
   CompetencyGap: Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversParentTypes['Competency'], exposedCompanies: Array<ResolversParentTypes['Actor']>, teachers: Array<ResolversParentTypes['Actor']>, teachersWithinReach: Array<ResolversParentTypes['Actor']> };
   Coverage: CoverageRecord;
   Event: NodeRecord;
+  EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Float: Scalars['Float']['output'];
   Funder: ActorRecord;
   ID: Scalars['ID']['output'];
@@ -939,16 +1298,32 @@ export type ResolversParentTypes = {
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Person: NodeRecord;
   Program: NodeRecord;
+  ProgramConnection: Omit<ProgramConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgramEdge']> };
+  ProgramEdge: Omit<ProgramEdge, 'node'> & { node: ResolversParentTypes['Program'] };
   Query: Record<PropertyKey, never>;
   RankedActor: RankedActorRecord;
   Region: ActorRecord;
+  ReportComparison: ReportComparison;
+  ReportCompetencies: Omit<ReportCompetencies, 'gaps'> & { gaps: Array<ResolversParentTypes['CompetencyGap']> };
+  ReportFigures: ReportFigures;
+  ReportFundingPath: Omit<ReportFundingPath, 'from' | 'funder' | 'paths'> & { from: ResolversParentTypes['Actor'], funder: ResolversParentTypes['Actor'], paths: Array<ResolversParentTypes['SynergyPath']> };
+  ReportMap: Omit<ReportMap, 'subTerritories'> & { subTerritories: Array<ResolversParentTypes['SubTerritoryFigure']> };
+  ReportMethod: ReportMethod;
+  ReportNetwork: Omit<ReportNetwork, 'brokers' | 'communities' | 'coverage' | 'hubs' | 'isolated'> & { brokers: Array<ResolversParentTypes['RankedActor']>, communities: Array<ResolversParentTypes['Community']>, coverage: ResolversParentTypes['Coverage'], hubs: Array<ResolversParentTypes['RankedActor']>, isolated: Array<ResolversParentTypes['Actor']> };
+  ReportPartnerships: Omit<ReportPartnerships, 'fundingPaths' | 'suggestions'> & { fundingPaths: Array<ResolversParentTypes['ReportFundingPath']>, suggestions: Array<ResolversParentTypes['ReportSuggestion']> };
+  ReportSource: ReportSource;
+  ReportSuggestion: Omit<ReportSuggestion, 'company' | 'synergies'> & { company: ResolversParentTypes['Actor'], synergies: Array<ResolversParentTypes['Synergy']> };
+  SourceCount: SourceCount;
   String: Scalars['String']['output'];
+  SubTerritoryFigure: Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversParentTypes['Territory'] };
   Synergy: Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversParentTypes['Actor'], reasons: Array<ResolversParentTypes['SynergyReason']> };
   SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
   Territory: TerritoryRecord;
   TerritoryConnection: Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['TerritoryEdge']> };
   TerritoryEdge: Omit<TerritoryEdge, 'node'> & { node: ResolversParentTypes['Territory'] };
+  TerritoryReport: TerritoryReportRecord;
+  ThemeGap: ThemeGap;
   University: ActorRecord;
 };
 
@@ -1025,11 +1400,23 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompetencyLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetencyConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyConnection'] = ResolversParentTypes['CompetencyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CompetencyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CompetencyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyEdge'] = ResolversParentTypes['CompetencyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
 };
 
 export type CompetencyGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyGap'] = ResolversParentTypes['CompetencyGap']> = {
@@ -1052,13 +1439,42 @@ export type CoverageResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  companies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  establishments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  establishmentsNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportRateWithInnovation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  exportRateWithoutInnovation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  goal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<EventLinksArgs, 'first'>>;
+  localSupporters?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  output?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  questionnaires?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  questionnairesNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stops?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stopsInHautsDeFrance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  topics?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
 export type FunderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Funder'] = ResolversParentTypes['Funder']> = {
@@ -1068,6 +1484,7 @@ export type FunderResolvers<ContextType = GraphQLContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<FunderLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1080,14 +1497,20 @@ export type InnovationExportResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type InstituteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institute'] = ResolversParentTypes['Institute']> = {
+  approach?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approachStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType>;
   founded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   legalForm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<InstituteLinksArgs, 'first'>>;
+  mission?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trainingThemes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1178,25 +1601,43 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type ProgramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = {
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  launched?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProgramLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   started?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProgramConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgramConnection'] = ResolversParentTypes['ProgramConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProgramEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgramEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgramEdge'] = ResolversParentTypes['ProgramEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
-  actorGraph?: Resolver<ResolversTypes['ActorGraph'], ParentType, ContextType, Partial<QueryActorGraphArgs>>;
-  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
-  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, Partial<QueryCompetencyGapsArgs>>;
-  networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, Partial<QueryNetworkShapeArgs>>;
+  actorGraph?: Resolver<ResolversTypes['ActorGraph'], ParentType, ContextType, RequireFields<QueryActorGraphArgs, 'presence'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first' | 'presence'>>;
+  competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, RequireFields<QueryCompetenciesArgs, 'first'>>;
+  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, RequireFields<QueryCompetencyGapsArgs, 'presence'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, RequireFields<QueryNetworkShapeArgs, 'presence'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first'>>;
   synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType, RequireFields<QuerySynergiesArgs, 'actorId' | 'first'>>;
   synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
   territories?: Resolver<ResolversTypes['TerritoryConnection'], ParentType, ContextType, RequireFields<QueryTerritoriesArgs, 'first'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
+  territoryReport?: Resolver<ResolversTypes['TerritoryReport'], ParentType, ContextType, RequireFields<QueryTerritoryReportArgs, 'lang'>>;
 };
 
 export type RankedActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankedActor'] = ResolversParentTypes['RankedActor']> = {
@@ -1214,6 +1655,102 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReportComparisonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportComparison'] = ResolversParentTypes['ReportComparison']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverageShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  innovatingShareExporting?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  otherShareExporting?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  within?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ReportCompetenciesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportCompetencies'] = ResolversParentTypes['ReportCompetencies']> = {
+  gaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['ThemeGap']>, ParentType, ContextType>;
+};
+
+export type ReportFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportFigures'] = ResolversParentTypes['ReportFigures']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsBySource?: Resolver<Array<ResolversTypes['SourceCount']>, ParentType, ContextType>;
+  companiesMet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countsByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  eventsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovatingExportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovationExport?: Resolver<ResolversTypes['InnovationExport'], ParentType, ContextType>;
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherExportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyResponses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  syntheticActorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportFundingPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportFundingPath'] = ResolversParentTypes['ReportFundingPath']> = {
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  funder?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportMap'] = ResolversParentTypes['ReportMap']> = {
+  departmentCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  highlightedDepartmentCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['TerritoryLevel']>, ParentType, ContextType>;
+  subTerritories?: Resolver<Array<ResolversTypes['SubTerritoryFigure']>, ParentType, ContextType>;
+};
+
+export type ReportMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportMethod'] = ResolversParentTypes['ReportMethod']> = {
+  definitions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['ReportSource']>, ParentType, ContextType>;
+};
+
+export type ReportNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportNetwork'] = ResolversParentTypes['ReportNetwork']> = {
+  brokers?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  communityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comparisons?: Resolver<Array<ResolversTypes['ReportComparison']>, ParentType, ContextType>;
+  componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  departmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  departmentRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType>;
+  isolated?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportPartnershipsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportPartnerships'] = ResolversParentTypes['ReportPartnerships']> = {
+  fundingPaths?: Resolver<Array<ResolversTypes['ReportFundingPath']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['ReportSuggestion']>, ParentType, ContextType>;
+};
+
+export type ReportSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportSource'] = ResolversParentTypes['ReportSource']> = {
+  licence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedFor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportSuggestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportSuggestion'] = ResolversParentTypes['ReportSuggestion']> = {
+  company?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType>;
+};
+
+export type SourceCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceCount'] = ResolversParentTypes['SourceCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubTerritoryFigureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubTerritoryFigure'] = ResolversParentTypes['SubTerritoryFigure']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
 };
 
 export type SynergyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Synergy'] = ResolversParentTypes['Synergy']> = {
@@ -1240,7 +1777,7 @@ export type SynergyReasonResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
-  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first' | 'presence'>>;
   children?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<TerritoryChildrenArgs, 'first'>>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1264,6 +1801,28 @@ export type TerritoryEdgeResolvers<ContextType = GraphQLContext, ParentType exte
   node?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
 };
 
+export type TerritoryReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryReport'] = ResolversParentTypes['TerritoryReport']> = {
+  competencies?: Resolver<ResolversTypes['ReportCompetencies'], ParentType, ContextType>;
+  dataDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['ReportFigures'], ParentType, ContextType>;
+  lang?: Resolver<ResolversTypes['Lang'], ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['ReportMap'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ReportMethod'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['ReportNetwork'], ParentType, ContextType>;
+  partnerships?: Resolver<ResolversTypes['ReportPartnerships'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  within?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ThemeGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThemeGap'] = ResolversParentTypes['ThemeGap']> = {
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  competencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  demand?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supply?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType>;
@@ -1271,6 +1830,7 @@ export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<UniversityLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1286,9 +1846,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Community?: CommunityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
+  CompetencyConnection?: CompetencyConnectionResolvers<ContextType>;
+  CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
   CompetencyGap?: CompetencyGapResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   Funder?: FunderResolvers<ContextType>;
   InnovationExport?: InnovationExportResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
@@ -1303,15 +1867,31 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
+  ProgramConnection?: ProgramConnectionResolvers<ContextType>;
+  ProgramEdge?: ProgramEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedActor?: RankedActorResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ReportComparison?: ReportComparisonResolvers<ContextType>;
+  ReportCompetencies?: ReportCompetenciesResolvers<ContextType>;
+  ReportFigures?: ReportFiguresResolvers<ContextType>;
+  ReportFundingPath?: ReportFundingPathResolvers<ContextType>;
+  ReportMap?: ReportMapResolvers<ContextType>;
+  ReportMethod?: ReportMethodResolvers<ContextType>;
+  ReportNetwork?: ReportNetworkResolvers<ContextType>;
+  ReportPartnerships?: ReportPartnershipsResolvers<ContextType>;
+  ReportSource?: ReportSourceResolvers<ContextType>;
+  ReportSuggestion?: ReportSuggestionResolvers<ContextType>;
+  SourceCount?: SourceCountResolvers<ContextType>;
+  SubTerritoryFigure?: SubTerritoryFigureResolvers<ContextType>;
   Synergy?: SynergyResolvers<ContextType>;
   SynergyPath?: SynergyPathResolvers<ContextType>;
   SynergyReason?: SynergyReasonResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TerritoryConnection?: TerritoryConnectionResolvers<ContextType>;
   TerritoryEdge?: TerritoryEdgeResolvers<ContextType>;
+  TerritoryReport?: TerritoryReportResolvers<ContextType>;
+  ThemeGap?: ThemeGapResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
 };
 

@@ -1,6 +1,7 @@
 import { synergyPaths } from '../../synergy/paths.ts';
 import { synergies } from '../../synergy/suggestions.ts';
-import { competencyGaps } from '../../synergy/gaps.ts';
+import { checkFirst } from '../../domain/shared.ts';
+import { MAX_EXPOSED, competencyGaps } from '../../synergy/gaps.ts';
 import { type Lang, langOfAcceptLanguage } from '../../synergy/sentences.ts';
 import type { GraphQLContext } from '../context.ts';
 import type { Resolvers } from '../generated/types.ts';
@@ -13,11 +14,12 @@ function langOf(lang: Lang | null | undefined, ctx: GraphQLContext): Lang {
 
 export const synergyResolvers: Resolvers = {
   Query: {
-    synergyPaths: (_, args, ctx) => synergyPaths(ctx.db, { ...args, lang: langOf(args.lang, ctx) }, { observer: ctx.observer }),
-    synergies: (_, args, ctx) => synergies(ctx.db, { ...args, lang: langOf(args.lang, ctx) }, { observer: ctx.observer }),
-    competencyGaps: (_, args, ctx) => competencyGaps(ctx.db, args.within ?? null, { observer: ctx.observer }),
+    synergyPaths: (_, args, ctx) => synergyPaths(ctx.db, { ...args, lang: langOf(args.lang, ctx) }),
+    synergies: (_, args, ctx) => synergies(ctx.db, { ...args, lang: langOf(args.lang, ctx) }),
+    competencyGaps: (_, args, ctx) => competencyGaps(ctx.db, args.within ?? null, {}, args.presence ?? undefined),
   },
   CompetencyGap: {
-    exposedCompanies: (gap, args) => gap.exposedCompanies.slice(0, Math.max(0, args.first ?? 5)),
+    exposedCompanies: (gap, args) =>
+      gap.exposedCompanies.slice(0, checkFirst(args.first, { fallback: 5, max: MAX_EXPOSED, path: ['exposedCompanies', 'first'] })),
   },
 };
