@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GEO_FILE, buildGeoFile } from './geo-build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const explorerDir = path.join(root, 'explorer');
@@ -21,11 +22,16 @@ function sourcesTime(): number {
   return Math.max(...files.map((f) => statSync(path.join(explorerDir, f)).mtimeMs));
 }
 
+/** The map file as the build copies it (from explorer/public/). */
+const builtGeo = path.join(explorerDir, 'dist', 'geo', path.basename(GEO_FILE));
+
 export function explorerIsFresh(): boolean {
-  return existsSync(explorerIndex) && statSync(explorerIndex).mtimeMs >= sourcesTime();
+  return existsSync(explorerIndex) && statSync(explorerIndex).mtimeMs >= sourcesTime() && (!existsSync(GEO_FILE) || existsSync(builtGeo));
 }
 
 export async function buildExplorer(options: { ifStale?: boolean } = {}): Promise<'built' | 'fresh' | 'no-vite'> {
+  // The map of France first (once: it comes from a PyPI package), so that Vite copies it.
+  buildGeoFile({ ifMissing: true });
   if (options.ifStale && explorerIsFresh()) return 'fresh';
   let vite: typeof import('vite');
   try {

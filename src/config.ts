@@ -112,6 +112,8 @@ const envSchema = z
     MAILLAGE_JWT_AUDIENCE: z.string().optional(),
     MAILLAGE_JWT_ROLE_CLAIM: z.string().default('role'),
     CORS_ORIGINS: z.string().optional(),
+    /** Origins whose pages may show the explorer in a frame (embed mode), comma-separated; none: our own only. */
+    EXPLORER_FRAME_ANCESTORS: z.string().optional(),
     GRAPHIQL: flag.optional(),
     INTROSPECTION: flag.optional(),
     MAX_DEPTH: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(10),
@@ -171,6 +173,8 @@ export interface SecurityConfig {
   apiKeys: ApiKeyEntry[];
   jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string; maxAgeSeconds: number } | null;
   corsOrigins: string[] | null;
+  /** The explorer's CSP frame-ancestors: 'self' and these origins (partners embedding it). */
+  frameAncestors: string[];
   /** When set, GET /metrics needs `authorization: Bearer <token>` (or an admin API key). */
   metricsToken: string | undefined;
   /** Peers whose X-Forwarded-For is believed (the rate limit's client address). */
@@ -283,6 +287,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       apiKeys,
       jwt,
       corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : null,
+      frameAncestors: (env.EXPLORER_FRAME_ANCESTORS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       // Off in production unless asked for: no schema tour for strangers.
       graphiql: env.GRAPHIQL ?? !production,
       introspection: env.INTROSPECTION ?? !production,

@@ -118,7 +118,7 @@ export const ACTOR_CARD = `query ExplorerActor($id: ID!) {
   actor(id: $id) {
     id name kind source
     commune { id name level parents { id name level } }
-    links(first: 50) { type direction other { ${NODE_NAME} } }
+    links(first: 500) { type direction other { ${NODE_NAME} } }
     ... on Company { sector size employees innovates exports }
     ... on University { category }
     ... on Funder { category }
@@ -144,15 +144,15 @@ export interface ActorCardData {
     | null;
 }
 
-export const SYNERGIES = `query ExplorerSynergies($id: ID!) {
-  synergies(actorId: $id, first: 5) { score actor { id name kind } reasons { factor share sentence } }
+export const SYNERGIES = `query ExplorerSynergies($id: ID!, $lang: Lang) {
+  synergies(actorId: $id, first: 5, lang: $lang) { score actor { id name kind } reasons { factor share sentence } }
 }`;
 export interface SynergiesData {
   synergies: { score: number; actor: ActorRef; reasons: { factor: string; share: number; sentence: string }[] }[];
 }
 
-export const SYNERGY_PATHS = `query ExplorerPaths($from: ID!, $to: ID!) {
-  synergyPaths(from: $from, to: $to, k: 3, maxHops: 4) {
+export const SYNERGY_PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $lang: Lang) {
+  synergyPaths(from: $from, to: $to, k: 3, maxHops: 4, lang: $lang) {
     hops cost explanation
     nodes { ${NODE_NAME} }
     steps { from { id } to { id } type sentence }
@@ -184,3 +184,22 @@ export const TERRITORY = `query ExplorerTerritory($id: ID!) { territory(id: $id)
 export interface TerritoryData {
   territory: TerritoryRef | null;
 }
+
+/** Every level's places by name or postal code, from the first keystroke (the API's territory search). */
+export const TERRITORY_SEARCH = `query ExplorerTerritorySearch($search: String!, $first: Int!) {
+  territories(search: $search, first: $first) { edges { node { id name displayName level code } } }
+}`;
+export interface TerritorySearchData {
+  territories: { edges: { node: TerritoryRef & { displayName: string } }[] };
+}
+
+/** What the map needs of a territory's actors: their commune (placed at its town hall). */
+export const ACTOR_PLACES = `query ExplorerPlaces($within: ID, $first: Int!, $after: String) {
+  actors(within: $within, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id commune { code } } }
+  }
+}`;
+export interface ActorPlacesData {
+  actors: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; commune: { code: string | null } | null } }[] };
+}
+

@@ -14,9 +14,10 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import Sigma from 'sigma';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { ActorRef, NodeRef } from './api.ts';
-import { KIND_LABELS } from './text.ts';
+import { t } from './text.ts';
 
 export type ColourBy = 'kind' | 'community';
 export type SizeBy = 'degree' | 'pagerank';
@@ -53,6 +54,21 @@ interface EdgeAttributes {
   temporary?: boolean;
 }
 
+/** A label as drawn on screen, in CSS pixels: what the collision test and the browser tests read. */
+export interface LabelBox {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Space kept free around the drawing, in pixels: big nodes and their labels stay inside the frame. */
+const STAGE_PADDING = 48;
+/** Below this many actors every label is shown (when it fits); above, the biggest win each spot. */
+const ALL_LABELS_BELOW = 80;
+
 export interface LegendEntry {
   colour: string;
   label: string;
@@ -76,19 +92,76 @@ export class GraphView {
   onStageClick: () => void = () => {};
 
   private readonly container: HTMLElement;
+  /** Labels drawn in the current frame: a label that would overlap one of them, or leave the frame, is not drawn. */
+  private drawn: LabelBox[] = [];
+  private followTimer: number | undefined;
 
   constructor(container: HTMLElement) {
     this.container = container;
     this.renderer = new Sigma(this.graph, container, {
       zIndex: true,
-      labelRenderedSizeThreshold: 13,
-      labelDensity: 0.2,
+      // Hidden while the map is shown: sigma then draws nothing instead of throwing.
+      allowInvalidContainer: true,
+      labelRenderedSizeThreshold: 6,
+      labelDensity: 1,
+      labelGridCellSize: 60,
+      stagePadding: STAGE_PADDING,
       defaultEdgeColor: '#dee2e6',
+      defaultDrawNodeLabel: (context, data, settings) => this.drawLabel(context, data, settings),
       nodeReducer: (node, data) => this.reduceNode(node, data),
       edgeReducer: (edge, data) => this.reduceEdge(edge, data),
     });
+    this.renderer.on('beforeRender', () => (this.drawn = []));
     this.renderer.on('clickNode', ({ node }) => this.onNodeClick(node));
     this.renderer.on('clickStage', () => this.onStageClick());
+  }
+
+  /**
+   * Sigma's label, kept from colliding: skipped when it would overlap a label already drawn in this
+   * frame (sigma draws the biggest nodes' labels first), put left of its node when it would leave the
+   * frame on the right, and never drawn outside the frame.
+   */
+  private drawLabel(
+    context: CanvasRenderingContext2D,
+    data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string },
+    settings: Settings<NodeAttributes, EdgeAttributes>,
+  ): void {
+    const label = data.label;
+    if (!label) return;
+    const size = settings.labelSize;
+    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const width = context.measureText(label).width;
+    const { width: frameWidth, height: frameHeight } = this.renderer.getDimensions();
+    const y = data.y + size / 3;
+    // Right of the node first, else left of it: the first place inside the frame that overlaps nothing.
+    const box = [data.x + data.size + 3, data.x - data.size - 3 - width]
+      .map((x): LabelBox => ({ id: data.key ?? '', label, x, y: y - size, width, height: size + 2 }))
+      .find(
+        (b) =>
+          b.x >= 0 &&
+          b.y >= 0 &&
+          b.x + b.width <= frameWidth &&
+          b.y + b.height <= frameHeight &&
+          !this.drawn.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height),
+      );
+    if (!box) return;
+    this.drawn.push(box);
+    context.fillStyle = '#1d2433';
+    context.fillText(label, box.x, y);
+  }
+
+  /** The labels drawn in the last frame (for tests and for the page's own checks). */
+  drawnLabels(): LabelBox[] {
+    return [...this.drawn];
+  }
+
+  /** Where a node is on screen, in CSS pixels from the graph's top-left corner. */
+  viewportOf(id: string): { x: number; y: number; width: number; height: number } | undefined {
+    if (!this.graph.hasNode(id)) return undefined;
+    const { x, y } = this.graph.getNodeAttributes(id);
+    const point = this.renderer.graphToViewport({ x, y });
+    const { width, height } = this.renderer.getDimensions();
+    return { x: point.x, y: point.y, width, height };
   }
 
   /** Replaces the graph; `community` maps actor ids to community ranks (0 = largest). */
@@ -116,6 +189,9 @@ export class GraphView {
     }
     this.applySizes();
     this.applyColours();
+    // Small graphs: every label is a candidate (our collision test decides); big ones: sigma's grid first.
+    this.renderer.setSetting('labelRenderedSizeThreshold', this.graph.order < ALL_LABELS_BELOW ? 0 : 6);
+    this.renderer.setSetting('labelDensity', this.graph.order < ALL_LABELS_BELOW ? 100 : 1);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.startLayout();
   }
@@ -146,15 +222,32 @@ export class GraphView {
     this.layout.start();
     this.container.dataset.layout = 'running';
     this.layoutTimer = window.setTimeout(() => this.stopLayout(), Math.min(8000, 1500 + order * 2));
+    // The layout moves every node: a focused actor is followed, or it drifts off screen.
+    window.clearInterval(this.followTimer);
+    this.followTimer = window.setInterval(() => this.follow(false), 250);
   }
 
   stopLayout(): void {
     window.clearTimeout(this.layoutTimer);
+    window.clearInterval(this.followTimer);
+    this.followTimer = undefined;
+    const wasRunning = this.layout !== undefined;
     if (this.layout) {
       this.layout.kill();
       this.layout = undefined;
     }
+    if (wasRunning) this.follow(true);
     this.container.dataset.layout = 'done';
+  }
+
+  /** Keeps the camera on the focused actor (or the shown path) as the layout moves it. */
+  private follow(animate: boolean): void {
+    if (animate) this.renderer.refresh();
+    if (this.pathNodes.size > 0) {
+      if (animate) this.moveTo([...this.pathNodes], undefined, false);
+      return;
+    }
+    if (this.focused) this.moveTo([this.focused], 0.6, animate);
   }
 
   /** Community ranks arrived after the graph was drawn (the shape is computed more slowly). */
@@ -215,7 +308,7 @@ export class GraphView {
       });
       return [...counts]
         .sort((a, b) => b[1] - a[1])
-        .map(([kind, count]) => ({ colour: KIND_COLOURS[kind] ?? KIND_COLOURS.OTHER!, label: KIND_LABELS[kind] ?? kind, count }));
+        .map(([kind, count]) => ({ colour: KIND_COLOURS[kind] ?? KIND_COLOURS.OTHER!, label: t.kinds[kind] ?? kind, count }));
     }
     this.graph.forEachNode((node, a) => {
       if (a.temporary) return;
@@ -227,8 +320,8 @@ export class GraphView {
       .sort((a, b) => (a[0] === 'other' ? 1 : b[0] === 'other' ? -1 : Number(a[0]) - Number(b[0])))
       .map(([key, count]) =>
         key === 'other'
-          ? { colour: '#adb5bd', label: 'Other communities', count }
-          : { colour: COMMUNITY_COLOURS[Number(key)]!, label: this.communityNames[Number(key)] ?? `Community ${Number(key) + 1}`, count },
+          ? { colour: '#adb5bd', label: t.otherCommunities, count }
+          : { colour: COMMUNITY_COLOURS[Number(key)]!, label: this.communityNames[Number(key)] ?? t.community(Number(key) + 1), count },
       );
   }
 
@@ -240,12 +333,33 @@ export class GraphView {
     return this.graph.hasNode(id) ? this.graph.degree(id) : 0;
   }
 
+  /**
+   * Draws an actor that is not in the territory's graph (a link may name any actor), beside those of
+   * its partners that are drawn, so that focusing it shows it and what it touches here.
+   */
+  addVisitor(id: string, label: string, kind: string, partners: string[]): void {
+    if (this.graph.hasNode(id)) return;
+    const near = partners.filter((p) => this.graph.hasNode(p));
+    const points = near.map((p) => this.graph.getNodeAttributes(p));
+    let x = 0;
+    let y = 0;
+    if (points.length > 0) {
+      x = points.reduce((sum, p) => sum + p.x, 0) / points.length;
+      y = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+    } else {
+      this.graph.forEachNode((_, a) => ((x += a.x / this.graph.order), (y += a.y / this.graph.order)));
+    }
+    this.graph.addNode(id, { x, y, size: 8, color: KIND_COLOURS[kind] ?? KIND_COLOURS.OTHER!, label, kind, temporary: true });
+    for (const p of near) this.graph.mergeEdge(id, p, { size: 1.5, color: '#495057', weight: 1, types: [], temporary: true });
+  }
+
   /** Lights an actor and its neighbours, dims the rest, and moves the camera to it. */
   focus(id: string | undefined): void {
     this.focused = id && this.graph.hasNode(id) ? id : undefined;
     this.neighbours = new Set(this.focused ? this.graph.neighbors(this.focused) : []);
     this.renderer.refresh();
-    if (this.focused) this.moveTo([this.focused], 0.6);
+    this.container.dataset.focused = this.focused ?? '';
+    if (this.focused) this.moveTo([this.focused], 0.6, true);
   }
 
   /** Highlights paths (lists of nodes, in order); nodes missing from the graph are added for the while. */
@@ -277,7 +391,7 @@ export class GraphView {
       }
     }
     this.renderer.refresh();
-    if (this.pathNodes.size > 0) this.moveTo([...this.pathNodes], undefined);
+    if (this.pathNodes.size > 0) this.moveTo([...this.pathNodes], undefined, true);
   }
 
   /** Where to put the i-th node of a path that is not in the graph: on the segment between the
@@ -317,7 +431,8 @@ export class GraphView {
   }
 
   /** Centres the camera on some nodes (their bounding box in the renderer's normalised frame). */
-  private moveTo(ids: string[], ratio: number | undefined): void {
+  private moveTo(ids: string[], ratio: number | undefined, animate: boolean): void {
+    // Sigma's normalised frame follows the graph's extent, which the layout changes: read it after a render.
     const points = ids.map((id) => this.renderer.getNodeDisplayData(id)).filter((d): d is NodeDisplayData => d !== undefined);
     if (points.length === 0) return;
     const xs = points.map((p) => p.x);
@@ -325,10 +440,10 @@ export class GraphView {
     const width = Math.max(...xs) - Math.min(...xs);
     const height = Math.max(...ys) - Math.min(...ys);
     const fit = Math.min(1, Math.max(0.15, Math.max(width, height) * 1.4));
-    void this.renderer.getCamera().animate(
-      { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2, ratio: ratio ?? fit },
-      { duration: 400 },
-    );
+    const target = { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2, ratio: ratio ?? fit };
+    const camera = this.renderer.getCamera();
+    if (animate) void camera.animate(target, { duration: 400 });
+    else if (!camera.isAnimated()) camera.setState(target);
   }
 
   private reduceNode(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
@@ -350,12 +465,12 @@ export class GraphView {
       if (this.pathEdges.has(edge)) return { ...data, color: PATH_COLOUR, size: Math.max(3, data.size), zIndex: 2 };
       return { ...data, hidden: true };
     }
-    if (data.temporary) return { ...data, hidden: true };
     if (this.focused) {
       const [source, target] = this.graph.extremities(edge);
       if (source === this.focused || target === this.focused) return { ...data, color: '#495057', zIndex: 1 };
       return { ...data, hidden: true };
     }
+    if (data.temporary) return { ...data, hidden: true };
     return data;
   }
 

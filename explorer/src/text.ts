@@ -1,4 +1,311 @@
 /**
+ * Every word the page shows, one typed dictionary per language: French first (the users are French
+ * territorial staff), English on request (`#l=en`). A key missing from one language is a type error.
+ *
+ *   setLang('en');
+ *   t.actors(3)          // "3 actors"
+ *   fold('Méaulte')      // "meaulte"
+ */
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+
+/** The API's name of a language (`lang: FR`). */
+export const apiLang = (lang: Lang): 'FR' | 'EN' => (lang === 'fr' ? 'FR' : 'EN');
+
+const frPlural = (n: number, one: string, many: string) => `${formatNumberIn('fr', n, 0)} ${n >= 2 ? many : one}`;
+const enPlural = (n: number, one: string, many: string) => `${formatNumberIn('en', n, 0)} ${n === 1 ? one : many}`;
+
+const fr = {
+  htmlLang: 'fr',
+  title: 'Maillage : le réseau d’innovation des territoires',
+  appName: 'explorateur',
+  intro:
+    'Chaque point est un acteur du territoire choisi (entreprise, université, financeur…), chaque trait un lien entre deux acteurs ; cliquez un acteur pour voir sa fiche et ses partenaires possibles.',
+  territory: 'Territoire',
+  territoryPlaceholder: 'Toute la France, ou une région, un département, un EPCI, une commune, un code postal',
+  findActor: 'Chercher un acteur',
+  actorPlaceholder: 'Nom, par ex. utc, Méaulte',
+  colourBy: 'Couleur selon',
+  colourKind: 'type d’acteur',
+  colourCommunity: 'communauté',
+  sizeBy: 'Taille selon',
+  sizeDegree: 'nombre de liens',
+  sizePagerank: 'PageRank',
+  view: 'Vue',
+  viewNetwork: 'réseau',
+  viewMap: 'carte',
+  indicator: 'Indicateur de la carte',
+  language: 'Langue',
+  graphRegion: 'Graphe du réseau',
+  legend: 'Légende',
+  actorHeading: 'Acteur',
+  suggested: 'Partenaires suggérés',
+  pathHeading: 'Chemin de synergie',
+  from: 'De',
+  to: 'Vers',
+  anActor: 'Un acteur',
+  anotherActor: 'Un autre acteur',
+  showPaths: 'Montrer les chemins',
+  clear: 'Effacer',
+  shapeHeading: 'Forme du réseau',
+  gapsHeading: 'Manques de compétences',
+  gapsHint: 'Demande des PME du territoire par université qui enseigne la compétence à leur portée (demande / (1 + offre)).',
+  loading: 'Chargement…',
+  loadingOf: (label: string) => `Chargement de ${label}…`,
+  couldNotLoad: (label: string, why: string) => `Impossible de charger ${label} : ${why}`,
+  wholeNetwork: 'Toute la France',
+  wholeNetworkLabel: 'tout le réseau',
+  everyActor: 'tous les acteurs',
+  territoryLabel: (name: string, level: string) => `${name} (${level})`,
+  drawnStatus: (label: string, actors: number, links: number) => `${label} : ${frPlural(actors, 'acteur', 'acteurs')}, ${frPlural(links, 'lien dessiné', 'liens dessinés')}`,
+  graphAria: (label: string, actors: number, links: number) => `Graphe des acteurs de ${label} : ${frPlural(actors, 'acteur', 'acteurs')}, ${frPlural(links, 'lien', 'liens')}`,
+  findingCommunities: (label: string, n: number) => `${label} : ${frPlural(n, 'acteur', 'acteurs')} ; recherche de ses communautés…`,
+  tooMany: (total: number, max: number) => `${formatNumberIn('fr', total, 0)} acteurs, c’est plus que les ${formatNumberIn('fr', max, 0)} dessinés sans à-coups : `,
+  largestCommunities: (k: number, n: number) => `voici ${k === 1 ? 'la plus grande communauté' : `les ${k} plus grandes communautés`} (${frPlural(n, 'acteur', 'acteurs')}).`,
+  bestConnected: (n: number) => `voici les ${formatNumberIn('fr', n, 0)} acteurs les mieux reliés.`,
+  pickSmaller: ' Choisissez un territoire plus petit pour voir tout le monde.',
+  strongestLinks: (max: number, total: number) => `Les ${formatNumberIn('fr', max, 0)} liens les plus forts sur ${formatNumberIn('fr', total, 0)} sont dessinés ; les tailles comptent les liens dessinés.`,
+  territoryListUnavailable: (why: string) => `Liste des territoires indisponible : ${why}`,
+  gapsUnavailable: (why: string) => `Manques de compétences indisponibles : ${why}`,
+  shapeUnavailable: (why: string) => `Forme du réseau indisponible : ${why}`,
+  suggestionsUnavailable: (why: string) => `Suggestions indisponibles : ${why}`,
+  noSuchActor: 'Aucun acteur de ce nom.',
+  pickBoth: 'Choisissez d’abord les deux acteurs parmi les suggestions.',
+  lookingForPaths: 'Recherche des chemins…',
+  noPath: 'Aucun chemin en 4 étapes au plus.',
+  hopsCost: (hops: number, cost: string) => `${frPlural(hops, 'étape', 'étapes')}, coût ${cost}`,
+  otherCommunities: 'Autres communautés',
+  community: (n: number) => `Communauté ${n}`,
+  // Card
+  kind: 'Type',
+  commune: 'Commune',
+  explore: 'Explorer',
+  sector: 'Secteur',
+  size: 'Taille',
+  employees: 'Salariés',
+  category: 'Catégorie',
+  founded: 'Fondé en',
+  legalForm: 'Forme juridique',
+  innovates: 'Innove',
+  exports: 'Exporte',
+  source: 'Source',
+  scores: 'Place dans le réseau',
+  yes: 'oui',
+  no: 'non',
+  partnersInGraph: (n: number) => `${frPlural(n, 'partenaire', 'partenaires')} dans ce graphe`,
+  hubRank: (n: number) => `pôle n° ${n}`,
+  brokerRank: (n: number) => `passeur n° ${n}`,
+  notInGraph: 'absent du graphe de ce territoire',
+  linksHeading: (shown: number, more: boolean) => (more ? `Liens (les ${shown} premiers)` : `Liens (${shown})`),
+  none: 'aucun',
+  noSuggestion: 'Aucune suggestion.',
+  score: 'score',
+  // Shape
+  measures: {
+    actors: 'Acteurs',
+    links: 'Liens',
+    density: 'Densité',
+    averageDegree: 'Liens par acteur (moyenne)',
+    components: 'Composantes',
+    largestComponent: 'Plus grande composante',
+    isolated: 'Acteurs isolés',
+    communities: 'Communautés',
+    coverage: 'PME liées à une université de leur région',
+  },
+  modularity: (communities: number, modularity: string) => `${communities} (modularité ${modularity})`,
+  coverageValue: (share: number, covered: number, total: number) => `${share} % (${covered} sur ${total})`,
+  noSme: 'aucune PME',
+  hubs: 'Pôles (partenaires)',
+  brokers: 'Passeurs (intermédiarité)',
+  computedBy: (engine: string) => `Calculé par ${engine}.`,
+  // Gaps
+  noDemand: 'Aucun besoin de compétence recensé dans ce territoire.',
+  gapLabel: (name: string, gap: string, demand: string, smes: number, supply: string) => `${name} : manque ${gap}, demande ${demand} de ${frPlural(smes, 'PME', 'PME')}, offre ${supply}`,
+  moreCompetencies: (n: number) => `${frPlural(n, 'autre compétence', 'autres compétences')}.`,
+  showAll: (n: number) => `Voir les ${formatNumberIn('fr', n, 0)}`,
+  // Map
+  mapUnavailable: 'La carte n’est pas construite sur ce serveur (npm run build:geo).',
+  indicators: {
+    actors: 'Acteurs par département',
+    gap: 'Plus grand manque de compétence par département',
+  },
+  mapStatus: (label: string, placed: number, total: number) => `${label} sur la carte : ${frPlural(placed, 'acteur placé', 'acteurs placés')} sur ${formatNumberIn('fr', total, 0)} (à la mairie de leur commune)`,
+  noData: 'pas de donnée',
+  openTerritory: (name: string) => `Ouvrir ${name}`,
+  kinds: {
+    INSTITUTE: 'Institut',
+    UNIVERSITY: 'Université',
+    COMPANY: 'Entreprise',
+    CLUSTER: 'Pôle, cluster',
+    FUNDER: 'Financeur',
+    CHAMBER: 'Chambre consulaire',
+    LOCAL_AUTHORITY: 'Collectivité',
+    REGION: 'Région',
+    OTHER: 'Événement, programme, personne',
+  } as Record<string, string>,
+  levels: {
+    ALL: 'toute la France',
+    REGION: 'région',
+    DEPARTMENT: 'département',
+    EPCI: 'EPCI',
+    COMMUNE: 'commune',
+    INDUSTRIAL_TERRITORY: 'territoire d’industrie',
+  } as Record<string, string>,
+};
+
+export type Texts = typeof fr;
+
+const en: Texts = {
+  htmlLang: 'en',
+  title: 'Maillage: the territorial innovation network',
+  appName: 'explorer',
+  intro:
+    'Each dot is an actor of the chosen territory (company, university, funder…), each line a link between two actors; click an actor to see its card and possible partners.',
+  territory: 'Territory',
+  territoryPlaceholder: 'All of France, or a région, département, EPCI, commune, postal code',
+  findActor: 'Find an actor',
+  actorPlaceholder: 'Name, e.g. utc, Meaulte',
+  colourBy: 'Colour by',
+  colourKind: 'kind of actor',
+  colourCommunity: 'community',
+  sizeBy: 'Size by',
+  sizeDegree: 'degree',
+  sizePagerank: 'PageRank',
+  view: 'View',
+  viewNetwork: 'network',
+  viewMap: 'map',
+  indicator: 'Map indicator',
+  language: 'Language',
+  graphRegion: 'Network graph',
+  legend: 'Legend',
+  actorHeading: 'Actor',
+  suggested: 'Suggested partners',
+  pathHeading: 'Synergy path',
+  from: 'From',
+  to: 'To',
+  anActor: 'An actor',
+  anotherActor: 'Another actor',
+  showPaths: 'Show paths',
+  clear: 'Clear',
+  shapeHeading: 'Network shape',
+  gapsHeading: 'Competency gaps',
+  gapsHint: "Demand from the territory's SMEs per university teaching it within reach (demand / (1 + supply)).",
+  loading: 'Loading…',
+  loadingOf: (label) => `Loading ${label}…`,
+  couldNotLoad: (label, why) => `Could not load ${label}: ${why}`,
+  wholeNetwork: 'Whole network',
+  wholeNetworkLabel: 'the whole network',
+  everyActor: 'every actor',
+  territoryLabel: (name, level) => `${name} (${level})`,
+  drawnStatus: (label, actors, links) => `${label}: ${enPlural(actors, 'actor', 'actors')}, ${enPlural(links, 'link', 'links')} drawn`,
+  graphAria: (label, actors, links) => `Actor graph of ${label}: ${enPlural(actors, 'actor', 'actors')}, ${enPlural(links, 'link', 'links')} drawn`,
+  findingCommunities: (label, n) => `${label}: ${enPlural(n, 'actor', 'actors')}; finding its communities…`,
+  tooMany: (total, max) => `${formatNumberIn('en', total, 0)} actors is more than the ${formatNumberIn('en', max, 0)} drawn smoothly: `,
+  largestCommunities: (k, n) => `showing the ${k} largest communit${k === 1 ? 'y' : 'ies'} (${enPlural(n, 'actor', 'actors')}).`,
+  bestConnected: (n) => `showing the ${formatNumberIn('en', n, 0)} best-connected actors.`,
+  pickSmaller: ' Pick a smaller territory to see everyone.',
+  strongestLinks: (max, total) => `Drawing the ${formatNumberIn('en', max, 0)} strongest of ${formatNumberIn('en', total, 0)} links; sizes count the drawn links.`,
+  territoryListUnavailable: (why) => `Territory list unavailable: ${why}`,
+  gapsUnavailable: (why) => `Competency gaps unavailable: ${why}`,
+  shapeUnavailable: (why) => `Network shape unavailable: ${why}`,
+  suggestionsUnavailable: (why) => `Suggestions unavailable: ${why}`,
+  noSuchActor: 'No such actor.',
+  pickBoth: 'Pick both actors from the suggestions first.',
+  lookingForPaths: 'Looking for paths…',
+  noPath: 'No path within 4 hops.',
+  hopsCost: (hops, cost) => `${enPlural(hops, 'hop', 'hops')}, cost ${cost}`,
+  otherCommunities: 'Other communities',
+  community: (n) => `Community ${n}`,
+  kind: 'Kind',
+  commune: 'Commune',
+  explore: 'Explore',
+  sector: 'Sector',
+  size: 'Size',
+  employees: 'Employees',
+  category: 'Category',
+  founded: 'Founded',
+  legalForm: 'Legal form',
+  innovates: 'Innovates',
+  exports: 'Exports',
+  source: 'Source',
+  scores: 'Scores',
+  yes: 'yes',
+  no: 'no',
+  partnersInGraph: (n) => `${enPlural(n, 'partner', 'partners')} in this graph`,
+  hubRank: (n) => `hub #${n}`,
+  brokerRank: (n) => `broker #${n}`,
+  notInGraph: 'not in the graph of this territory',
+  linksHeading: (shown, more) => (more ? `Links (first ${shown})` : `Links (${shown})`),
+  none: 'none',
+  noSuggestion: 'No suggestion.',
+  score: 'score',
+  measures: {
+    actors: 'Actors',
+    links: 'Links',
+    density: 'Density',
+    averageDegree: 'Average degree',
+    components: 'Components',
+    largestComponent: 'Largest component',
+    isolated: 'Isolated actors',
+    communities: 'Communities',
+    coverage: 'SMEs linked to a university of their région',
+  },
+  modularity: (communities, modularity) => `${communities} (modularity ${modularity})`,
+  coverageValue: (share, covered, total) => `${share}% (${covered} of ${total})`,
+  noSme: 'no SME',
+  hubs: 'Hubs (partners)',
+  brokers: 'Brokers (betweenness)',
+  computedBy: (engine) => `Computed by ${engine}.`,
+  noDemand: 'No competency demand recorded in this territory.',
+  gapLabel: (name, gap, demand, smes, supply) => `${name}: gap ${gap}, demand ${demand} from ${enPlural(smes, 'SME', 'SMEs')}, supply ${supply}`,
+  moreCompetencies: (n) => `${enPlural(n, 'more competency', 'more competencies')}.`,
+  showAll: (n) => `Show all ${formatNumberIn('en', n, 0)}`,
+  mapUnavailable: 'The map is not built on this server (npm run build:geo).',
+  indicators: {
+    actors: 'Actors per département',
+    gap: 'Largest competency gap per département',
+  },
+  mapStatus: (label, placed, total) => `${label} on the map: ${enPlural(placed, 'actor', 'actors')} placed of ${formatNumberIn('en', total, 0)} (at their commune's town hall)`,
+  noData: 'no data',
+  openTerritory: (name) => `Open ${name}`,
+  kinds: {
+    INSTITUTE: 'Institute',
+    UNIVERSITY: 'University',
+    COMPANY: 'Company',
+    CLUSTER: 'Cluster',
+    FUNDER: 'Funder',
+    CHAMBER: 'Chamber',
+    LOCAL_AUTHORITY: 'Local authority',
+    REGION: 'Région',
+    OTHER: 'Event, programme, person',
+  },
+  levels: {
+    ALL: 'all of France',
+    REGION: 'région',
+    DEPARTMENT: 'département',
+    EPCI: 'EPCI',
+    COMMUNE: 'commune',
+    INDUSTRIAL_TERRITORY: 'industrial territory',
+  },
+};
+
+const DICTIONARIES: Record<Lang, Texts> = { fr, en };
+
+/** The page's language and its words; `setLang` swaps both (the page re-renders after it). */
+export let lang: Lang = 'fr';
+export let t: Texts = fr;
+
+export function setLang(next: Lang): void {
+  lang = next;
+  t = DICTIONARIES[next];
+}
+
+export function parseLang(value: string | null | undefined): Lang {
+  return value === 'en' ? 'en' : 'fr';
+}
+
+/**
  * Accent- and case-insensitive text keys, the way the API's `actors(search)` matches names.
  *
  *   fold('Méaulte')   // "meaulte"
@@ -12,26 +319,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  INSTITUTE: 'Institute',
-  UNIVERSITY: 'University',
-  COMPANY: 'Company',
-  CLUSTER: 'Cluster',
-  FUNDER: 'Funder',
-  CHAMBER: 'Chamber',
-  LOCAL_AUTHORITY: 'Local authority',
-  REGION: 'Région',
-  OTHER: 'Event, programme, person',
-};
+function formatNumberIn(language: Lang, value: number, digits: number): string {
+  return value.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits });
+}
 
-export const LEVEL_LABELS: Record<string, string> = {
-  REGION: 'région',
-  DEPARTMENT: 'département',
-  EPCI: 'EPCI',
-  COMMUNE: 'commune',
-  INDUSTRIAL_TERRITORY: 'industrial territory',
-};
-
+/** A number as the reader writes it: "1 234,5" in French, "1,234.5" in English. */
 export function formatNumber(value: number, digits = 2): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits });
+  return formatNumberIn(lang, value, digits);
 }

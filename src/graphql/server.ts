@@ -9,6 +9,8 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type LimitsConfig, type SecurityConfig, loadConfig } from '../config.ts';
@@ -82,7 +84,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
     // Static files first: the explorer page and the landing page are not GraphQL requests.
-    useExplorer(),
+    useExplorer(undefined, security.frameAncestors ?? []),
     ...useMetrics(security, metrics),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute, security),
@@ -109,6 +111,9 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     landingPage: false,
     maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
+    // GraphiQL's code from our own node_modules, inlined in the page: yoga's default loads it from a
+    // CDN, which leaves the page blank offline.
+    renderGraphiQL,
     cors: security.corsOrigins
       ? { origin: security.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'x-neo4j-bookmarks'], exposedHeaders: ['x-request-id', 'x-neo4j-bookmarks'] }
       : false,

@@ -196,7 +196,8 @@ function buildSkeleton(options: SyntheticOptions, geo: GeographyData): Skeleton 
   };
 }
 
-export function syntheticSource(partial: Partial<SyntheticOptions> = {}): SeedSource {
+/** `geo`: the communes actors are placed in (all of France by default; a benchmark may narrow it to one département). */
+export function syntheticSource(partial: Partial<SyntheticOptions> = {}, geo: GeographyData = loadGeographyData()): SeedSource {
   const relationshipsTarget = partial.relationships ?? (partial.actors ?? 500) * DEFAULT_DEGREE;
   const options: SyntheticOptions = {
     seed: partial.seed ?? 1,
@@ -205,7 +206,6 @@ export function syntheticSource(partial: Partial<SyntheticOptions> = {}): SeedSo
     answers: partial.answers ?? true,
     prefix: partial.prefix ?? 'syn:',
   };
-  const geo = loadGeographyData();
   const s = buildSkeleton(options, geo);
   const competencies = frameworkCompetencies();
   const n = options.actors;

@@ -20,7 +20,7 @@ import { type ProjectedNode, project } from '../domain/read-node.ts';
 import type { NodeRecord } from '../domain/records.ts';
 import { EXPAND_MAX_DEGREE, hubPenalty, relationshipCost } from './costs.ts';
 import { fetchNeighbourhood } from './neighbourhood.ts';
-import { type Relationship, pathExplanation, stepSentence } from './sentences.ts';
+import { type Lang, type Relationship, pathExplanationIn, stepSentenceIn } from './sentences.ts';
 import { PathGraph, kCheapestPaths } from './yen.ts';
 import { asTooComplex } from './budget.ts';
 import { byId, round } from '../domain/shared.ts';
@@ -62,6 +62,8 @@ export interface SynergyPathsArgs {
   to: string;
   k?: number | null | undefined;
   maxHops?: number | null | undefined;
+  /** The sentences' language; English when absent. */
+  lang?: Lang | null | undefined;
 }
 
 function validate(args: SynergyPathsArgs): { k: number; maxHops: number } {
@@ -88,7 +90,7 @@ export async function synergyPaths(
     const [row] = await db.read<{ n: ProjectedNode }>(ONE_NODE, { id: args.from }, options);
     if (!row) throw new NotFoundError('node', args.from);
     const node = toSynergyNode(row.n);
-    return [{ hops: 0, cost: 0, nodes: [node], steps: [], explanation: pathExplanation(node, []) }];
+    return [{ hops: 0, cost: 0, nodes: [node], steps: [], explanation: pathExplanationIn(node, [], args.lang ?? 'EN') }];
   }
 
   const found = await fetchNeighbourhood(db, args.from, args.to, maxHops, limits, {
@@ -144,7 +146,7 @@ export async function synergyPaths(
         direction: rel.start.id === from.id ? 'OUT' : 'IN',
         cost: round(cost, 6),
         properties: { ...rel.properties },
-        sentence: stepSentence(rel),
+        sentence: stepSentenceIn(rel, args.lang ?? 'EN'),
       };
     });
     return {
@@ -152,7 +154,7 @@ export async function synergyPaths(
       cost: round(path.cost, 6),
       nodes,
       steps,
-      explanation: pathExplanation(nodes[0]!, walked.map((w) => w.rel)),
+      explanation: pathExplanationIn(nodes[0]!, walked.map((w) => w.rel), args.lang ?? 'EN'),
     };
   });
 }

@@ -21,8 +21,11 @@ import { VIEWS } from '../domain/model.ts';
 import { checkFirst, round } from '../domain/shared.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
-import { nameOf } from './sentences.ts';
 import { FACTOR_WEIGHTS } from './weights.ts';
+import { type Lang, REASON_WORDS } from './sentences.ts';
+
+/** The words of one language's reasons. */
+type Words = (typeof REASON_WORDS)[Lang];
 
 export type SynergyFactor = 'COMPETENCIES' | 'SHARED_PARTNERS' | 'TERRITORY' | 'SHARED_EVENTS' | 'BRIDGE' | 'CAPACITY' | 'RECENCY';
 
@@ -280,6 +283,8 @@ export interface SynergiesArgs {
   first?: number | null | undefined;
   /** The month (`YYYY-MM`) RECENCY counts back from: this month unless a benchmark replays the past. */
   asOf?: string | undefined;
+  /** The reasons' language; English when absent. */
+  lang?: Lang | null | undefined;
 }
 
 function monthsBefore(month: string, months: number): string {
@@ -343,7 +348,12 @@ export async function estimatesAndScores(
     });
   if (!row?.found) throw new NotFoundError('actor', args.actorId);
   const weights = limits.weights ?? FACTOR_WEIGHTS;
-  return row.candidates.map((candidate) => ({ estimate: candidate.estimate, values: factorValues(row, candidate), synergy: score(row, candidate, weights) }));
+  const words = REASON_WORDS[args.lang ?? 'EN'];
+  return row.candidates.map((candidate) => ({
+    estimate: candidate.estimate,
+    values: factorValues(row, candidate, words),
+    synergy: score(row, candidate, weights, words),
+  }));
 }
 
 /** Adamic-Adar: a neighbour shared with few others says more than one shared with everyone. */
@@ -354,14 +364,11 @@ function adamicAdar(neighbours: readonly Neighbour[]): number {
 /** Maps an unbounded sum to 0..1: one shared partner of degree 2 gives 0.59, of degree 10, 0.30. */
 const saturate = (value: number): number => value / (1 + value);
 
-function list(nodes: readonly NodeRecord[], max = 5): string {
-  const names = nodes.slice(0, max).map(nameOf);
+function list(w: Words, nodes: readonly NodeRecord[], max = 5): string {
+  const names = nodes.slice(0, max).map(w.name);
   return nodes.length > max ? `${names.join(', ')}, ...` : names.join(', ');
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 interface Factor {
   factor: SynergyFactor;
@@ -374,7 +381,7 @@ function byWeightThenName(a: Need, b: Need): number {
   return b.weight - a.weight || String(a.node.name).localeCompare(String(b.node.name)) || (a.node.id < b.node.id ? -1 : 1);
 }
 
-function competencies(me: Row, other: Candidate): Factor | undefined {
+function competencies(me: Row, other: Candidate, w: Words): Factor | undefined {
   const theyTeach = new Set(other.teaches);
   const myTotal = me.needs.reduce((sum, n) => sum + n.weight, 0);
   const served = me.needs.filter((n) => theyTeach.has(n.node.id)).sort(byWeightThenName);
@@ -390,15 +397,15 @@ function competencies(me: Row, other: Candidate): Factor | undefined {
   const servingNodes = serving.map((n) => toSynergyNode(n.node));
   const parts: string[] = [];
   if (forward > 0) {
-    parts.push(`teaches ${served.length} of the ${plural(me.needs.length, 'competency', 'competencies')} you need: ${list(servedNodes)}`);
+    parts.push(w.teaches(served.length, me.needs.length, list(w, servedNodes)));
   }
   if (reverse > 0) {
-    parts.push(`needs ${serving.length} of its ${plural(other.needs.length, 'competency', 'competencies')} from what you teach: ${list(servingNodes)}`);
+    parts.push(w.needs(serving.length, other.needs.length, list(w, servingNodes)));
   }
   return {
     factor: 'COMPETENCIES',
     value: Math.max(forward, reverse),
-    sentence: parts.join('; and '),
+    sentence: parts.join(w.and),
     related: [...servedNodes, ...servingNodes.filter((n) => !servedNodes.some((s) => s.id === n.id))],
   };
 }
@@ -407,26 +414,26 @@ function isEventLike(n: Neighbour): boolean {
   return n.node.labels.includes('Event') || n.node.labels.includes('Program');
 }
 
-function sharedPartners(other: Candidate): Factor | undefined {
+function sharedPartners(other: Candidate, w: Words): Factor | undefined {
   const shared = other.common.filter((n) => !isEventLike(n)).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
   const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_PARTNERS',
     value: saturate(adamicAdar(shared)),
-    sentence: `shares ${plural(shared.length, 'partner', 'partners')} with you: ${list(related)}`,
+    sentence: w.partners(shared.length, list(w, related)),
     related,
   };
 }
 
-function sharedEvents(other: Candidate): Factor | undefined {
+function sharedEvents(other: Candidate, w: Words): Factor | undefined {
   const shared = other.common.filter(isEventLike).sort(byDegreeThenId);
   if (shared.length === 0) return undefined;
   const related = shared.map((n) => toSynergyNode(n.node));
   return {
     factor: 'SHARED_EVENTS',
     value: saturate(adamicAdar(shared)),
-    sentence: `took part in ${plural(shared.length, 'event or programme', 'events or programmes')} with you: ${list(related)}`,
+    sentence: w.events(shared.length, list(w, related)),
     related,
   };
 }
@@ -435,7 +442,7 @@ function byDegreeThenId(a: Neighbour, b: Neighbour): number {
   return a.degree - b.degree || (a.node.id < b.node.id ? -1 : 1);
 }
 
-function territory(me: Row, other: Candidate): Factor | undefined {
+function territory(me: Row, other: Candidate, w: Words): Factor | undefined {
   const mine = new Set(me.places.map((p) => p.node.id));
   let best: Place | undefined;
   for (const place of other.places) {
@@ -447,7 +454,7 @@ function territory(me: Row, other: Candidate): Factor | undefined {
   return {
     factor: 'TERRITORY',
     value: PROXIMITY[best.level] ?? 0,
-    sentence: `is in the same ${VIEWS.levelWordsByLabel[best.level]?.en ?? 'territory'} as you: ${nameOf(node)}`,
+    sentence: w.territory(w.levels[best.level], w.name(node)),
     related: [node],
   };
 }
@@ -457,55 +464,62 @@ function territory(me: Row, other: Candidate): Factor | undefined {
  * share no partner and no event (so they sit in different groups) and both are connected to a
  * group (working ties), the more the better; 16 ties each count fully.
  */
-function bridge(me: Row, other: Candidate): Factor | undefined {
+function bridge(me: Row, other: Candidate, w: Words): Factor | undefined {
   if (other.common.length > 0 || me.workingDegree < 2 || other.workingDegree < 2) return undefined;
   const reach = Math.min(me.workingDegree, other.workingDegree);
   return {
     factor: 'BRIDGE',
     value: Math.min(1, Math.log(1 + reach) / Math.log(17)),
-    sentence: `would connect your network (${plural(me.workingDegree, 'tie', 'ties')}) to another group (${plural(other.workingDegree, 'tie', 'ties')}) you share no partner or event with`,
+    sentence: w.bridge(me.workingDegree, other.workingDegree),
     related: [],
   };
 }
 
 /** A candidate that already works with many partners: used to partnering, and known to have room for it. */
-function capacity(other: Candidate): Factor | undefined {
+function capacity(other: Candidate, w: Words): Factor | undefined {
   const ties = other.workingDegree;
   if (ties === 0) return undefined;
   return {
     factor: 'CAPACITY',
     value: Math.min(1, Math.log(1 + ties) / Math.log(1 + CAPACITY_FULL)),
-    sentence: `already works with ${plural(ties, 'partner, event or programme', 'partners, events or programmes')}`,
+    sentence: w.capacity(ties),
     related: [],
   };
 }
 
 /** A candidate that formed ties lately is active now. */
-function recency(other: Candidate): Factor | undefined {
+function recency(other: Candidate, w: Words): Factor | undefined {
   const recent = other.recentTies;
   if (recent === 0) return undefined;
   return {
     factor: 'RECENCY',
     value: Math.min(1, Math.log(1 + recent) / Math.log(1 + RECENCY_FULL)),
-    sentence: `formed ${plural(recent, 'new tie', 'new ties')} in the last ${RECENT_MONTHS} months`,
+    sentence: w.recency(recent, RECENT_MONTHS),
     related: [],
   };
 }
 
-
-function allFactors(me: Row, other: Candidate): (Factor | undefined)[] {
-  return [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other), capacity(other), recency(other)];
+function allFactors(me: Row, other: Candidate, w: Words): (Factor | undefined)[] {
+  return [
+    competencies(me, other, w),
+    sharedPartners(other, w),
+    territory(me, other, w),
+    sharedEvents(other, w),
+    bridge(me, other, w),
+    capacity(other, w),
+    recency(other, w),
+  ];
 }
 
 /** Every factor's value, weighted or not (what the weights are fitted on). */
-function factorValues(me: Row, other: Candidate): Record<SynergyFactor, number> {
+function factorValues(me: Row, other: Candidate, w: Words): Record<SynergyFactor, number> {
   const values = Object.fromEntries(Object.keys(FACTOR_WEIGHTS).map((f) => [f, 0])) as Record<SynergyFactor, number>;
-  for (const f of allFactors(me, other)) if (f) values[f.factor] = f.value;
+  for (const f of allFactors(me, other, w)) if (f) values[f.factor] = f.value;
   return values;
 }
 
-function score(me: Row, other: Candidate, weights: Readonly<Record<SynergyFactor, number>>): SynergyRecord {
-  const factors = allFactors(me, other)
+function score(me: Row, other: Candidate, weights: Readonly<Record<SynergyFactor, number>>, w: Words): SynergyRecord {
+  const factors = allFactors(me, other, w)
     .filter((f): f is Factor => f !== undefined && f.value > 0 && weights[f.factor] > 0);
   const total = factors.reduce((sum, f) => sum + weights[f.factor] * f.value, 0);
   const reasons = factors

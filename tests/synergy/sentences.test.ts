@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeRecord } from '../../src/domain/records.ts';
-import { type Relationship, nameOf, pathExplanation, stepSentence } from '../../src/synergy/sentences.ts';
+import {
+  type Relationship,
+  langOfAcceptLanguage,
+  nameOf,
+  pathExplanation,
+  pathExplanationIn,
+  stepSentence,
+  stepSentenceIn,
+} from '../../src/synergy/sentences.ts';
 
 const n = (id: string, label: string, name: string, extra: Record<string, unknown> = {}): NodeRecord => ({
   id,
@@ -43,5 +51,44 @@ describe('sentences', () => {
     expect(pathExplanation(sme, [rel('LOCATED_IN', sme, meaulte), rel('LOCATED_IN', utc, meaulte)])).toBe(
       'PME de Méaulte is located in Méaulte, home of UTC.',
     );
+  });
+});
+
+describe('sentences in French', () => {
+  const utcFr = n('utc', 'Actor', 'Université de technologie de Compiègne', { shortName: 'UTC', kind: 'UNIVERSITY' });
+  const atelier = n('event:albert-workshop-2019', 'Event', "Atelier-débat d'Albert");
+  const tournee = n('event:tour-2019', 'Event', "Tournée de l'innovation dans les territoires d'industrie");
+  const altytud = n('altytud', 'Actor', 'ALTYTUD', { kind: 'CLUSTER' });
+  const cpme = n('cpme', 'Actor', 'CPME', { kind: 'FUNDER' });
+  const pia = n('program:pia', 'Program', "Programme d'Investissements d'Avenir", { shortName: 'PIA' });
+  const bpi = n('bpifrance', 'Actor', 'Bpifrance', { kind: 'FUNDER' });
+
+  it('elides and agrees: "l\'UTC a organisé l\'atelier-débat d\'Albert"', () => {
+    expect(stepSentenceIn(rel('ORGANIZED', utcFr, atelier), 'FR')).toBe("L'UTC a organisé l'atelier-débat d'Albert.");
+    expect(stepSentenceIn(rel('SUPPORTS', cpme, tournee), 'FR')).toBe("La CPME soutient la tournée de l'innovation dans les territoires d'industrie.");
+    expect(stepSentenceIn(rel('PARTICIPATED_IN', altytud, atelier), 'FR')).toBe("ALTYTUD a participé à l'atelier-débat d'Albert.");
+    expect(stepSentenceIn(rel('COLLABORATES_WITH', sme, utcFr, { since: 2017 }), 'FR')).toBe("La PME de Méaulte collabore avec l'UTC depuis 2017.");
+    expect(stepSentenceIn(rel('LOCATED_IN', sme, meaulte), 'FR')).toBe('La PME de Méaulte est implantée à Méaulte.');
+  });
+
+  it('contracts "de le" into "du" and agrees past participles with the noun they follow', () => {
+    expect(stepSentenceIn(rel('MEMBER_OF', altytud, pia), 'FR')).toBe('ALTYTUD est membre du PIA.');
+    // tournée is feminine: organisée; atelier-débat is masculine: organisé.
+    expect(pathExplanationIn(tournee, [rel('ORGANIZED', utcFr, tournee), rel('SUPPORTS', bpi, utcFr)], 'FR')).toBe(
+      "La tournée de l'innovation dans les territoires d'industrie a été organisée par l'UTC, soutenue par Bpifrance.",
+    );
+    expect(pathExplanationIn(altytud, [rel('LED', altytud, atelier), rel('ORGANIZED', utcFr, atelier)], 'FR')).toBe(
+      "ALTYTUD a codirigé l'atelier-débat d'Albert organisé par l'UTC.",
+    );
+  });
+
+  it('keeps English as it was, and reads Accept-Language', () => {
+    expect(stepSentenceIn(rel('ORGANIZED', utc, workshop, { role: 'host' }), 'EN')).toBe('UTC organised the Albert workshop as host.');
+    expect([langOfAcceptLanguage('fr-FR,fr;q=0.9,en;q=0.8'), langOfAcceptLanguage('en-GB'), langOfAcceptLanguage('de'), langOfAcceptLanguage(null)]).toEqual([
+      'FR',
+      'EN',
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -390,7 +390,10 @@ export type KindCount = {
   kind: ActorKind;
 };
 
-/** The language of a document or of its sentences. */
+/**
+ * The language of the API's sentences (path steps and explanations, suggestion reasons). A field's
+ * `lang` argument wins; without it, the request's Accept-Language (fr or en); without both, English.
+ */
 export type Lang =
   | 'EN'
   | 'FR';
@@ -738,12 +741,14 @@ export type QuerySynergiesArgs = {
   actorId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  lang?: InputMaybe<Lang>;
 };
 
 
 export type QuerySynergyPathsArgs = {
   from: Scalars['ID']['input'];
   k?: InputMaybe<Scalars['Int']['input']>;
+  lang?: InputMaybe<Lang>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
 };

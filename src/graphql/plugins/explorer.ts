@@ -86,7 +86,21 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
 };
 
-export function useExplorer(root: string = EXPLORER_DIST): Plugin {
+/**
+ * `frameAncestors`: origins allowed to show the explorer in a frame (a partner's page, with
+ * `#embed=1`, EXPLORER_FRAME_ANCESTORS); none listed, nobody may frame it.
+ */
+export function useExplorer(root: string = EXPLORER_DIST, frameAncestors: readonly string[] = []): Plugin {
+  const headers: Record<string, string> =
+    frameAncestors.length === 0
+      ? PAGE_SECURITY_HEADERS
+      : {
+          ...Object.fromEntries(Object.entries(PAGE_SECURITY_HEADERS).filter(([name]) => name !== 'x-frame-options')),
+          'content-security-policy': PAGE_SECURITY_HEADERS['content-security-policy']!.replace(
+            "frame-ancestors 'none'",
+            `frame-ancestors 'self' ${frameAncestors.join(' ')}`,
+          ),
+        };
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -111,7 +125,7 @@ export function useExplorer(root: string = EXPLORER_DIST): Plugin {
             'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
             'content-length': String(body.length),
             'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-            ...PAGE_SECURITY_HEADERS,
+            ...headers,
           },
         }),
       );
