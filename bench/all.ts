@@ -46,7 +46,7 @@ export const BENCHMARKS: Benchmark[] = [
     name: 'load',
     what: '64 clients for 60 s on a mixed read workload, errors in bodies counted, memory after each run',
     full: ['bench/load.ts', '--connections', '64', '--duration', '60', '--runs', '3'],
-    quick: ['bench/load.ts', '--connections', '8', '--duration', '5', '--runs', '1', '--relationships', '20000'],
+    quick: ['bench/load.ts', '--connections', '8', '--duration', '20', '--runs', '1', '--relationships', '20000'],
   },
   {
     name: 'synergy',

@@ -75,14 +75,17 @@ try {
     stdio: ['ignore', 'inherit', openSync(path.join(dataDir, 'service.log'), 'a')],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i += 1) {
+  let ready = false;
+  for (let i = 0; i < 600 && !ready; i += 1) {
     try {
-      if ((await fetch(`${url}/ready`)).ok) break;
+      ready = (await fetch(`${url}/ready`)).ok;
     } catch {
       /* not yet */
     }
-    await new Promise((r) => setTimeout(r, 500));
+    if (!ready) await new Promise((r) => setTimeout(r, 500));
   }
+  // Timing a service that is not ready would measure nothing and report it as figures.
+  if (!ready) throw new Error(`the service at ${url} was not ready after 300 s`);
   const rssMb = () => {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${service.pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : NaN;

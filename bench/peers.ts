@@ -373,7 +373,7 @@ try {
     '\\* nested shape (goal: ours÷peer >= 1.5). Goal for every shape: p50 ours÷raw <= 1.2.',
     '',
     'Cypher queries per request, counted one request at a time during the check (ours: its own `maillage_cypher_duration_seconds_count` on /metrics; ' +
-      'peer: a driver wrapper counting each session.executeRead/executeWrite; raw: one per request by construction): ' +
+      'peer: a driver wrapper counting each session.run / executeRead / executeWrite; raw: one per request by construction): ' +
       shapes.map((s) => `${s.name} ${(['ours', 'peer', 'raw'] as const).map((n) => queriesPerRequest.get(`${s.name}|${n}`)?.toFixed(2)).join(' / ')}`).join('; ') +
       '.',
     '',

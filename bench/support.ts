@@ -35,7 +35,9 @@ export function provenance(command: string): string {
 /** The command line this process was started with, as `npm run` would show it. */
 export function invocation(script: string): string {
   const args = process.argv.slice(2);
-  return `${script}${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  // `npm run x -- args`, but `node bench/x.ts args` (node takes them as they are).
+  const separator = script.startsWith('npm ') ? ' -- ' : ' ';
+  return `${script}${args.length ? `${separator}${args.join(' ')}` : ''}`;
 }
 
 /** A GraphQL response with HTTP 200 can still be an error: `errors` in the body. */

@@ -27,12 +27,13 @@ let db: Database | undefined;
 let server: GraphQLServer;
 
 beforeAll(async () => {
-  neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m', log: () => undefined });
+  // A Neo4j of its own, beside the run's shared one: on a loaded machine its start can take minutes.
+  neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m', startTimeoutMs: 600_000, log: () => undefined });
   db = connect({ ...neo4j.connection, database: 'neo4j' });
   await migrate(db);
   expect(await seedOnStart(db, createLogger('silent'))).toBe(true);
   server = testServer(db);
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await db?.close();
