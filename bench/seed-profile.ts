@@ -44,7 +44,7 @@ function walk(plan: ProfiledPlan, depth: number, lines: string[]): number {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-seed-profile-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '1g', log: () => undefined });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   try {
     await migrate(db);
     const source = syntheticSource({ seed: 1, relationships: options.relationships, answers: false });

@@ -7,8 +7,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type ApiKeyEntry, parseApiKeys } from './access/api-keys.ts';
+import { type TracingSettings, tracingSettings } from './observability/tracing.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where the Neo4j jars are assembled and which Java runs them: needed before a configuration exists
+ * (`npm install` assembles the jars), so read on their own; still only here.
+ */
+export function toolchain(source: Record<string, string | undefined> = process.env): { neo4jDist: string; java: string } {
+  return {
+    neo4jDist: source.MAILLAGE_NEO4J_DIST || path.join(projectRoot, '.neo4j', 'dist'),
+    java: source.JAVA_HOME ? path.join(source.JAVA_HOME, 'bin', 'java') : 'java',
+  };
+}
 
 const port = (what: string, min = 1) =>
   z.coerce
@@ -24,6 +36,48 @@ const memory = z
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const milliseconds = z.coerce.number({ error: 'expects milliseconds' }).int({ error: 'expects whole milliseconds' }).positive({ error: 'expects a positive number of milliseconds' });
+
+/**
+ * Time budgets of Cypher transactions that differ from CYPHER_TIMEOUT_MS (the budget of every other
+ * query), each a named setting (docs/production.md lists them with what a client sees when one runs
+ * out). Left unset, a request budget takes its default, or CYPHER_TIMEOUT_MS when that is set and
+ * smaller: lowering CYPHER_TIMEOUT_MS lowers every request budget that was not set on its own.
+ */
+export const BUDGETS = {
+  pathsMs: { variable: 'PATHS_TIMEOUT_MS', default: 10_000, request: true, what: 'synergyPaths: the neighbourhood of the two actors' },
+  suggestionsMs: { variable: 'SUGGESTIONS_TIMEOUT_MS', default: 10_000, request: true, what: 'synergies: candidates and their evidence' },
+  gapsMs: { variable: 'GAPS_TIMEOUT_MS', default: 20_000, request: true, what: 'competencyGaps of a territory' },
+  shapeMs: { variable: 'SHAPE_TIMEOUT_MS', default: 120_000, request: true, what: 'actorGraph and networkShape: reading the territory\'s actor graph' },
+  gdsMs: { variable: 'GDS_TIMEOUT_MS', default: 300_000, request: true, what: 'networkShape on Graph Data Science: projection and algorithms' },
+  planMs: { variable: 'PLAN_TIMEOUT_MS', default: 120_000, request: false, what: 'planning (EXPLAIN) a synergy query once, before its first run' },
+  seedMs: { variable: 'SEED_TIMEOUT_MS', default: 120_000, request: false, what: 'one batch of a seed (CLI and first start)' },
+} as const;
+
+export type Budgets = { cypherMs: number } & { [K in keyof typeof BUDGETS]: number };
+
+/** The budgets with nothing configured (tests and tools that connect without a config). */
+export const DEFAULT_BUDGETS: Budgets = {
+  cypherMs: 15_000,
+  ...(Object.fromEntries(Object.entries(BUDGETS).map(([key, b]) => [key, b.default])) as { [K in keyof typeof BUDGETS]: number }),
+};
+
+function budgetVariables() {
+  return Object.fromEntries(Object.values(BUDGETS).map((b) => [b.variable, milliseconds.optional()])) as Record<
+    (typeof BUDGETS)[keyof typeof BUDGETS]['variable'],
+    z.ZodOptional<typeof milliseconds>
+  >;
+}
+
+function budgetsOf(env: Record<string, unknown>, cypherSet: boolean, cypherMs: number): Budgets {
+  const out: Record<string, number> = { cypherMs };
+  for (const [key, b] of Object.entries(BUDGETS)) {
+    const own = env[b.variable];
+    out[key] = typeof own === 'number' ? own : b.request && cypherSet ? Math.min(b.default, cypherMs) : b.default;
+  }
+  return out as Budgets;
+}
 
 const envSchema = z
   .object({
@@ -68,6 +122,20 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
+    // Budgets: see BUDGETS below; unset means the default, capped by CYPHER_TIMEOUT_MS when that is set.
+    ...budgetVariables(),
+    // Hardening (docs/production.md, "Limits and budgets").
+    METRICS_TOKEN: z.string().min(32, { error: 'expects a token of at least 32 characters' }).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .regex(/^[0-9A-Fa-f:.,\s]+$/, { error: 'expects a comma-separated list of proxy IP addresses' })
+      .optional(),
+    MAILLAGE_JWT_MAX_AGE: z.coerce.number({ error: 'expects seconds' }).int().positive().default(86_400),
+    GRAPH_MAX_ITEMS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2_000_000),
+    HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
+    NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && env.NEO4J_PASSWORD === undefined && !/^bolt:\/\/(localhost|127\.)/.test(env.NEO4J_URI)) {
@@ -92,13 +160,21 @@ export type Neo4jTarget =
       pagecache: string;
       startTimeoutMs: number;
       database: string;
+      /** Consecutive failed restarts after a crash before the instance reports itself unhealthy. */
+      restartAttempts: number;
+      /** First wait before a restart; doubles after each failed one (at most 30 s). */
+      restartBackoffMs: number;
     };
 
 export interface SecurityConfig {
   reads: 'public' | 'key';
   apiKeys: ApiKeyEntry[];
-  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | null;
+  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string; maxAgeSeconds: number } | null;
   corsOrigins: string[] | null;
+  /** When set, GET /metrics needs `authorization: Bearer <token>` (or an admin API key). */
+  metricsToken: string | undefined;
+  /** Peers whose X-Forwarded-For is believed (the rate limit's client address). */
+  trustedProxies: string[];
   graphiql: boolean;
   introspection: boolean;
 }
@@ -112,6 +188,13 @@ export interface LimitsConfig {
   ratePerMinute: number;
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
+  budgets: Budgets;
+  /** Estimated actors + links one operation's actorGraph/networkShape fields may cover together. */
+  graphMaxItems: number;
+  /** actorGraph/networkShape fields one operation may hold. */
+  heavyPerOperation: number;
+  /** actorGraph/networkShape operations one client may run at once. */
+  heavyPerClient: number;
 }
 
 export interface Config {
@@ -123,6 +206,8 @@ export interface Config {
   production: boolean;
   security: SecurityConfig;
   limits: LimitsConfig;
+  /** OpenTelemetry's standard variables (OTEL_EXPORTER_OTLP_ENDPOINT...), read as the specification says. */
+  tracing: TracingSettings;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +249,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         pagecache: env.NEO4J_PAGECACHE,
         startTimeoutMs: env.NEO4J_START_TIMEOUT * 1000,
         database: 'neo4j',
+        restartAttempts: env.NEO4J_RESTART_ATTEMPTS,
+        restartBackoffMs: env.NEO4J_RESTART_BACKOFF_MS,
       };
   let apiKeys: ApiKeyEntry[];
   try {
@@ -180,6 +267,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           ...(env.MAILLAGE_JWT_ISSUER ? { issuer: env.MAILLAGE_JWT_ISSUER } : {}),
           ...(env.MAILLAGE_JWT_AUDIENCE ? { audience: env.MAILLAGE_JWT_AUDIENCE } : {}),
           roleClaim: env.MAILLAGE_JWT_ROLE_CLAIM,
+          maxAgeSeconds: env.MAILLAGE_JWT_MAX_AGE,
         }
       : null;
   return {
@@ -189,6 +277,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     neo4j,
     seedOnStart: env.SEED_ON_START,
     production,
+    tracing: tracingSettings(source),
     security: {
       reads: env.MAILLAGE_READS,
       apiKeys,
@@ -197,6 +286,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       // Off in production unless asked for: no schema tour for strangers.
       graphiql: env.GRAPHIQL ?? !production,
       introspection: env.INTROSPECTION ?? !production,
+      metricsToken: env.METRICS_TOKEN,
+      trustedProxies: env.TRUSTED_PROXIES ? env.TRUSTED_PROXIES.split(',').map((a) => a.trim()).filter(Boolean) : [],
     },
     limits: {
       maxDepth: env.MAX_DEPTH,
@@ -207,6 +298,52 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
+      budgets: budgetsOf(env, cleaned.CYPHER_TIMEOUT_MS !== undefined, env.CYPHER_TIMEOUT_MS),
+      graphMaxItems: env.GRAPH_MAX_ITEMS,
+      heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
+      heavyPerClient: env.HEAVY_PER_CLIENT,
     },
   };
 }
+
+/** For commands (`npm start`, the seed CLI, `npm run neo4j`): the configuration, or exit code 2 naming each bad variable. */
+export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return process.exit(2);
+  }
+}
+
+/** Where the report's PDF finds Chromium: CHROMIUM_PATH, else Debian's package (`apt-get install chromium`). */
+export function chromiumPath(source: Record<string, string | undefined> = process.env): string {
+  return source.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * The territory report's budgets (src/report/): how much of each ranking it shows, how many SMEs get
+ * suggestions and how many funders get a path, how long Chromium may take to print, how many
+ * rendered reports are kept (per data version).
+ */
+export const REPORT_LIMITS = {
+  /** Hubs and brokers listed. */
+  ranked: 5,
+  /** Largest communities listed. */
+  communities: 5,
+  /** Sub-territories on the map and in its table (most actors first). */
+  subTerritories: 30,
+  /** Largest uncovered SMEs that get suggestions, and suggestions each. */
+  suggestedCompanies: 3,
+  suggestionsPerCompany: 3,
+  /** Key funders reached by a synergy path from the main hub, and the path's length at most. */
+  fundingPaths: 3,
+  pathMaxHops: 4,
+  /** Competencies in the report's tables and chart (the CSV has them all). */
+  competencies: 15,
+  /** Chromium's budget to load and print one report. */
+  pdfTimeoutMs: 60_000,
+  /** Rendered reports (HTML/PDF/XLSX per territory and language) kept until the data changes. */
+  cacheEntries: 16,
+} as const;

@@ -1,28 +1,20 @@
 /**
  * `npm start`: serve GraphQL over the network. With no NEO4J_URI, start and own a local Neo4j.
  */
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfigOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
 import { seedOnStart } from './seed/on-start.ts';
-import { startTracing, tracingSettings } from './observability/tracing.ts';
+import { startTracing } from './observability/tracing.ts';
 import { startService, type Service } from './service.ts';
 
-const logger = createLogger();
+// Until the configuration is checked, LOG_LEVEL may be anything: log at info, not at its word.
+const logger = createLogger('info');
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   logger.level = config.logLevel;
   const started = Date.now();
-  const traces = tracingSettings();
+  const traces = config.tracing;
   const tracing = startTracing(traces);
   if (tracing) logger.info({ endpoint: traces.endpoint, serviceName: traces.serviceName }, 'OpenTelemetry tracing on');
   let service: Service | undefined;
@@ -60,6 +52,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`Maillage could not start: ${message}\n`);
   process.exit(1);

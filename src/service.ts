@@ -10,17 +10,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { createGraphQLServer } from './graphql/server.ts';
+import { readPersistedOperations } from './graphql/persisted-operations.ts';
 import type { Logger } from './logger.ts';
 import type { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
 import { isDatabaseUnavailable } from './neo4j/availability.ts';
-import type { OwnedNeo4j } from './neo4j/owned-server.ts';
+import type { SupervisedNeo4j } from './neo4j/supervisor.ts';
 import { openDatabase } from './neo4j/from-config.ts';
 
 export interface Service {
   url: string;
   db: Database;
-  neo4j: OwnedNeo4j | undefined;
+  neo4j: SupervisedNeo4j | undefined;
   stop(): Promise<void>;
 }
 
@@ -31,7 +32,9 @@ export interface StartHooks {
 
 export async function startService(config: Config, logger: Logger, hooks: StartHooks = {}): Promise<Service> {
   const target = config.neo4j;
-  const opened = await openDatabase(config, (line) => logger.info(line));
+  // A bad file is the operator's mistake: say so before starting anything.
+  if (config.limits.persistedOperationsFile) readPersistedOperations(config.limits.persistedOperationsFile);
+  const opened = await openDatabase(config, (line, level = 'info') => logger[level](line));
   const { db, owned } = opened;
 
   const stopDatabase = async () => {
@@ -73,6 +76,8 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
       security: config.security,
       limits: config.limits,
       isPrepared: () => prepared,
+      // An owned Neo4j that could not be restarted: the instance is no longer alive.
+      isAlive: () => owned?.healthy() ?? true,
     });
     server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {

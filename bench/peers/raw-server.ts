@@ -12,7 +12,7 @@ import neo4j from 'neo4j-driver';
 import { RAW_QUERIES, type RawShape } from './raw-queries.ts';
 
 let queries = 0;
-const driver = neo4j.driver(process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687', undefined, { disableLosslessIntegers: true });
+const driver = neo4j.driver(process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687', process.env.NEO4J_PASSWORD ? neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD) : undefined, { disableLosslessIntegers: true });
 const port = Number(process.env.PORT ?? 4200);
 
 const server = createServer((req, res) => {

@@ -110,6 +110,8 @@ async function chooseTerritory(next: { id: string; name: string; level: string }
 async function loadTerritory(): Promise<void> {
   const mine = ++loadSequence;
   const within = territory.id || null;
+  // The synthesis report of the territory shown (src/report/http.ts serves it).
+  $<HTMLAnchorElement>('report-link').href = `/report/${within ?? 'network'}`;
   const label = territory.id ? `${territory.name} (${LEVEL_LABELS[territory.level] ?? territory.level})` : 'the whole network';
   status.textContent = `Loading ${label}…`;
   graphEl.dataset.state = 'loading';

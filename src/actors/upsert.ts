@@ -34,7 +34,19 @@ export interface ActorInput {
   [field: string]: unknown;
 }
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/**
+ * Control characters (NUL...), bidirectional overrides (U+202E shows "exe.gnp" as "png.exe") and
+ * lone surrogates (not Unicode text at all) have no place in a name and would mislead readers.
+ */
+const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => v.isWellFormed(), 'must be valid Unicode text (it holds a lone surrogate)')
+    .refine((v) => !INVISIBLE.test(v), 'must not hold control characters or bidirectional overrides');
 const ACTOR_INPUT = z.object({
   id: z.string().regex(ID_PATTERN, `must be ${ID_RULE}`),
   name: text(300),

@@ -2,9 +2,36 @@
  * Errors domain functions throw; the GraphQL layer maps each to its `extensions.code`
  * (src/graphql/errors.ts). Nothing here knows about GraphQL.
  */
+/**
+ * Every `extensions.code` a client may see, each documented in docs/api.md ("Errors";
+ * tests/unit/error-codes.test.ts checks both ways).
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'SERVICE_BUSY',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'PERSISTED_QUERY_ID_REQUIRED',
+  'CANNOT_SEND_PQ_ID_AND_BODY',
+  'INTERNAL_SERVER_ERROR',
+  'PDF_UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
 export class DomainError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
     this.name = new.target.name;

@@ -30,6 +30,8 @@ export interface ActorFilter {
   presence?: Presence;
   first: number;
   after: ActorCursor | null;
+  /** Whether `totalCount` is asked: counting every match is the costly part, done only then. */
+  total: boolean;
 }
 
 /** The keyset sort key of one actor in a connection: [match tier, name length] then id. */

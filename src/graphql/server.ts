@@ -6,11 +6,10 @@
  *   http.createServer(yoga).listen(4000);
  *   await yoga.fetch('http://localhost/graphql', { method: 'POST', ... });   // tests, no socket
  */
-import { readFileSync } from 'node:fs';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type LimitsConfig, type SecurityConfig, loadConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -21,13 +20,17 @@ import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { useExplorer } from './plugins/explorer.ts';
+import { useMetrics } from './plugins/metrics.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
+import { useHeavyFields } from './plugins/heavy-fields.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
+import { readPersistedOperations } from './persisted-operations.ts';
 import { buildSchema } from './schema.ts';
+import { useReport } from '../report/http.ts';
 
 export interface ServerDeps {
   db: Database;
@@ -38,16 +41,35 @@ export interface ServerDeps {
   metrics?: Metrics;
   /** False until migrations have been applied (a remote Neo4j may come up after the service). */
   isPrepared?: () => boolean;
+  /** False when the instance cannot serve again by itself (its owned Neo4j could not be restarted). */
+  isAlive?: () => boolean;
 }
 
 export type GraphQLServer = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
 function persistedOperations(file: string): Plugin {
-  const store = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const store = readPersistedOperations(file);
   return usePersistedOperations({
-    getPersistedOperation: (hash) => store[hash] ?? null,
+    // A Map: "__proto__" or "constructor" are unknown hashes like any other.
+    getPersistedOperation: (hash) => store.get(hash) ?? null,
     allowArbitraryOperations: false,
   }) as Plugin;
+}
+
+/** Without introspection, "Did you mean …" would still spell the schema out field by field. */
+function useNoSuggestions(): Plugin {
+  return {
+    onValidate: () => ({ result, setResult }) => {
+      if (!result.some((e) => / ?Did you mean /.test(e.message))) return;
+      setResult(
+        result.map((e) =>
+          / ?Did you mean /.test(e.message)
+            ? new GraphQLError(e.message.replace(/ ?Did you mean .*$/s, ''), { nodes: e.nodes, source: e.source, positions: e.positions, extensions: e.extensions })
+            : e,
+        ),
+      );
+    },
+  };
 }
 
 export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
@@ -61,44 +83,29 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useRequestId() as Plugin,
     // Static files first: the explorer page and the landing page are not GraphQL requests.
     useExplorer(),
+    ...useMetrics(security, metrics),
     useBookmarks(),
-    useRateLimit(limits.ratePerMinute),
+    useRateLimit(limits.ratePerMinute, security),
+    // After the rate limit: a PDF costs a browser run.
+    useReport({ db, logger, security }),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
-    ...(security.introspection ? [] : [useDisableIntrospection() as Plugin]),
+    ...(security.introspection ? [] : [useDisableIntrospection() as Plugin, useNoSuggestions()]),
     ...(limits.persistedOperationsFile ? [persistedOperations(limits.persistedOperationsFile)] : []),
     useQueryLimits(limits),
+    useHeavyFields(limits, security) as Plugin,
     useErrorCodes(logger, metrics) as Plugin,
     useOperationLog(logger) as Plugin,
     useTracing() as Plugin,
+    // Liveness: the process is up and can recover by itself (yoga's own check, moved aside, cannot fail).
+    useReadinessCheck({ endpoint: '/health', check: () => deps.isAlive?.() ?? true }),
     useReadinessCheck({ endpoint: '/ready', check: async () => (deps.isPrepared?.() ?? true) && (await db.ping()) }),
-    usePrometheus({
-      endpoint: '/metrics',
-      registry: metrics.registry,
-      metrics: {
-        graphql_yoga_http_duration: true,
-        graphql_envelop_request_duration: true,
-        graphql_envelop_phase_parse: true,
-        graphql_envelop_phase_validate: true,
-        graphql_envelop_phase_execute: true,
-        graphql_envelop_error_result: true,
-        graphql_envelop_request: true,
-        // The plugin turns these on unless told otherwise; each costs work on every request (the
-        // deprecated-field counter walks the whole document with a TypeInfo, the summary keeps
-        // sliding quantiles) for figures the histograms above already give.
-        graphql_envelop_deprecated_field: false,
-        graphql_envelop_request_time_summary: false,
-        graphql_envelop_phase_context: false,
-        graphql_envelop_phase_subscribe: false,
-        graphql_envelop_schema_change: false,
-      },
-    }) as Plugin,
   ];
 
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    healthCheckEndpoint: '/health/process',
     landingPage: false,
     maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
@@ -113,17 +120,21 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
       error: (...args) =>
         toClientError(args[0]) ? logger.debug(args.map(String).join(' ')) : logger.error(args.map(String).join(' ')),
     },
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
+      // Yoga copies these fields onto `initial` (Object.assign) and plugins read that object: the
+      // count must grow there, not on the object returned here (the tracing and log plugins read it).
+      const merged = initial as typeof initial & GraphQLContext;
       const ctx: GraphQLContext = {
         db: db.scoped({
-          observer: (event) => ctx.observer(event),
+          observer: (event) => merged.observer(event),
           bookmarkManager: bookmarkManagerOf(request),
         }),
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
         observer: ({ mode, ms }) => {
-          ctx.cypherCount += 1;
+          merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);
         },
       };

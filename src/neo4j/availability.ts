@@ -8,16 +8,9 @@
  *   gate.observe(error);     // closes it when `error` says Neo4j cannot be reached
  */
 import { Neo4jError, error as driverErrors } from 'neo4j-driver';
+import { isDatabaseUnavailable } from './errors.ts';
 
-/** Driver error codes that mean "the database cannot be reached", not "your query is wrong". */
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return (
-    error instanceof Neo4jError &&
-    (UNAVAILABLE.has(error.code) || /connect|ECONNREFUSED|Pool is closed|acquisition timed out/i.test(error.message))
-  );
-}
+export { isDatabaseUnavailable, isPoolBusy } from './errors.ts';
 
 export class AvailabilityGate {
   private downSince: Date | undefined;

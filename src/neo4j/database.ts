@@ -11,6 +11,7 @@
  */
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { type Budgets, DEFAULT_BUDGETS } from '../config.ts';
 import { tracer } from '../observability/tracing.ts';
 import { AvailabilityGate } from './availability.ts';
 import { BUMP_DATA_VERSION, isSchemaCommand } from './data-version.ts';
@@ -24,6 +25,12 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** How long the driver retries a transaction that failed transiently (default 10 s). */
   maxRetryMs?: number;
+  /** The named time budgets (src/config.ts); `cypherMs` is `timeoutMs`. */
+  budgets?: Budgets;
+  /** Connections the driver may hold (default 100, the driver's). */
+  maxPoolSize?: number;
+  /** How long a query waits for a free connection before SERVICE_BUSY (default 10 s). */
+  acquisitionTimeoutMs?: number;
 }
 
 /** Called once per Cypher query sent; the GraphQL layer counts queries per request with it. */
@@ -45,6 +52,8 @@ export class Database {
   readonly uri: string;
   readonly timeoutMs: number;
   readonly maxRetryMs: number;
+  /** Time budgets the domain functions give their heavy queries, carried here from the config. */
+  readonly budgets: Budgets;
   /** Shared by every scoped handle: one view of whether Neo4j is reachable. */
   readonly availability: AvailabilityGate;
   /** Options every query of this handle gets (see `scoped`). */
@@ -54,13 +63,15 @@ export class Database {
     this.uri = options.uri;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetryMs = options.maxRetryMs ?? 10_000;
+    this.budgets = { ...(options.budgets ?? DEFAULT_BUDGETS), cypherMs: this.timeoutMs };
     this.database = options.database;
     const auth =
       options.password !== undefined ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
     this.driver = neo4j.driver(options.uri, auth, {
       // Integers come back as JS numbers where safe; ids are strings in this model anyway.
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 10_000,
+      ...(options.maxPoolSize ? { maxConnectionPoolSize: options.maxPoolSize } : {}),
       connectionTimeout: 5_000,
       maxTransactionRetryTime: this.maxRetryMs,
       logging: { level: 'error', logger: () => undefined },
@@ -100,7 +111,8 @@ export class Database {
     params: Record<string, unknown>,
     callOptions: QueryOptions,
   ): Promise<T[]> {
-    const options = { ...this.defaults, ...callOptions };
+    // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
+    const options = { ...this.defaults, ...withoutUndefined(callOptions) };
     this.availability.check();
     return tracer().startActiveSpan(
       `neo4j ${mode}`,
@@ -235,4 +247,8 @@ export class Database {
 
 export function connect(options: ConnectOptions): Database {
   return new Database(options);
+}
+
+function withoutUndefined(options: QueryOptions): QueryOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as QueryOptions;
 }

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { projectRoot, toolchain } from '../config.ts';
 
 export const NEO4J_VERSION = '5.26.19';
 
@@ -19,7 +19,7 @@ export interface Distribution {
 }
 
 export function distributionDir(): string {
-  return process.env.MAILLAGE_NEO4J_DIST ?? path.join(projectRoot, '.neo4j', 'dist');
+  return toolchain().neo4jDist;
 }
 
 const pomPath = path.join(projectRoot, 'neo4j', 'pom.xml');

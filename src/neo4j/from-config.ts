@@ -1,37 +1,41 @@
 /**
  * The database the configuration names: the server given by NEO4J_URI, or a local Neo4j this
- * process starts and owns. The service and the seeding command both open it this way.
+ * process starts, owns and supervises (./supervisor.ts). The service and the seeding command both
+ * open it this way.
  *
- *   const { db, close } = await openDatabase(loadConfig(), (line) => console.error(line));
+ *   const { db, close } = await openDatabase(loadConfig(), (line, level) => console.error(level, line));
  */
 import type { Config } from '../config.ts';
 import { connect, type Database } from './database.ts';
-import { startOwnedNeo4j, type OwnedNeo4j } from './owned-server.ts';
+import { type LogAt, type SupervisedNeo4j, superviseOwnedNeo4j } from './supervisor.ts';
 
 export interface OpenDatabase {
   db: Database;
-  owned: OwnedNeo4j | undefined;
+  owned: SupervisedNeo4j | undefined;
   /** Closes the driver, then stops the owned Neo4j if there is one. */
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: LogAt): Promise<OpenDatabase> {
   const target = config.neo4j;
   const timeoutMs = config.limits.cypherTimeoutMs;
-  let owned: OwnedNeo4j | undefined;
+  let owned: SupervisedNeo4j | undefined;
   let db: Database;
   if (target.kind === 'owned') {
-    owned = await startOwnedNeo4j({
-      dataDir: target.dataDir,
-      boltPort: target.boltPort,
-      heap: target.heap,
-      pagecache: target.pagecache,
-      startTimeoutMs: target.startTimeoutMs,
+    owned = await superviseOwnedNeo4j(
+      {
+        dataDir: target.dataDir,
+        boltPort: target.boltPort,
+        heap: target.heap,
+        pagecache: target.pagecache,
+        startTimeoutMs: target.startTimeoutMs,
+      },
+      { attempts: target.restartAttempts, backoffMs: target.restartBackoffMs },
       log,
-    });
-    db = connect({ uri: owned.uri, database: target.database, timeoutMs });
+    );
+    db = connect({ ...owned.connection, database: target.database, timeoutMs, budgets: config.limits.budgets });
   } else {
-    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs });
+    db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs, budgets: config.limits.budgets });
   }
   return {
     db,

@@ -3,14 +3,21 @@
  *
  *   const server = await startOwnedNeo4j({ dataDir: '.neo4j/local', boltPort: 7690 });
  *   server.uri      // "bolt://127.0.0.1:7690"
+ *   connect({ ...server.connection, database: 'neo4j' });   // user neo4j, the generated password
  *   await server.stop();
+ *
+ * Authentication is on: Bolt listens on loopback, but any local process could otherwise run any
+ * Cypher and skip the service's roles. The password is generated at the first start and kept in
+ * `<dataDir>/neo4j-password` (mode 0600), read again at each start; tools that need the database
+ * directly (cypher-shell, the seed command) use it from there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
-import { projectRoot } from '../config.ts';
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import { projectRoot, toolchain } from '../config.ts';
 import { ensureDistribution } from './distribution.ts';
 
 export interface OwnedNeo4jOptions {
@@ -24,6 +31,8 @@ export interface OwnedNeo4jOptions {
 
 export interface OwnedNeo4j {
   uri: string;
+  /** What `connect` needs to reach it: uri, user and password. */
+  connection: { uri: string; user: string; password: string };
   boltPort: number;
   dataDir: string;
   pid: number | undefined;
@@ -39,9 +48,54 @@ export class Neo4jStartError extends Error {
   override name = 'Neo4jStartError';
 }
 
+export const OWNED_USER = 'neo4j';
+/** Neo4j's own first password, which it makes the first login change. */
+const FACTORY_PASSWORD = 'neo4j';
+
+/** Where the owned server's password is kept: in its data folder, readable by its owner only. */
+export function passwordFileOf(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'neo4j-password');
+}
+
+/** The password of the owned server in `dataDir`: read, or generated and kept on the first start. */
+export function ownedPassword(dataDir: string): string {
+  const file = passwordFileOf(dataDir);
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 8) return kept;
+  }
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return password;
+}
+
+function createFolders(dataDir: string): void {
+  for (const dir of ['conf', 'data', 'logs', 'run', 'import']) {
+    try {
+      mkdirSync(path.join(dataDir, dir), { recursive: true });
+    } catch (err) {
+      const { code, path: where } = err as NodeJS.ErrnoException;
+      const why =
+        code === 'EACCES' || code === 'EPERM'
+          ? 'this user may not write there'
+          : code === 'EROFS'
+            ? 'it is on a read-only file system'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'a file stands where a folder is needed'
+              : code === 'ENOSPC'
+                ? 'the disk is full'
+                : `${code ?? 'error'}`;
+      throw new Neo4jStartError(
+        `Cannot create the local Neo4j's data folder ${dataDir} (MAILLAGE_DATA_DIR): ${why}${where && where !== dataDir ? ` (at ${where})` : ''}. Point MAILLAGE_DATA_DIR at a folder this user can write.`,
+      );
+    }
+  }
+}
+
 function writeConfig(dataDir: string, boltPort: number, pagecache: string, pluginsDir: string): string {
   const confDir = path.join(dataDir, 'conf');
-  for (const dir of ['conf', 'data', 'logs', 'run', 'import']) mkdirSync(path.join(dataDir, dir), { recursive: true });
   const conf = [
     '# Written by Maillage at each start: edit src/neo4j/owned-server.ts, not this file.',
     'server.default_listen_address=127.0.0.1',
@@ -49,8 +103,8 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
     'server.bolt.tls_level=DISABLED',
     'server.http.enabled=false',
     'server.https.enabled=false',
-    // The owned server listens on loopback only and is reached by this process alone.
-    'dbms.security.auth_enabled=false',
+    // Loopback only, and a password: other local processes must not skip the service's roles.
+    'dbms.security.auth_enabled=true',
     `server.directories.data=${path.join(dataDir, 'data')}`,
     `server.directories.logs=${path.join(dataDir, 'logs')}`,
     `server.directories.run=${path.join(dataDir, 'run')}`,
@@ -91,7 +145,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function explainExit(output: string, code: number | null): string {
+export function explainExit(output: string, code: number | null): string {
+  if (/No space left on device|ENOSPC/i.test(output)) return 'the disk holding its data folder is full (no space left on device)';
   if (/Address already in use|BindException/.test(output)) return 'its Bolt port is already in use (another Neo4j?)';
   if (/lock|Lock file has been locked|StoreLockException/i.test(output))
     return 'its data directory is locked by another Neo4j process using the same folder';
@@ -115,7 +170,9 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
       `Cannot start the local Neo4j: port ${boltPort} on 127.0.0.1 is taken. Stop what uses it, set NEO4J_BOLT_PORT to another port, or set NEO4J_URI to use that server.`,
     );
   }
+  createFolders(dataDir);
   const confDir = writeConfig(dataDir, boltPort, pagecache, dist.plugins);
+  const password = ownedPassword(dataDir);
   const javaArgs = [
     `-Xms${heap}`,
     `-Xmx${heap}`,
@@ -136,7 +193,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     `--config-dir=${confDir}`,
     '--console-mode',
   ];
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const java = toolchain().java;
   const wrapper = path.join(projectRoot, 'neo4j', 'run-owned.sh');
   const started = Date.now();
   log(`Starting Neo4j on bolt://127.0.0.1:${boltPort} (data in ${dataDir}) ...`);
@@ -184,7 +241,14 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     await exited;
   };
 
-  const driver = neo4j.driver(uri, undefined, { logging: { level: 'error', logger: () => undefined } });
+  const quiet = { logging: { level: 'error' as const, logger: () => undefined } };
+  const driver = neo4j.driver(uri, neo4j.auth.basic(OWNED_USER, password), quiet);
+  /** Up, refusing our password (first start: Neo4j still has its factory one), or not up yet. */
+  const probe = (): Promise<'up' | 'refused' | 'down'> =>
+    driver.verifyConnectivity().then(
+      () => 'up',
+      (err: unknown) => (err instanceof Neo4jError && /Unauthorized|authentication/i.test(`${err.code} ${err.message}`) ? 'refused' : 'down'),
+    );
   try {
     const deadline = started + timeoutMs;
     for (;;) {
@@ -200,14 +264,9 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
           `The local Neo4j did not answer on ${uri} within ${timeoutMs / 1000} s (see ${path.join(dataDir, 'logs')}). Last output:\n${output.split('\n').slice(-15).join('\n')}`,
         );
       }
-      const ready = await Promise.race([
-        driver.verifyConnectivity().then(
-          () => true,
-          () => false,
-        ),
-        spawnError,
-      ]);
-      if (ready) break;
+      const state = await Promise.race([probe(), spawnError]);
+      if (state === 'up') break;
+      if (state === 'refused') await setFirstPassword(uri, password, dataDir);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (err) {
@@ -217,5 +276,25 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     await driver.close();
   }
   log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  return { uri, boltPort, dataDir, pid: child.pid, stop, kill, exited };
+  return { uri, connection: { uri, user: OWNED_USER, password }, boltPort, dataDir, pid: child.pid, stop, kill, exited };
+}
+
+/**
+ * First start of a data folder: Neo4j's user has its factory password, which it lets log in only
+ * to change it. Change it to ours (from the password file); anything else refusing us is reported.
+ */
+async function setFirstPassword(uri: string, password: string, dataDir: string): Promise<void> {
+  const factory = neo4j.driver(uri, neo4j.auth.basic(OWNED_USER, FACTORY_PASSWORD), { logging: { level: 'error', logger: () => undefined } });
+  try {
+    await factory.executeQuery('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: FACTORY_PASSWORD, new: password }, { database: 'system' });
+  } catch (err) {
+    if (err instanceof Neo4jError && /Unauthorized|authentication/i.test(`${err.code} ${err.message}`)) {
+      throw new Neo4jStartError(
+        `The local Neo4j in ${dataDir} refuses the password kept in ${passwordFileOf(dataDir)}: put its password back in that file, or start from an empty MAILLAGE_DATA_DIR.`,
+      );
+    }
+    // Not up enough yet: the caller probes again.
+  } finally {
+    await factory.close();
+  }
 }

@@ -42,7 +42,7 @@ export interface TracingSettings {
 }
 
 /** What the standard variables ask for; `OTEL_SDK_DISABLED=true` or `OTEL_TRACES_EXPORTER=none` turn it off. */
-export function tracingSettings(env: Record<string, string | undefined> = process.env): TracingSettings {
+export function tracingSettings(env: Record<string, string | undefined>): TracingSettings {
   const disabled = env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none';
   // As the specification says: the traces variable is the URL, the general one a base for /v1/traces.
   const base = env.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -58,7 +58,7 @@ export interface Tracing {
 }
 
 /** Registers the global tracer provider, context manager and propagators; undefined when off. */
-export function startTracing(settings: TracingSettings = tracingSettings()): Tracing | undefined {
+export function startTracing(settings: TracingSettings): Tracing | undefined {
   if (!settings.endpoint) return undefined;
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),

@@ -166,7 +166,7 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     }
   };
 
-  const timeout = { timeoutMs: 120_000 };
+  const timeout = { timeoutMs: db.budgets.seedMs };
 
   /*
    * Nodes are first CREATEd, a batch at a time: the uniqueness constraint on Entity.id makes a batch

@@ -44,7 +44,7 @@ export async function aggregateNeeds(
     const [row] = await db.write<{ rows: number; created: number; updated: number }>(
       AGGREGATE,
       { companies: companies.slice(i, i + step), maxPriority: MAX_PRIORITY },
-      { timeoutMs: 120_000 },
+      { timeoutMs: db.budgets.seedMs },
     );
     total.rows += row?.rows ?? 0;
     total.created += row?.created ?? 0;

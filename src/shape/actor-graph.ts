@@ -24,6 +24,8 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import { DEFAULT_PRESENCE, type Presence, acts, membersOfParam } from '../territories/presence.ts';
+import { VIEWS } from '../domain/model.ts';
+import { byId } from '../domain/shared.ts';
 
 export interface ActorLinkRecord {
   source: string;
@@ -44,8 +46,8 @@ export interface ActorGraphArgs {
   presence?: Presence | null | undefined;
 }
 
-/** The relationships by which an actor takes part in an event or a programme. */
-export const PARTICIPATION_TYPES = ['ORGANIZED', 'PARTICIPATED_IN', 'LED', 'SUPPORTS', 'MEMBER_OF', 'CONTINUES'];
+/** The relationships by which an actor takes part in an event or a programme (the model registry's `participation`). */
+export const PARTICIPATION_TYPES: readonly string[] = VIEWS.participationTypes;
 
 /**
  * Rows (t): the territory, or null for the whole network; no row at all when `$within` names no
@@ -170,9 +172,9 @@ export async function actorGraph(db: Database, args: ActorGraphArgs, options?: Q
   const [row] = await db.read<{ nodes: ProjectedNode[]; links: ActorLinkRecord[] }>(
     ACTOR_GRAPH,
     actorGraphParams(args),
-    { timeoutMs: 120_000, ...options },
+    { timeoutMs: db.budgets.shapeMs, ...options },
   );
   if (!row) throw new NotFoundError('territory', String(args.within));
-  const nodes = row.nodes.map(toActorRecord).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const nodes = row.nodes.map(toActorRecord).sort(byId);
   return { nodes, links: row.links };
 }

@@ -86,7 +86,7 @@ async function completeActors(db: Database, summary: ShapeSummary, options: Quer
 
 async function computeShape(db: Database, within: string | null, presence: Presence, options: NetworkShapeOptions): Promise<NetworkShapeRecord> {
   const needs = options.needs ?? ALL_NEEDS;
-  const queryOptions: QueryOptions = { observer: options.observer, timeoutMs: options.timeoutMs ?? 120_000 };
+  const queryOptions: QueryOptions = { observer: options.observer, timeoutMs: options.timeoutMs ?? db.budgets.shapeMs };
   const [counted] = await db.read<{ actorCount: number }>(ACTOR_COUNT, actorGraphParams({ within, presence }), queryOptions);
   if (!counted) throw new NotFoundError('territory', String(within));
   const engine = options.engine ?? chooseEngine(counted.actorCount);

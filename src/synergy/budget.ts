@@ -1,24 +1,15 @@
 /**
  * The time budget of synergy queries: a Neo4j transaction timeout becomes QUERY_TOO_COMPLEX.
  *
- *   await db.read(cypher, params, { timeoutMs: 5_000 }).catch((e) => { throw asTooComplex(e, 'Too many hops.'); });
+ *   await db.read(cypher, params, { timeoutMs: db.budgets.pathsMs }).catch((e) => { throw asTooComplex(e, 'Too many hops.'); });
  */
-import { Neo4jError } from 'neo4j-driver';
 import { QueryTooComplexError } from '../domain/errors.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-
-/** Neo4j codes of a transaction stopped by its timeout (server-side or the client's config). */
-function isTimeout(error: unknown): boolean {
-  return (
-    error instanceof Neo4jError &&
-    (/TransactionTimedOut/.test(error.code) || /terminated|timed out|timeout/i.test(error.message)) &&
-    !/connect|ECONNREFUSED|acquisition/i.test(error.message)
-  );
-}
+import { isTimedOut } from '../neo4j/errors.ts';
 
 /** The same error, or QUERY_TOO_COMPLEX with `message` when it was the time budget. */
 export function asTooComplex(error: unknown, message: string): unknown {
-  return isTimeout(error) ? new QueryTooComplexError(message) : error;
+  return isTimedOut(error) ? new QueryTooComplexError(message) : error;
 }
 
 // Keyed by driver: a GraphQL request works through its own scoped handle of the same connection.
@@ -41,7 +32,7 @@ export async function planOnce(
   // Neo4j caches one plan per query text and parameter types (null and a list plan apart).
   const key = `${db.database}\u0000${cypher}\u0000${Object.entries(params).map(([name, value]) => `${name}:${typeOf(value)}`).join(',')}`;
   if (done.has(key)) return;
-  await db.read(`EXPLAIN ${cypher}`, params, { observer: options.observer, timeoutMs: 120_000 });
+  await db.read(`EXPLAIN ${cypher}`, params, { observer: options.observer, timeoutMs: db.budgets.planMs });
   done.add(key);
 }
 

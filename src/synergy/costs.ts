@@ -11,9 +11,11 @@
  * A path costs the sum of its relationships' costs plus the hub penalty of each node it passes
  * through (not of its two ends: asking about a big actor is not penalised).
  */
+import { VIEWS } from '../domain/model.ts';
 
 /**
- * Base cost of walking one relationship, by type. The reasons:
+ * Base cost of walking one relationship, by type: `cost` in the model registry
+ * (src/domain/model.ts). The reasons:
  * - working ties (organised or co-led together, partnership, collaboration, membership, the
  *   programme an institute carries on, a person working at an organisation) cost 1: they are how
  *   people actually get introduced;
@@ -22,29 +24,9 @@
  * - an event being a stop of a tour, a programme being part of another: 1.5 (structure, not people);
  * - needing / teaching the same competency (2.5): a shared interest, not yet a relationship;
  * - geography (LOCATED_IN, HELD_IN, PART_OF between territories) costs 3: proximity is an
- *   opportunity, not a collaboration (DOMAIN.md).
+ *   opportunity, not a collaboration.
  * Unknown types cost 2: walkable, but never preferred to a known working tie.
  */
-export const RELATIONSHIP_COST: Readonly<Record<string, number>> = {
-  ORGANIZED: 1,
-  LED: 1,
-  PARTNER_OF: 1,
-  COLLABORATES_WITH: 1,
-  MEMBER_OF: 1,
-  CONTINUES: 1,
-  WORKS_AT: 1,
-  PARTICIPATED_IN: 1.25,
-  SUPPORTS: 1.5,
-  NEEDS: 2.5,
-  TEACHES: 2.5,
-  LOCATED_IN: 3,
-  HELD_IN: 3,
-};
-export const DEFAULT_RELATIONSHIP_COST = 2;
-/** `PART_OF` is structure between events or programmes, geography between territories. */
-export const PART_OF_STRUCTURE_COST = 1.5;
-export const PART_OF_GEOGRAPHY_COST = 3;
-
 /**
  * Strength: a relationship with a `weight` in 0..1 (survey answers on NEEDS) costs from 1.25x
  * (weight 0) down to 0.75x (weight 1) of its base; weight 0.5 or no weight leaves it unchanged.
@@ -60,13 +42,7 @@ export function relationshipCost(
   properties: Readonly<Record<string, unknown>>,
   endsAreTerritories = false,
 ): number {
-  const base =
-    type === 'PART_OF'
-      ? endsAreTerritories
-        ? PART_OF_GEOGRAPHY_COST
-        : PART_OF_STRUCTURE_COST
-      : (RELATIONSHIP_COST[type] ?? DEFAULT_RELATIONSHIP_COST);
-  return base * strengthFactor(properties);
+  return VIEWS.baseCost(type, endsAreTerritories) * strengthFactor(properties);
 }
 
 /**

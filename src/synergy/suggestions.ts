@@ -14,9 +14,11 @@
  */
 import { placesOf } from '../territories/presence.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
-import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
+import { VIEWS } from '../domain/model.ts';
+import { checkFirst, round } from '../domain/shared.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
 import { nameOf } from './sentences.ts';
@@ -37,22 +39,8 @@ export const FACTOR_WEIGHTS: Readonly<Record<SynergyFactor, number>> = {
   BRIDGE: 0.1,
 };
 
-/** Territorial proximity by the finest territory both share. */
-export const PROXIMITY: Readonly<Record<string, number>> = {
-  Commune: 1,
-  Epci: 1,
-  IndustrialTerritory: 0.6,
-  Department: 0.6,
-  Region: 0.3,
-};
-
-const LEVEL_WORDS: Readonly<Record<string, string>> = {
-  Commune: 'commune',
-  Epci: 'EPCI',
-  IndustrialTerritory: 'industrial territory',
-  Department: 'département',
-  Region: 'région',
-};
+/** Territorial proximity by the finest territory both share (the model registry's `proximity`). */
+export const PROXIMITY: Readonly<Record<string, number>> = VIEWS.proximityByLabel;
 
 export const MAX_SUGGESTIONS = 100;
 
@@ -68,10 +56,11 @@ export interface SuggestionLimits {
   maxNeighbourDegree: number;
   /** Candidates, best estimates first, whose full evidence is gathered and scored (at least 2 x `first`). */
   shortlist: number;
-  timeoutMs: number;
+  /** Transaction timeout of the one query; default the SUGGESTIONS_TIMEOUT_MS budget. */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20, timeoutMs: 10_000 };
+export const DEFAULT_SUGGESTION_LIMITS: SuggestionLimits = { poolSize: 150, scanPerHub: 200, maxNeighbourDegree: 500, shortlist: 20 };
 
 export interface SynergyReasonRecord {
   factor: SynergyFactor;
@@ -88,8 +77,11 @@ export interface SynergyRecord {
   reasons: SynergyReasonRecord[];
 }
 
+/** The territory labels as a Cypher list (fixed names from the model registry, no user value). */
+const TERRITORY_LABELS = `[${VIEWS.territoryLabelsByRank.map((l) => `'${l}'`).join(', ')}]`;
+
 /** Relationship types that are not working ties (they do not count as a network to bridge). */
-const NOT_WORKING = ['LOCATED_IN', 'PART_OF', 'HELD_IN', 'NEEDS', 'TEACHES'];
+const NOT_WORKING = VIEWS.notWorkingTypes;
 
 /**
  * One round trip in two stages (exported for the benchmark, which profiles it).
@@ -211,22 +203,22 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
           THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
   ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
-    actor: c { .*, labels: labels(c) },
+    actor: ${project('c')},
     needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
     teaches: [k IN theyTeach | k.id],
     places: [t IN apoc.coll.toSet(apoc.coll.flatten([commune IN communes | [(commune)-[:PART_OF*0..3]->(t:Territory) | t]]) + above) |
-      {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
+      {node: ${project('t')}, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
-      RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
+      RETURN DISTINCT {node: ${project('m')}, degree: COUNT { (m)--() }}
     },
     workingDegree: theirWorking
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
   [e IN myNeeds | {node: ${projected('e.k')}, weight: e.weight}] AS needs,
-  [k IN myTeaches | k { .*, labels: labels(k) }] AS teaches,
+  [k IN myTeaches | ${project('k')}] AS teaches,
   [p IN myPlaces | {node: ${projected('p.t')}, level: p.level}] AS places,
   workingDegree,
   candidates`;
@@ -243,7 +235,7 @@ function projected(expression: string): string {
 
 /** The level of a territory, a key of PROXIMITY. */
 function level(v: string): string {
-  return `head([l IN labels(${v}) WHERE l IN ['Commune', 'Epci', 'IndustrialTerritory', 'Department', 'Region']])`;
+  return `head([l IN labels(${v}) WHERE l IN ${TERRITORY_LABELS}])`;
 }
 
 interface Need {
@@ -283,10 +275,7 @@ export interface SynergiesArgs {
 
 /** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
 export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
-  const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
-  }
+  const first = checkFirst(args.first, { fallback: 10, max: MAX_SUGGESTIONS, path: ['first'] });
   return {
     id: args.actorId,
     kinds: args.kinds?.length ? args.kinds : null,
@@ -311,7 +300,7 @@ export async function synergies(
   const params = suggestionParams(args, limits);
   await planOnce(db, SUGGEST, params, options);
   const [row] = await db
-    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs })
+    .read<Row>(SUGGEST, params, { ...options, timeoutMs: limits.timeoutMs ?? db.budgets.suggestionsMs })
     .catch((error: unknown) => {
       throw asTooComplex(error, 'Finding partners for this actor took too long.');
     });
@@ -424,7 +413,7 @@ function territory(me: Row, other: Candidate): Factor | undefined {
   return {
     factor: 'TERRITORY',
     value: PROXIMITY[best.level] ?? 0,
-    sentence: `is in the same ${LEVEL_WORDS[best.level] ?? 'territory'} as you: ${nameOf(node)}`,
+    sentence: `is in the same ${VIEWS.levelWordsByLabel[best.level]?.en ?? 'territory'} as you: ${nameOf(node)}`,
     related: [node],
   };
 }
@@ -445,7 +434,6 @@ function bridge(me: Row, other: Candidate): Factor | undefined {
   };
 }
 
-const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 function score(me: Row, other: Candidate): SynergyRecord {
   const factors = [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other)]
@@ -454,12 +442,12 @@ function score(me: Row, other: Candidate): SynergyRecord {
   const reasons = factors
     .map((f) => ({
       factor: f.factor,
-      value: round(f.value),
+      value: round(f.value, 4),
       weight: FACTOR_WEIGHTS[f.factor],
-      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total),
+      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total, 4),
       sentence: f.sentence,
       related: f.related,
     }))
     .sort((a, b) => b.share - a.share);
-  return { actor: toActorRecord(other.actor), score: round(total), reasons };
+  return { actor: toActorRecord(other.actor), score: round(total, 4), reasons };
 }

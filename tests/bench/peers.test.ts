@@ -11,7 +11,7 @@ import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.
 // that agreement on a tiny network, with the peer's schema run in-process.
 const db = testDatabase();
 const server = testServer(db);
-const driver = neo4j.driver(inject('neo4jUri'), undefined, { disableLosslessIntegers: true });
+const driver = neo4j.driver(inject('neo4jUri'), neo4j.auth.basic('neo4j', inject('neo4jPassword')), { disableLosslessIntegers: true });
 const p = uniquePrefix('peers');
 const links2 = SHAPES.find((s) => s.name === 'links2')!;
 

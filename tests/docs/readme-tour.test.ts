@@ -31,7 +31,7 @@ let db: Database | undefined;
 
 beforeAll(async () => {
   neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m', log: () => undefined });
-  db = connect({ uri: neo4j.uri, database: 'neo4j' });
+  db = connect({ ...neo4j.connection, database: 'neo4j' });
   await migrate(db);
   await seedOnStart(db, createLogger('silent'));
 }, 300_000);

@@ -42,7 +42,7 @@ describe('/ready', () => {
     const start = () => startOwnedNeo4j({ dataDir, boltPort, heap: '512m', pagecache: '128m', log: () => undefined });
     neo4j = await start();
     service = await startService(
-      loadConfig({ NEO4J_URI: neo4j.uri, PORT: '0', SEED_ON_START: 'false' }),
+      loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password, PORT: '0', SEED_ON_START: 'false' }),
       createLogger('silent'),
     );
     expect(await ready()).toBe(200);

@@ -32,7 +32,7 @@ describe('durability', () => {
     const start = () => startOwnedNeo4j({ dataDir, boltPort, heap: '512m', pagecache: '128m', log: () => undefined });
     neo4j = await start();
     // Short retries: once Neo4j is gone, failures should come back fast.
-    const db = connect({ uri: neo4j.uri, database: 'neo4j', maxRetryMs: 500 });
+    const db = connect({ ...neo4j.connection, database: 'neo4j', maxRetryMs: 500 });
     dbs.push(db);
     await migrate(db);
     const editor = newApiKey('durable', 'editor');
@@ -66,7 +66,7 @@ describe('durability', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(150);
 
     neo4j = await start();
-    const after = connect({ uri: neo4j.uri, database: 'neo4j' });
+    const after = connect({ ...neo4j.connection, database: 'neo4j' });
     dbs.push(after);
     const rows = await after.read<{ id: string }>('MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id', { ids: acknowledged });
     expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());

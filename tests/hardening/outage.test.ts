@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+import { freePort, ownedPassword, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
 import { startService, type Service } from '../../src/service.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-outage-'));
@@ -36,7 +36,8 @@ describe('a Neo4j that is down at start', () => {
   it('gives 503 SERVICE_UNAVAILABLE, then recovers by itself with its migrations applied', async () => {
     const boltPort = await freePort();
     service = await startService(
-      loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, PORT: '0', SEED_ON_START: 'false' }),
+      // The password the Neo4j started below will have (generated now, kept in its data folder).
+      loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${boltPort}`, NEO4J_PASSWORD: ownedPassword(dataDir), PORT: '0', SEED_ON_START: 'false' }),
       createLogger('silent'),
     );
     expect((await fetch(`${service.url}/ready`)).status).toBe(503);

@@ -10,7 +10,7 @@ import { startService } from '../../src/service.ts';
 describe('a graceful stop', () => {
   it('finishes the request in flight and refuses new connections', async () => {
     const service = await startService(
-      loadConfig({ NEO4J_URI: inject('neo4jUri'), PORT: '0', SEED_ON_START: 'false' }),
+      loadConfig({ NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), PORT: '0', SEED_ON_START: 'false' }),
       createLogger('silent'),
     );
     const { port } = new URL(service.url);

@@ -12,7 +12,7 @@ function runSeed(args: string[]): Promise<{ code: number; stdout: string; stderr
     execFile(
       process.execPath,
       [path.join(root, 'src/seed/cli.ts'), ...args],
-      { cwd: root, env: { ...process.env, NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'silent' }, timeout: 120_000 },
+      { cwd: root, env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword'), LOG_LEVEL: 'silent' }, timeout: 120_000 },
       (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -24,7 +24,7 @@ let seedFile: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-reset-test-'));
   server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pagecache: '64m' });
-  db = connect({ uri: server.uri, database: 'neo4j' });
+  db = connect({ ...server.connection, database: 'neo4j' });
   await migrate(db);
   seedFile = path.join(dataDir, 'one-university.json');
   writeFileSync(
@@ -58,7 +58,7 @@ interface Run {
  * once the question shows. Without one, stdin is a pipe, as in a script or CI.
  */
 function runSeed(args: string[], answer?: string): Promise<Run> {
-  const env = { ...process.env, NEO4J_URI: server.uri, LOG_LEVEL: 'silent' };
+  const env = { ...process.env, NEO4J_URI: server.uri, NEO4J_PASSWORD: server.connection.password, LOG_LEVEL: 'silent' };
   const command = [process.execPath, cli, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
   const child =
     answer === undefined

@@ -13,6 +13,8 @@ import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owne
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The password of user neo4j on that server (authentication is on, as in production). */
+    neo4jPassword: string;
   }
 }
 
@@ -22,8 +24,10 @@ let dataDir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   const external = process.env.TEST_NEO4J_URI;
   let uri: string;
+  let password: string;
   if (external) {
     uri = external;
+    password = process.env.TEST_NEO4J_PASSWORD ?? '';
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-test-'));
     server = await startOwnedNeo4j({
@@ -34,11 +38,13 @@ export async function setup(project: TestProject): Promise<void> {
       log: (line) => process.stderr.write(`[neo4j] ${line}\n`),
     });
     uri = server.uri;
+    password = server.connection.password;
   }
-  const db = connect({ uri, database: 'neo4j' });
+  const db = connect({ uri, user: 'neo4j', password, database: 'neo4j' });
   await migrate(db);
   await db.close();
   project.provide('neo4jUri', uri);
+  project.provide('neo4jPassword', password);
 }
 
 export async function teardown(): Promise<void> {

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/server.ts';
 
 export function testDatabase(): Database {
-  return connect({ uri: inject('neo4jUri'), database: 'neo4j' });
+  return connect({ uri: inject('neo4jUri'), user: 'neo4j', password: inject('neo4jPassword'), database: 'neo4j' });
 }
 
 export function testServer(db: Database): GraphQLServer {

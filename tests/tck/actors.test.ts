@@ -9,12 +9,10 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COUNT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         RETURN a0
       } AS total,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -26,16 +24,9 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [0, 0], id: 'cci-aisne' });
     expect(await translate(`query($after: String) { actors(kinds: [COMPANY, CLUSTER], first: 5, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-          AND a0.kind IN $p0
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-          AND a0.kind IN $p0
+        WHERE a0.kind IN $p0
           AND a0.id > $p2
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
@@ -48,16 +39,9 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [1, 12], id: 'utc' });
     expect(await translate(`query($after: String) { actors(search: "Méaulte", first: 3, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
-        WHERE a0:Actor
-          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
         WHERE a0:Actor
-          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
             WHEN any(s IN names0 WHERE s = $p2 OR replace(s, ' ', '') = $p3) OR $p3 IN [] THEN 0
@@ -78,35 +62,13 @@ describe('actors(...)', () => {
       "OPTIONAL MATCH (scope:Territory {id: $p0})
       RETURN scope IS NOT NULL AS found,
       COUNT {
-        CALL (scope) {
-          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-        }
-        WITH a0
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
+        WITH DISTINCT a0
         RETURN a0
       } AS total,
       COLLECT {
-        CALL (scope) {
-          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-        }
-        WITH a0
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
+        WITH DISTINCT a0
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -118,26 +80,10 @@ describe('actors(...)', () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (scope:Territory {id: $p0})
       RETURN scope IS NOT NULL AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
-        WHERE a0:Actor
-          AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-          OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
-          OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(scope) })
-          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
-          AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-          OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
-          OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(scope) })
-          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
             WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
@@ -157,14 +103,8 @@ describe('actors(...)', () => {
       await translate(`{ actors(first: 2) { edges { node { id links(first: 5) { type other { id ... on Actor { links(first: 5) { other { id } } } } } } } } }`),
     ).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
           \`links\`: COLLECT {
@@ -186,5 +126,16 @@ describe('actors(...)', () => {
       } AS page
       --- READ {"p0":3,"p1":5,"p2":5}"
     `);
+  });
+
+  it('totalCount: counted only when selected, however it is selected', async () => {
+    const counts = async (query: string, variables: Record<string, unknown> = {}) => (await translate(query, variables)).includes('COUNT {');
+    expect(await counts('{ actors { edges { node { id } } } }')).toBe(false);
+    expect(await counts('{ actors { totalCount } }')).toBe(true);
+    expect(await counts('{ actors { ...T } } fragment T on ActorConnection { totalCount }')).toBe(true);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: false })).toBe(false);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: true })).toBe(true);
+    expect(await counts('{ territory(id: "department:80") { actors { edges { node { id } } } } }')).toBe(false);
+    expect(await counts('{ territory(id: "department:80") { actors { n: totalCount } } }')).toBe(true);
   });
 });

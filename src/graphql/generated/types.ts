@@ -5,6 +5,7 @@ import type { ActorGraphRecord } from '../../shape/actor-graph.ts';
 import type { NetworkShapeRecord } from '../../shape/network-shape.ts';
 import type { CommunityRecord, RankedActorRecord } from '../../shape/metrics.ts';
 import type { CoverageRecord } from '../../shape/coverage.ts';
+import type { TerritoryReportRecord } from '../../report/content.ts';
 import type { GraphQLContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -399,6 +400,11 @@ export type KindCount = {
   kind: ActorKind;
 };
 
+/** The language of a document or of its sentences. */
+export type Lang =
+  | 'EN'
+  | 'FR';
+
 /** A relationship seen from one of its ends. */
 export type Link = {
   __typename?: 'Link';
@@ -666,6 +672,14 @@ export type Query = {
    */
   territories: TerritoryConnection;
   territory: Maybe<Territory>;
+  /**
+   * The structured content of the territory synthesis (null: the whole network), in French by
+   * default. Every number is taken from the same functions as networkShape(within),
+   * competencyGaps(within) and synergies(actorId), so it equals what those fields answer. The
+   * printable document is at GET /report/<within>?lang=fr (and .pdf); docs/report.md.
+   * Unknown territory: NOT_FOUND.
+   */
+  territoryReport: TerritoryReport;
 };
 
 
@@ -757,6 +771,12 @@ export type QueryTerritoryArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryTerritoryReportArgs = {
+  lang?: InputMaybe<Lang>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** An actor in a ranking: rank 1 is the best score. */
 export type RankedActor = {
   __typename?: 'RankedActor';
@@ -780,6 +800,149 @@ export type Region = Actor & Node & {
 export type RegionLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ReportComparison = {
+  __typename?: 'ReportComparison';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  coverageShare: Scalars['Float']['output'];
+  innovatingShareExporting: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  otherShareExporting: Scalars['Float']['output'];
+  /** null: the whole network (France). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+/** Section 4: competency needs against supply. */
+export type ReportCompetencies = {
+  __typename?: 'ReportCompetencies';
+  /** = competencyGaps(within), largest gap first. */
+  gaps: Array<CompetencyGap>;
+  sentences: Array<Scalars['String']['output']>;
+  /** By theme (innovation, creativity, entrepreneurship, international): sums of the competencies' figures. */
+  themes: Array<ThemeGap>;
+};
+
+/** Section 1: the territory in figures. */
+export type ReportFigures = {
+  __typename?: 'ReportFigures';
+  /** = networkShape(within).actorCount */
+  actorCount: Scalars['Int']['output'];
+  /** Actors by the source of their data. */
+  actorsBySource: Array<SourceCount>;
+  /** SMEs that took part in an event of the tour (or any event) held anywhere. */
+  companiesMet: Scalars['Int']['output'];
+  /** SMEs of the territory (= networkShape(within).coverage.companyCount). */
+  companyCount: Scalars['Int']['output'];
+  /** = networkShape(within).countsByKind */
+  countsByKind: Array<KindCount>;
+  /** Events held inside the territory (tour stops, workshops, closings). */
+  eventsHeld: Scalars['Int']['output'];
+  /** Exporting SMEs among innovating ones and among the others (the counts behind the shares). */
+  innovatingExportingCount: Scalars['Int']['output'];
+  /** = networkShape(within).innovationExport */
+  innovationExport: InnovationExport;
+  /** = networkShape(within).linkCount */
+  linkCount: Scalars['Int']['output'];
+  otherExportingCount: Scalars['Int']['output'];
+  /** Plain sentences summing up the figures, in the report's language. */
+  sentences: Array<Scalars['String']['output']>;
+  /** Survey answers behind the needs (= the sum of competencyGaps(within).responses). */
+  surveyResponses: Scalars['Int']['output'];
+  /** Actors marked synthetic (generated, not real). */
+  syntheticActorCount: Scalars['Int']['output'];
+};
+
+export type ReportFundingPath = {
+  __typename?: 'ReportFundingPath';
+  from: Actor;
+  funder: Actor;
+  /** Empty when no path within 4 hops. */
+  paths: Array<SynergyPath>;
+  /** The path told in the report's language. */
+  sentence: Scalars['String']['output'];
+};
+
+/** Section 2: the map, one indicator by sub-territory. */
+export type ReportMap = {
+  __typename?: 'ReportMap';
+  /** INSEE codes of the départements drawn, and of those highlighted (the territory's). */
+  departmentCodes: Array<Scalars['String']['output']>;
+  highlightedDepartmentCodes: Array<Scalars['String']['output']>;
+  /** What the value counts: actors located in the sub-territory. */
+  indicator: Scalars['String']['output'];
+  /** The level of the sub-territories (null when the territory has none, e.g. a commune). */
+  level: Maybe<TerritoryLevel>;
+  subTerritories: Array<SubTerritoryFigure>;
+};
+
+/** Section 6: method, definitions, sources and licences. */
+export type ReportMethod = {
+  __typename?: 'ReportMethod';
+  definitions: Array<Scalars['String']['output']>;
+  sources: Array<ReportSource>;
+};
+
+/** Section 3: the network in plain sentences. */
+export type ReportNetwork = {
+  __typename?: 'ReportNetwork';
+  /** = networkShape(within).brokers(first: 5) */
+  brokers: Array<RankedActor>;
+  /** = networkShape(within).communities (the largest 5) */
+  communities: Array<Community>;
+  communityCount: Scalars['Int']['output'];
+  /** The same territory's peers: its région and France (whole network). */
+  comparisons: Array<ReportComparison>;
+  componentCount: Scalars['Int']['output'];
+  /** = networkShape(within).coverage */
+  coverage: Coverage;
+  density: Scalars['Float']['output'];
+  departmentCount: Scalars['Int']['output'];
+  /** Rank of the territory's département among all départements by number of actors (1 = most), null for a région or the whole network. */
+  departmentRank: Maybe<Scalars['Int']['output']>;
+  /** = networkShape(within).hubs(first: 5) */
+  hubs: Array<RankedActor>;
+  /** = networkShape(within).isolated */
+  isolated: Array<Actor>;
+  sentences: Array<Scalars['String']['output']>;
+};
+
+/** Section 5: recommended partnerships. */
+export type ReportPartnerships = {
+  __typename?: 'ReportPartnerships';
+  /** From the territory's main hub to the key funders: synergyPaths(from, to, k: 1). */
+  fundingPaths: Array<ReportFundingPath>;
+  sentences: Array<Scalars['String']['output']>;
+  /** For the largest SMEs not linked to a university of their région: synergies(actorId, first: 3). */
+  suggestions: Array<ReportSuggestion>;
+};
+
+export type ReportSource = {
+  __typename?: 'ReportSource';
+  licence: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  usedFor: Scalars['String']['output'];
+};
+
+export type ReportSuggestion = {
+  __typename?: 'ReportSuggestion';
+  company: Actor;
+  synergies: Array<Synergy>;
+};
+
+export type SourceCount = {
+  __typename?: 'SourceCount';
+  count: Scalars['Int']['output'];
+  source: Scalars['String']['output'];
+  synthetic: Scalars['Boolean']['output'];
+};
+
+export type SubTerritoryFigure = {
+  __typename?: 'SubTerritoryFigure';
+  actorCount: Scalars['Int']['output'];
+  companyCount: Scalars['Int']['output'];
+  territory: Territory;
 };
 
 /** A suggested partner. */
@@ -898,6 +1061,33 @@ export type TerritoryLevel =
   | 'EPCI'
   | 'INDUSTRIAL_TERRITORY'
   | 'REGION';
+
+export type TerritoryReport = {
+  __typename?: 'TerritoryReport';
+  competencies: ReportCompetencies;
+  /** When the data was last changed through the service, as far as the database knows (ISO date), else null. */
+  dataDate: Maybe<Scalars['String']['output']>;
+  figures: ReportFigures;
+  lang: Lang;
+  map: ReportMap;
+  method: ReportMethod;
+  network: ReportNetwork;
+  partnerships: ReportPartnerships;
+  /** "Somme (département)", or "Ensemble du réseau" / "Whole network". */
+  title: Scalars['String']['output'];
+  /** The territory (null: the whole network). */
+  within: Maybe<Scalars['ID']['output']>;
+};
+
+export type ThemeGap = {
+  __typename?: 'ThemeGap';
+  companyCount: Scalars['Int']['output'];
+  competencyCount: Scalars['Int']['output'];
+  demand: Scalars['Float']['output'];
+  responses: Scalars['Int']['output'];
+  supply: Scalars['Float']['output'];
+  theme: Scalars['String']['output'];
+};
 
 export type University = Actor & Node & {
   __typename?: 'University';
@@ -1021,6 +1211,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KindCount: ResolverTypeWrapper<KindCount>;
+  Lang: Lang;
   Link: ResolverTypeWrapper<LinkRecord>;
   LinkInput: LinkInput;
   LocalAuthority: ResolverTypeWrapper<ActorRecord>;
@@ -1037,7 +1228,19 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedActor: ResolverTypeWrapper<RankedActorRecord>;
   Region: ResolverTypeWrapper<ActorRecord>;
+  ReportComparison: ResolverTypeWrapper<ReportComparison>;
+  ReportCompetencies: ResolverTypeWrapper<Omit<ReportCompetencies, 'gaps'> & { gaps: Array<ResolversTypes['CompetencyGap']> }>;
+  ReportFigures: ResolverTypeWrapper<ReportFigures>;
+  ReportFundingPath: ResolverTypeWrapper<Omit<ReportFundingPath, 'from' | 'funder' | 'paths'> & { from: ResolversTypes['Actor'], funder: ResolversTypes['Actor'], paths: Array<ResolversTypes['SynergyPath']> }>;
+  ReportMap: ResolverTypeWrapper<Omit<ReportMap, 'subTerritories'> & { subTerritories: Array<ResolversTypes['SubTerritoryFigure']> }>;
+  ReportMethod: ResolverTypeWrapper<ReportMethod>;
+  ReportNetwork: ResolverTypeWrapper<Omit<ReportNetwork, 'brokers' | 'communities' | 'coverage' | 'hubs' | 'isolated'> & { brokers: Array<ResolversTypes['RankedActor']>, communities: Array<ResolversTypes['Community']>, coverage: ResolversTypes['Coverage'], hubs: Array<ResolversTypes['RankedActor']>, isolated: Array<ResolversTypes['Actor']> }>;
+  ReportPartnerships: ResolverTypeWrapper<Omit<ReportPartnerships, 'fundingPaths' | 'suggestions'> & { fundingPaths: Array<ResolversTypes['ReportFundingPath']>, suggestions: Array<ResolversTypes['ReportSuggestion']> }>;
+  ReportSource: ResolverTypeWrapper<ReportSource>;
+  ReportSuggestion: ResolverTypeWrapper<Omit<ReportSuggestion, 'company' | 'synergies'> & { company: ResolversTypes['Actor'], synergies: Array<ResolversTypes['Synergy']> }>;
+  SourceCount: ResolverTypeWrapper<SourceCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubTerritoryFigure: ResolverTypeWrapper<Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversTypes['Territory'] }>;
   Synergy: ResolverTypeWrapper<Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversTypes['Actor'], reasons: Array<ResolversTypes['SynergyReason']> }>;
   SynergyFactor: SynergyFactor;
   SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
@@ -1046,6 +1249,8 @@ export type ResolversTypes = {
   TerritoryConnection: ResolverTypeWrapper<Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversTypes['TerritoryEdge']> }>;
   TerritoryEdge: ResolverTypeWrapper<Omit<TerritoryEdge, 'node'> & { node: ResolversTypes['Territory'] }>;
   TerritoryLevel: TerritoryLevel;
+  TerritoryReport: ResolverTypeWrapper<TerritoryReportRecord>;
+  ThemeGap: ResolverTypeWrapper<ThemeGap>;
   University: ResolverTypeWrapper<ActorRecord>;
 };
 
@@ -1093,13 +1298,27 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RankedActor: RankedActorRecord;
   Region: ActorRecord;
+  ReportComparison: ReportComparison;
+  ReportCompetencies: Omit<ReportCompetencies, 'gaps'> & { gaps: Array<ResolversParentTypes['CompetencyGap']> };
+  ReportFigures: ReportFigures;
+  ReportFundingPath: Omit<ReportFundingPath, 'from' | 'funder' | 'paths'> & { from: ResolversParentTypes['Actor'], funder: ResolversParentTypes['Actor'], paths: Array<ResolversParentTypes['SynergyPath']> };
+  ReportMap: Omit<ReportMap, 'subTerritories'> & { subTerritories: Array<ResolversParentTypes['SubTerritoryFigure']> };
+  ReportMethod: ReportMethod;
+  ReportNetwork: Omit<ReportNetwork, 'brokers' | 'communities' | 'coverage' | 'hubs' | 'isolated'> & { brokers: Array<ResolversParentTypes['RankedActor']>, communities: Array<ResolversParentTypes['Community']>, coverage: ResolversParentTypes['Coverage'], hubs: Array<ResolversParentTypes['RankedActor']>, isolated: Array<ResolversParentTypes['Actor']> };
+  ReportPartnerships: Omit<ReportPartnerships, 'fundingPaths' | 'suggestions'> & { fundingPaths: Array<ResolversParentTypes['ReportFundingPath']>, suggestions: Array<ResolversParentTypes['ReportSuggestion']> };
+  ReportSource: ReportSource;
+  ReportSuggestion: Omit<ReportSuggestion, 'company' | 'synergies'> & { company: ResolversParentTypes['Actor'], synergies: Array<ResolversParentTypes['Synergy']> };
+  SourceCount: SourceCount;
   String: Scalars['String']['output'];
+  SubTerritoryFigure: Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversParentTypes['Territory'] };
   Synergy: Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversParentTypes['Actor'], reasons: Array<ResolversParentTypes['SynergyReason']> };
   SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
   Territory: TerritoryRecord;
   TerritoryConnection: Omit<TerritoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['TerritoryEdge']> };
   TerritoryEdge: Omit<TerritoryEdge, 'node'> & { node: ResolversParentTypes['Territory'] };
+  TerritoryReport: TerritoryReportRecord;
+  ThemeGap: ThemeGap;
   University: ActorRecord;
 };
 
@@ -1413,6 +1632,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
   territories?: Resolver<ResolversTypes['TerritoryConnection'], ParentType, ContextType, RequireFields<QueryTerritoriesArgs, 'first'>>;
   territory?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<QueryTerritoryArgs, 'id'>>;
+  territoryReport?: Resolver<ResolversTypes['TerritoryReport'], ParentType, ContextType, RequireFields<QueryTerritoryReportArgs, 'lang'>>;
 };
 
 export type RankedActorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RankedActor'] = ResolversParentTypes['RankedActor']> = {
@@ -1430,6 +1650,102 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReportComparisonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportComparison'] = ResolversParentTypes['ReportComparison']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverageShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  innovatingShareExporting?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  otherShareExporting?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  within?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ReportCompetenciesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportCompetencies'] = ResolversParentTypes['ReportCompetencies']> = {
+  gaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['ThemeGap']>, ParentType, ContextType>;
+};
+
+export type ReportFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportFigures'] = ResolversParentTypes['ReportFigures']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actorsBySource?: Resolver<Array<ResolversTypes['SourceCount']>, ParentType, ContextType>;
+  companiesMet?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  countsByKind?: Resolver<Array<ResolversTypes['KindCount']>, ParentType, ContextType>;
+  eventsHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovatingExportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  innovationExport?: Resolver<ResolversTypes['InnovationExport'], ParentType, ContextType>;
+  linkCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherExportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  surveyResponses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  syntheticActorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReportFundingPathResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportFundingPath'] = ResolversParentTypes['ReportFundingPath']> = {
+  from?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  funder?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportMap'] = ResolversParentTypes['ReportMap']> = {
+  departmentCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  highlightedDepartmentCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['TerritoryLevel']>, ParentType, ContextType>;
+  subTerritories?: Resolver<Array<ResolversTypes['SubTerritoryFigure']>, ParentType, ContextType>;
+};
+
+export type ReportMethodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportMethod'] = ResolversParentTypes['ReportMethod']> = {
+  definitions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['ReportSource']>, ParentType, ContextType>;
+};
+
+export type ReportNetworkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportNetwork'] = ResolversParentTypes['ReportNetwork']> = {
+  brokers?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType>;
+  communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  communityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comparisons?: Resolver<Array<ResolversTypes['ReportComparison']>, ParentType, ContextType>;
+  componentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
+  density?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  departmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  departmentRank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hubs?: Resolver<Array<ResolversTypes['RankedActor']>, ParentType, ContextType>;
+  isolated?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportPartnershipsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportPartnerships'] = ResolversParentTypes['ReportPartnerships']> = {
+  fundingPaths?: Resolver<Array<ResolversTypes['ReportFundingPath']>, ParentType, ContextType>;
+  sentences?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['ReportSuggestion']>, ParentType, ContextType>;
+};
+
+export type ReportSourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportSource'] = ResolversParentTypes['ReportSource']> = {
+  licence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usedFor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportSuggestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportSuggestion'] = ResolversParentTypes['ReportSuggestion']> = {
+  company?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType>;
+};
+
+export type SourceCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SourceCount'] = ResolversParentTypes['SourceCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SubTerritoryFigureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubTerritoryFigure'] = ResolversParentTypes['SubTerritoryFigure']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
 };
 
 export type SynergyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Synergy'] = ResolversParentTypes['Synergy']> = {
@@ -1478,6 +1794,28 @@ export type TerritoryConnectionResolvers<ContextType = GraphQLContext, ParentTyp
 export type TerritoryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryEdge'] = ResolversParentTypes['TerritoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
+};
+
+export type TerritoryReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TerritoryReport'] = ResolversParentTypes['TerritoryReport']> = {
+  competencies?: Resolver<ResolversTypes['ReportCompetencies'], ParentType, ContextType>;
+  dataDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['ReportFigures'], ParentType, ContextType>;
+  lang?: Resolver<ResolversTypes['Lang'], ParentType, ContextType>;
+  map?: Resolver<ResolversTypes['ReportMap'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ReportMethod'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['ReportNetwork'], ParentType, ContextType>;
+  partnerships?: Resolver<ResolversTypes['ReportPartnerships'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  within?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ThemeGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThemeGap'] = ResolversParentTypes['ThemeGap']> = {
+  companyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  competencyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  demand?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supply?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['University'] = ResolversParentTypes['University']> = {
@@ -1529,12 +1867,26 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   RankedActor?: RankedActorResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  ReportComparison?: ReportComparisonResolvers<ContextType>;
+  ReportCompetencies?: ReportCompetenciesResolvers<ContextType>;
+  ReportFigures?: ReportFiguresResolvers<ContextType>;
+  ReportFundingPath?: ReportFundingPathResolvers<ContextType>;
+  ReportMap?: ReportMapResolvers<ContextType>;
+  ReportMethod?: ReportMethodResolvers<ContextType>;
+  ReportNetwork?: ReportNetworkResolvers<ContextType>;
+  ReportPartnerships?: ReportPartnershipsResolvers<ContextType>;
+  ReportSource?: ReportSourceResolvers<ContextType>;
+  ReportSuggestion?: ReportSuggestionResolvers<ContextType>;
+  SourceCount?: SourceCountResolvers<ContextType>;
+  SubTerritoryFigure?: SubTerritoryFigureResolvers<ContextType>;
   Synergy?: SynergyResolvers<ContextType>;
   SynergyPath?: SynergyPathResolvers<ContextType>;
   SynergyReason?: SynergyReasonResolvers<ContextType>;
   Territory?: TerritoryResolvers<ContextType>;
   TerritoryConnection?: TerritoryConnectionResolvers<ContextType>;
   TerritoryEdge?: TerritoryEdgeResolvers<ContextType>;
+  TerritoryReport?: TerritoryReportResolvers<ContextType>;
+  ThemeGap?: ThemeGapResolvers<ContextType>;
   University?: UniversityResolvers<ContextType>;
 };
 

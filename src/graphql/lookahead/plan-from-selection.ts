@@ -24,8 +24,9 @@ import {
   isObjectType,
 } from 'graphql';
 import { actorFilter } from '../../actors/list.ts';
-import { BadInputError, QueryTooComplexError } from '../../domain/errors.ts';
-import { type ActorKind, type TerritoryLevel } from '../../domain/records.ts';
+import { checkFirst } from '../../domain/shared.ts';
+import { QueryTooComplexError } from '../../domain/errors.ts';
+import { type ActorKind, type TerritoryLevel, VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
 
 export const MAX_LINKS = 500;
@@ -64,8 +65,8 @@ function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirective
   return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
 }
 
-/** Every node type has `links`. */
-const LINKABLE = new Set(['Territory', 'Event', 'Program', 'Person', 'Competency']);
+/** Every node type has `links`: actors (below), territories and the model's other node types. */
+const LINKABLE = new Set(['Territory', ...VIEWS.otherNodeLabels]);
 
 function isActorType(info: GraphQLResolveInfo, typeName: string): boolean {
   if (typeName === 'Actor') return true;
@@ -155,6 +156,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
         presence: args.presence === 'SEAT' || args.presence === 'ACTIVE' ? args.presence : null,
         first: typeof args.first === 'number' ? args.first : null,
         after: typeof args.after === 'string' ? args.after : null,
+        total: [...collect(info, sets, 'ActorConnection').values()].flat().some((c) => c.fieldName === 'totalCount'),
       },
       ['actors'],
     );
@@ -164,9 +166,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
 }
 
 function bounded(value: unknown, fallback: number, max: number, path: string[]): number {
-  const n = typeof value === 'number' ? value : fallback;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new BadInputError(`\`first\` must be between 0 and ${max}.`, path);
-  return n;
+  return checkFirst(typeof value === 'number' ? value : null, { fallback, max, path });
 }
 
 /** `edges { node { ... } }` of a connection's selection sets. */
@@ -201,7 +201,7 @@ export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' 
 export function connectionPlanOf(info: GraphQLResolveInfo, firstActors: number): NodePlan {
   const plan = planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor');
   // The page size multiplies everything beneath it.
-  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null }, node: plan }] });
+  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null, total: false }, node: plan }] });
   return plan;
 }
 

@@ -17,6 +17,7 @@ import { findApiKey } from '../../access/api-keys.ts';
 import { type Principal, isRole } from '../../access/roles.ts';
 import type { SecurityConfig } from '../../config.ts';
 import type { GraphQLContext } from '../context.ts';
+import { clientError, errorBody } from '../errors.ts';
 
 const principals = new WeakMap<Request, Principal | null>();
 
@@ -25,7 +26,7 @@ interface JwtContext {
 }
 
 function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return clientError('UNAUTHENTICATED', message, { status: 401 });
 }
 
 function principalOf(ctx: GraphQLContext & JwtContext & { request: Request }, roleClaim: string): Principal | null {
@@ -52,6 +53,9 @@ function jwtPlugin(jwt: NonNullable<SecurityConfig['jwt']>): Plugin | null {
       algorithms: jwt.secret ? ['HS256', 'HS384', 'HS512'] : ['RS256', 'ES256'],
       ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
       ...(jwt.audience ? { audience: jwt.audience } : {}),
+      // A token without exp would otherwise be good for ever: none is accepted past this age
+      // (counted from iat, which must then be present).
+      maxAge: `${jwt.maxAgeSeconds}s`,
     },
     reject: { missingToken: false, invalidToken: true },
     extendContext: true,
@@ -69,7 +73,7 @@ export function useAccess(security: SecurityConfig): Plugin[] {
       if (!principal) {
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: 'The API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } }] }),
+            errorBody('UNAUTHENTICATED', 'The API key is not valid.'),
             { status: 401, headers: { 'content-type': 'application/json' } },
           ),
         );

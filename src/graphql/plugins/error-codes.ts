@@ -8,20 +8,19 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../observability/metrics.ts';
 import type { GraphQLContext } from '../context.ts';
-import { toClientError } from '../errors.ts';
+import { clientError, codeOf, toClientError } from '../errors.ts';
 
 export function maskError(error: unknown, message: string): Error {
   const mapped = toClientError(error);
   if (mapped) return mapped;
   const gql = error instanceof GraphQLError ? error : undefined;
-  return new GraphQLError(message, {
+  return clientError('INTERNAL_SERVER_ERROR', message, {
     nodes: gql?.nodes,
     source: gql?.source,
     positions: gql?.positions,
     path: gql?.path,
     // Kept for our log line below; never serialised to the client.
     originalError: error instanceof Error ? error : new Error(String(error)),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   });
 }
 
@@ -34,7 +33,7 @@ export function useErrorCodes(logger: Logger, metrics?: Metrics): Plugin<GraphQL
           if (!('errors' in result) || !result.errors?.length) return;
           for (const error of result.errors) {
             // Yoga masks after this hook: work out the code the client will see.
-            const code = String(error.extensions?.code ?? toClientError(error)?.extensions.code ?? 'INTERNAL_SERVER_ERROR');
+            const code = codeOf(error);
             metrics?.errors.inc({ code });
             if (code === 'INTERNAL_SERVER_ERROR') {
               logger.error({ requestId: ctx.requestId, err: error.originalError ?? error, path: error.path }, 'unexpected error');

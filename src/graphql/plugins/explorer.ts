@@ -72,12 +72,26 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * The pages are ours alone: no framing (clickjacking), no sniffing a JSON answer as HTML, scripts
+ * and styles from this origin only (the build has no CDN), and the API on this origin only.
+ * The landing page has one inline <style>, hence 'unsafe-inline' for styles; the explorer's graph
+ * layout runs in a blob: worker.
+ */
+export const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 export function useExplorer(root: string = EXPLORER_DIST): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const html = (body: string, status = 200) =>
-        new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' } });
+        new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', ...PAGE_SECURITY_HEADERS } });
       if (url.pathname === '/') return endResponse(html(LANDING));
       if (url.pathname === '/explore') {
         return endResponse(new fetchAPI.Response(null, { status: 308, headers: { location: `/explore/${url.search}` } }));
@@ -86,7 +100,7 @@ export function useExplorer(root: string = EXPLORER_DIST): Plugin {
       if (!(await isFile(path.join(root, 'index.html')))) return endResponse(html(NOT_BUILT, 503));
       const file = fileFor(root, url.pathname);
       if (!file || !(await isFile(file))) {
-        return endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        return endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...PAGE_SECURITY_HEADERS } }));
       }
       const body = await readFile(file);
       const hashed = file.includes(`${path.sep}assets${path.sep}`);
@@ -97,6 +111,7 @@ export function useExplorer(root: string = EXPLORER_DIST): Plugin {
             'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
             'content-length': String(body.length),
             'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+            ...PAGE_SECURITY_HEADERS,
           },
         }),
       );

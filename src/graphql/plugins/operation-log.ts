@@ -1,9 +1,11 @@
 /**
- * One log line per operation: request id, operation name, duration, Cypher queries sent, error codes.
+ * One log line per operation: request id, operation name, duration, Cypher queries sent, error codes
+ * (the codes clients see: yoga maps errors after this hook, so they are worked out the same way).
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../../logger.ts';
 import type { GraphQLContext } from '../context.ts';
+import { codeOf } from '../errors.ts';
 
 export function useOperationLog(logger: Logger): Plugin<GraphQLContext> {
   return {
@@ -12,7 +14,7 @@ export function useOperationLog(logger: Logger): Plugin<GraphQLContext> {
       const ctx = args.contextValue;
       return {
         onExecuteDone({ result }) {
-          const errors = 'errors' in result && result.errors ? result.errors.map((e) => e.extensions?.code ?? 'UNKNOWN') : [];
+          const errors = 'errors' in result && result.errors ? result.errors.map(codeOf) : [];
           logger.info(
             {
               requestId: ctx.requestId,

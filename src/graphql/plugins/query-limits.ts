@@ -11,9 +11,10 @@ import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { LimitsConfig } from '../../config.ts';
 import { operationCost } from './query-cost.ts';
+import { clientError } from '../errors.ts';
 
 function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+  return clientError('QUERY_TOO_COMPLEX', message.replace(/^Syntax Error: /, ''), { status: 400 });
 }
 
 /** Validation rules report; the parser's token limit has no validation context, so it throws. */

@@ -9,6 +9,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { tracer, tracingOn } from '../../observability/tracing.ts';
 import type { GraphQLContext } from '../context.ts';
+import { codeOf } from '../errors.ts';
 
 const headerGetter = {
   keys: (headers: Headers) => [...headers.keys()],
@@ -43,7 +44,7 @@ export function useTracing(): Plugin<GraphQLContext> {
           const errors = 'errors' in result && result.errors ? result.errors : [];
           span.setAttribute('maillage.cypher_queries', args.contextValue.cypherCount);
           if (errors.length) {
-            span.setAttribute('graphql.error.codes', errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')));
+            span.setAttribute('graphql.error.codes', errors.map(codeOf));
             span.setStatus({ code: SpanStatusCode.ERROR, message: errors[0]!.message });
           }
           span.end();

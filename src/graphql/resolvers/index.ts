@@ -7,6 +7,7 @@ import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
 import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './nodes.ts';
+import { reportResolvers } from './report.ts';
 import { shapeResolvers } from './shape.ts';
 import { synergyResolvers } from './synergy.ts';
 import { territoryResolvers } from './territories.ts';
@@ -19,4 +20,5 @@ export const resolvers: Resolvers[] = [
   mutationResolvers,
   synergyResolvers,
   shapeResolvers,
+  reportResolvers,
 ];

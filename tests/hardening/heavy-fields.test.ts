@@ -1,0 +1,108 @@
+/**
+ * actorGraph and networkShape are the heavy fields: their cost comes from the territory's real
+ * size (counted before they run), actors under them give their own fields only (a nested list
+ * would cost one query per actor), an operation holds few of them, a client runs few at once, and
+ * a driver pool that is merely busy is not taken for a database outage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
+import { connect } from '../../src/neo4j/database.ts';
+import { gql, testDatabase, uniquePrefix } from '../support/harness.ts';
+import { inject } from 'vitest';
+
+const db = testDatabase();
+const p = uniquePrefix('heavy');
+
+beforeAll(async () => {
+  await db.write(
+    `UNWIND range(1, 12) AS i
+     CREATE (a:Entity:Actor:Company {id: $p + '-' + i, name: 'Heavy ' + i, kind: 'COMPANY', source: 'test'})`,
+    { p },
+  );
+  await db.write(
+    `MATCH (a:Actor) WHERE a.id STARTS WITH $p + '-'
+     MATCH (b:Actor) WHERE b.id STARTS WITH $p + '-' AND a.id < b.id
+     CREATE (a)-[:PARTNER_OF]->(b)`,
+    { p },
+  );
+});
+afterAll(async () => {
+  await db.write('MATCH (a:Actor) WHERE a.id STARTS WITH $p + "-" DETACH DELETE a', { p });
+  await db.close();
+});
+
+function server(env: Record<string, string> = {}, database = db): GraphQLServer {
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', ...env });
+  return createGraphQLServer({ db: database, logger: createLogger('silent'), security: config.security, limits: config.limits });
+}
+
+describe('heavy fields', () => {
+  it('refuses nested lists under actorGraph.nodes (one query per actor), before running it', async () => {
+    const yoga = server();
+    const res = await gql(
+      yoga,
+      `{ actorGraph(within: null) { nodes { id links(first: 100) { other { ... on Actor { links(first: 100) { other { id } } } } } } } }`,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/actorGraph/);
+    expect(res.data ?? null).toBeNull();
+  });
+
+  it('refuses nested lists under networkShape lists without a bound too', async () => {
+    const res = await gql(server(), `{ networkShape(within: null) { isolated { id links(first: 100) { type } } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('still answers the explorer’s own actorGraph query', async () => {
+    const res = await gql<{ actorGraph: { nodes: { id: string }[] } }>(
+      server(),
+      `{ actorGraph(within: null) { nodes { id name kind } links { source target weight types } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.actorGraph.nodes.filter((n) => n.id.startsWith(`${p}-`))).toHaveLength(12);
+  });
+
+  it('prices actorGraph by the territory’s real size: over GRAPH_MAX_ITEMS it is refused, naming the size', async () => {
+    const res = await gql(server({ GRAPH_MAX_ITEMS: '10' }), `{ actorGraph(within: null) { nodes { id } } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/\d+ actors/);
+  });
+
+  it('allows few heavy fields per operation (HEAVY_FIELDS_PER_OPERATION)', async () => {
+    const aliases = Array.from({ length: 3 }, (_, i) => `g${i}: actorGraph(within: null) { nodes { id } }`).join(' ');
+    const res = await gql(server(), `{ ${aliases} }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/actorGraph|networkShape/);
+  });
+
+  it('runs few heavy fields per client at once (HEAVY_PER_CLIENT): the others get 429', async () => {
+    const yoga = server({ HEAVY_PER_CLIENT: '1' });
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => gql(yoga, `{ networkShape(within: null) { actorCount density } }`)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(429);
+    expect(answers.find((a) => a.status === 429)?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('takes a busy driver pool for what it is: SERVICE_BUSY, and the next request is served', async () => {
+    const small = connect({ uri: inject('neo4jUri'), password: inject('neo4jPassword'), database: 'neo4j', maxPoolSize: 1, acquisitionTimeoutMs: 300 });
+    try {
+      const yoga = server({}, small);
+      const hold = small.read('CALL apoc.util.sleep(2500) RETURN 1 AS one');
+      await new Promise((r) => setTimeout(r, 200));
+      const busy = await gql(yoga, `{ actors(first: 1) { totalCount } }`);
+      expect(busy.errors?.[0]?.extensions?.code).toBe('SERVICE_BUSY');
+      expect(busy.status).toBe(503);
+      expect(small.availability.isDown).toBe(false);
+      await hold;
+      const after = await gql(yoga, `{ actors(first: 1) { totalCount } }`);
+      expect(after.errors).toBeUndefined();
+    } finally {
+      await small.close();
+    }
+  });
+});
