@@ -23,9 +23,9 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
-import { DEFAULT_PRESENCE, type Presence, acts, membersOfParam } from '../territories/presence.ts';
 import { VIEWS } from '../domain/model.ts';
 import { byId } from '../domain/shared.ts';
+import { DEFAULT_PRESENCE, type Presence, acts, membersOfParam } from '../territories/presence.ts';
 
 export interface ActorLinkRecord {
   source: string;

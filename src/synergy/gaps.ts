@@ -21,8 +21,8 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
 import type { ActorRecord, NodeRecord } from '../domain/records.ts';
 import { asTooComplex, planOnce } from './budget.ts';
-import { DEFAULT_PRESENCE, type Presence, membersOf } from '../territories/presence.ts';
 import { round } from '../domain/shared.ts';
+import { DEFAULT_PRESENCE, type Presence, membersOf } from '../territories/presence.ts';
 
 export const INSIDE_SUPPLY = 1;
 export const WITHIN_REACH_SUPPLY = 0.5;

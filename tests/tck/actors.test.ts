@@ -63,72 +63,70 @@ describe('actors(...)', () => {
 
   it('within: from the territory down PART_OF to its communes and their actors', async () => {
     expect(await translate(`{ actors(within: "department:80") { totalCount edges { node { id } } } }`)).toMatchInlineSnapshot(`
-    "OPTIONAL MATCH (scope:Territory {id: $p0})
-    RETURN scope IS NOT NULL AS found,
-    COUNT {
-      CALL (scope) {
-        MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-      }
-      WITH a0
-      WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-      RETURN a0
-    } AS total,
-    COLLECT {
-      CALL (scope) {
-        MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-        UNION
-        MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-      }
-      WITH a0
-      WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-      WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
-      RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
-    } AS page
-    --- READ {"p0":"department:80","p1":21}"
-  `);
+      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      RETURN scope IS NOT NULL AS found,
+      COUNT {
+        CALL (scope) {
+          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+        }
+        WITH a0
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        RETURN a0
+      } AS total,
+      COLLECT {
+        CALL (scope) {
+          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+        }
+        WITH a0
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
+        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":"department:80","p1":21}"
+    `);
   });
 
   it('within and search: the index first, then the territory as a filter', async () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
-    "RETURN true AS found,
-    COLLECT {
-      MATCH (a0:Actor)
-      WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-      WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
-      RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
-        \`links\`: COLLECT {
-          MATCH (a0)-[r0]-(o0)
-          WITH r0, o0, CASE WHEN startNode(r0) = a0 THEN 'OUT' ELSE 'IN' END AS d0
-          ORDER BY type(r0), o0.id, d0
-          LIMIT toInteger($p1)
-          RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0), _fetched: {
-            \`links\`: COLLECT {
-              MATCH (o0)-[r1]-(o1)
-              WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
-              ORDER BY type(r1), o1.id, d1
-              LIMIT toInteger($p2)
-              RETURN { type: type(r1), direction: d1, other: o1 { .id, .name, .kind, labels: labels(o1) } }
-            }
-          } } }
-        }
-      } } }
-    } AS page
-    --- READ {"p0":3,"p1":5,"p2":5}"
-  `);
+      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      RETURN scope IS NOT NULL AS found,
+      COLLECT {
+        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
+        WHERE a0:Actor
+          AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
+          OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
+          OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }
+          OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(scope) }
+          OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(scope) })
+          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
+        WITH a0, CASE
+            WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $p3 + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p4) THEN 2
+            ELSE 3 END AS tier0,
+          size(a0.name) AS len0
+        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
+        RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
+      } AS page
+      --- READ {"p0":"region:32","p1":"(utc*)","p2":21,"p3":"utc","p4":"utc"}"
+    `);
   });
 
   it('nested: links of each actor of the page and links of their other ends, in the same query', async () => {
