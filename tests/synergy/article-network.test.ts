@@ -42,8 +42,11 @@ afterAll(async () => {
 });
 
 const ARTICLE = { innovente: 'innovent-e', utc: 'utc', altytud: 'altytud', coquelicot: 'epci:248000747' };
-/** The actors the article places in the Hauts-de-France: UTC (Compiègne), ALTYTUD and the CC (Albert-Méaulte), the CCI de l'Aisne, the région. */
-const IN_HAUTS_DE_FRANCE = ['utc', 'altytud', 'epci:248000747', 'cci-aisne', 'region:32'];
+/**
+ * The actors the article places in the Hauts-de-France: UTC (Compiègne), ALTYTUD and the CC (Albert-Méaulte), the CCI de l'Aisne, the région,
+ * and InnovENT-E, whose tour had four of its stops there (presence ACTIVE, src/territories/presence.ts).
+ */
+const IN_HAUTS_DE_FRANCE = ['utc', 'altytud', 'epci:248000747', 'cci-aisne', 'region:32', 'innovent-e'];
 
 interface PathResult {
   nodes: { id: string }[];

@@ -30,7 +30,7 @@ async function connection(
 ) {
   const filter = nodeListFilter(label, args, where);
   const plan = nodeConnectionPlanOf(info, label, filter.first);
-  return toNodeConnection(await listNodes(ctx.db, filter, plan, { observer: ctx.observer }));
+  return toNodeConnection(await listNodes(ctx.db, filter, plan));
 }
 
 const linkFields = {
