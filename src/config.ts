@@ -25,6 +25,12 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expects true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * Largest seed file read (CLI and upload): a bigger one is refused before it is read. A dry run
+ * holds about 8 bytes of memory per byte of CSV; 256 MB covers a 1,000,000-relationship JSON file.
+ */
+export const DEFAULT_SEED_MAX_FILE_BYTES = 256 * 1_048_576;
+
 const envSchema = z
   .object({
     PORT: port('the GraphQL HTTP port; 0 picks a free one', 0).default(4000),
@@ -67,6 +73,7 @@ const envSchema = z
     MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
+    SEED_MAX_FILE_MB: z.coerce.number({ error: 'expects megabytes' }).positive().default(DEFAULT_SEED_MAX_FILE_BYTES / 1_048_576),
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
   })
   .superRefine((env, ctx) => {
@@ -112,6 +119,8 @@ export interface LimitsConfig {
   ratePerMinute: number;
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
+  /** SEED_MAX_FILE_MB, in bytes. */
+  seedMaxFileBytes: number;
 }
 
 export interface Config {
@@ -207,6 +216,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
+      seedMaxFileBytes: Math.round(env.SEED_MAX_FILE_MB * 1_048_576),
     },
   };
 }

@@ -105,10 +105,12 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     options.onProgress?.({ phase, done, total, batches });
 
   progress('validating', 0, undefined);
+  await source.prepare?.();
   const summary = await validateSource(db, source);
-  if (summary.total > 0) throw new SeedValidationError(summary.problems, summary.total);
+  if (summary.total > 0) throw new SeedValidationError(summary.problems, summary.total, source.warnings);
 
   const report = emptyReport(source.name, dryRun);
+  report.warnings = source.warnings ?? [];
   report.validated = { nodes: summary.nodes, relationships: summary.relationships, answers: summary.answers };
   const checkAbort = () => {
     if (options.signal?.aborted) throw new SeedAbortedError(`Seeding stopped after ${batches} batches.`);
