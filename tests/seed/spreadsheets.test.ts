@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSource } from '../../src/seed/builtin.ts';
 import { arraySource } from '../../src/seed/format.ts';
 import { seed } from '../../src/seed/load.ts';
 import { type ReadOptions, readSeedPath } from '../../src/seed/read-files.ts';
@@ -27,6 +28,7 @@ const COMMUNES = [
 ];
 
 beforeAll(async () => {
+  await seed(db, resolveSource('framework'));
   await seed(
     db,
     arraySource('test-communes', {
@@ -42,7 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
+  await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id STARTS WITH $a DETACH DELETE n', { p, a: `answer:${p}` });
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -185,6 +187,69 @@ describe('communes as people write them', () => {
       { where: 'actors.csv:2', message: expect.stringMatching(/^column commune: "Amien" is not the name of a current commune; expected an INSEE code \(e\.g\. 80021 for Amiens\).*Did you mean Amiens \(80\) 80021/) },
       { where: 'actors.csv:3', message: expect.stringMatching(/^column commune: "99999" is neither an INSEE code nor a postal code of a current commune; expected an INSEE code \(e\.g\. 80021/) },
     ]);
+  });
+});
+
+describe('survey answers as people write them', () => {
+  it('a competency by id, id without prefix, or label (accents and case ignored)', async () => {
+    const folder = write({
+      'actors.csv': `id,kind,name\n${p}:sme-l,COMPANY,L\n`,
+      'answers.csv':
+        'answer,company,competency,priority\n' +
+        `${p}-l1,${p}:sme-l,competency:ideation,3\n` +
+        `${p}-l2,${p}:sme-l,export-strategy,5\n` +
+        `${p}-l3,${p}:sme-l,"CONSTRUIRE UNE STRATEGIE D'EXPORT",3\n` +
+        `${p}-l4,${p}:sme-l,Prototyper et tester rapidement,2\n`,
+    });
+    await seed(db, readSeedPath(folder));
+    const needs = await db.read<{ k: string; responses: number }>(
+      'MATCH (:Company {id: $id})-[n:NEEDS]->(k) RETURN k.id AS k, n.responses AS responses ORDER BY k',
+      { id: `${p}:sme-l` },
+    );
+    expect(needs).toEqual([
+      { k: 'competency:export-strategy', responses: 2 },
+      { k: 'competency:ideation', responses: 1 },
+      { k: 'competency:prototyping', responses: 1 },
+    ]);
+  });
+
+  it('an unknown competency: says what is expected and suggests the closest label', async () => {
+    const folder = write({
+      'actors.csv': `id,kind,name\n${p}:sme-u,COMPANY,U\n`,
+      'answers.csv': `answer,company,competency,priority\n${p}-u1,${p}:sme-u,Construire une stratégie d'exprt,3\n`,
+    });
+    expect(await problemsOf(folder)).toEqual([
+      {
+        where: 'answers.csv:2',
+        message: expect.stringMatching(
+          /^column competency: "Construire une stratégie d'exprt" is neither the id nor the label of a known competency; expected an id such as competency:\S+ or its label ".+"\. Did you mean competency:export-strategy \("Construire une stratégie d'export"\)\?$/,
+        ),
+      },
+    ]);
+  });
+
+  it('the dry run forecasts exactly what the real run writes, NEEDS from the survey answers included', async () => {
+    const folder = write({
+      'actors.csv': `id,kind,name\n${p}:f1,COMPANY,F1\n${p}:f2,COMPANY,F2\n`,
+      'answers.csv':
+        'answer,company,competency,priority\n' +
+        `${p}-f1,${p}:f1,competency:ideation,3\n${p}-f2,${p}:f1,competency:ideation,5\n${p}-f3,${p}:f1,competency:prototyping,1\n` +
+        `${p}-f4,${p}:f2,competency:export-strategy,4\n`,
+    });
+    const counts = (r: Awaited<ReturnType<typeof seed>>) => ({
+      nodes: [...r.nodes.values()].reduce((n, t) => n + t.created, 0),
+      relationships: Object.fromEntries([...r.relationships].map(([k, t]) => [k, t.created])),
+    });
+    const dry = await seed(db, readSeedPath(folder), { dryRun: true });
+    const real = await seed(db, readSeedPath(folder));
+    expect(counts(dry)).toEqual(counts(real));
+    expect(counts(real).relationships).toEqual({ NEEDS: 3 });
+    // A corrected answer: the forecast says which NEEDS change, as the run does.
+    const fixed = write({ 'answers.csv': `answer,company,competency,priority\n${p}-f3,${p}:f1,competency:prototyping,5\n` });
+    const dryFix = await seed(db, readSeedPath(fixed), { dryRun: true });
+    const realFix = await seed(db, readSeedPath(fixed));
+    expect(dryFix.relationships.get('NEEDS')).toEqual(realFix.relationships.get('NEEDS'));
+    expect(realFix.relationships.get('NEEDS')).toEqual({ created: 0, updated: 1, unchanged: 1 });
   });
 });
 
