@@ -6,7 +6,16 @@
  */
 import type { Config } from '../config.ts';
 import { connect, type Database } from './database.ts';
+import { removeConnectionFile, runningConnection, writeConnectionFile } from './connection-file.ts';
 import { startOwnedNeo4j, type OwnedNeo4j } from './owned-server.ts';
+
+export interface OpenOptions {
+  /**
+   * When another live process already owns the local Neo4j of this data folder (`npm start`),
+   * connect to it instead of starting one (the seed command); the service itself always owns.
+   */
+  joinRunning?: boolean;
+}
 
 export interface OpenDatabase {
   db: Database;
@@ -15,12 +24,16 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, log: (line: string) => void, options: OpenOptions = {}): Promise<OpenDatabase> {
   const target = config.neo4j;
   const timeoutMs = config.limits.cypherTimeoutMs;
   let owned: OwnedNeo4j | undefined;
   let db: Database;
-  if (target.kind === 'owned') {
+  const running = target.kind === 'owned' && options.joinRunning ? runningConnection(target.dataDir) : undefined;
+  if (running) {
+    log(`Using the Neo4j of the running Maillage process ${running.pid} (${running.uri}).`);
+    db = connect({ uri: running.uri, database: target.database, timeoutMs });
+  } else if (target.kind === 'owned') {
     owned = await startOwnedNeo4j({
       dataDir: target.dataDir,
       boltPort: target.boltPort,
@@ -30,6 +43,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       log,
     });
     db = connect({ uri: owned.uri, database: target.database, timeoutMs });
+    writeConnectionFile(target.dataDir, owned.uri);
   } else {
     db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs });
   }
@@ -38,6 +52,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     owned,
     close: async () => {
       await db.close();
+      if (owned) removeConnectionFile(owned.dataDir);
       await owned?.stop();
     },
   };

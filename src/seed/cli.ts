@@ -15,6 +15,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrate } from '../neo4j/migrations.ts';
 import { openDatabase } from '../neo4j/from-config.ts';
+import { Neo4jStartError } from '../neo4j/owned-server.ts';
 import { BUILT_IN_SETS, resolveSource } from './builtin.ts';
 import { DEFAULT_BATCH_SIZE, type SeedProgress, seed } from './load.ts';
 import { formatReport } from './report.ts';
@@ -158,7 +159,21 @@ async function main(): Promise<number> {
     ...(options.encoding ? { encoding: options.encoding } : {}),
   });
 
-  const { db, close: stopAll } = await openDatabase(config, (line) => process.stderr.write(`[neo4j] ${line}\n`));
+  let opened;
+  try {
+    opened = await openDatabase(config, (line) => process.stderr.write(`[neo4j] ${line}\n`), { joinRunning: true });
+  } catch (err) {
+    if (!(err instanceof Neo4jStartError)) throw err;
+    // One line, no stack: what is wrong and what to do.
+    const taken = /port \d+ on 127\.0\.0\.1 is taken/.test(err.message);
+    process.stderr.write(
+      taken && config.neo4j.kind === 'owned'
+        ? `Cannot seed: port ${config.neo4j.boltPort} is taken by a Neo4j no running Maillage service of ${config.neo4j.dataDir} announced. Set NEO4J_URI to the server to seed (e.g. NEO4J_URI=bolt://127.0.0.1:${config.neo4j.boltPort}), or stop what uses the port.\n`
+        : `Cannot seed: ${err.message.split('\n')[0]}\n`,
+    );
+    return 3;
+  }
+  const { db, close: stopAll } = opened;
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\nStopping after the current batch (each batch is one transaction; run the same command again to finish).\n');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSource } from '../../src/seed/builtin.ts';
+import { resolveSource, seedsDir } from '../../src/seed/builtin.ts';
 import { arraySource } from '../../src/seed/format.ts';
 import { seed } from '../../src/seed/load.ts';
 import { type ReadOptions, readSeedPath } from '../../src/seed/read-files.ts';
@@ -272,6 +272,13 @@ describe('XLSX workbooks', () => {
     expect(await actor(`${p}:x2`)).toMatchObject({ kind: 'CLUSTER', commune: 'commune:80016' });
     const [link] = await db.read<{ weight: number }>('MATCH (:Actor {id: $a})-[r:MEMBER_OF]->() RETURN r.weight AS weight', { a: `${p}:x1` });
     expect(link).toEqual({ weight: 0.5 });
+  });
+
+  it('the template workbook of seeds/examples imports as it is (dry run), its instructions sheet skipped', async () => {
+    const report = await seed(db, readSeedPath(path.join(seedsDir, 'examples', 'modele-maillage.xlsx')), { dryRun: true });
+    expect(report.validated).toEqual({ nodes: 3, relationships: 5, answers: 2 });
+    expect(report.warnings.map((w) => w.where)).toEqual([expect.stringMatching(/\[Lisez-moi\]:1$/)]);
+    expect(report.relationships.get('NEEDS')?.created).toBe(2);
   });
 
   it('errors name the sheet and the row', async () => {
