@@ -36,6 +36,8 @@ export const COLUMN_ALIASES: Record<string, readonly string[]> = {
   commune: ['commune', 'ville', 'city', 'town', 'code insee', 'insee', 'code commune'],
   departement: ['departement', 'department', 'dept', 'dep', 'code departement'],
   postalCode: ['postalCode', 'code postal', 'cp', 'postcode', 'zip'],
+  communeName: ['communeName', 'nom de la commune', 'nom commune'],
+  departementName: ['departementName', 'nom du departement', 'nom departement'],
   employees: ['employees', 'effectif', 'effectifs', 'salaries', 'nombre de salaries', 'staff'],
   sector: ['sector', 'secteur', 'secteur d activite', 'naf', 'code naf', 'ape', 'code ape'],
   size: ['size', 'taille', 'tranche'],

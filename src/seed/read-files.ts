@@ -19,7 +19,7 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { DEFAULT_SEED_MAX_FILE_BYTES } from '../config.ts';
 import { KIND_LABEL } from '../domain/records.ts';
-import { ACTOR_PROPERTIES, ANSWER_PROPERTIES, COLUMN_ALIASES, LINK_PROPERTIES, canonicalColumn, suggestColumn, typedCell } from './columns.ts';
+import { ACTOR_PROPERTIES, ANSWER_PROPERTIES, COLUMN_ALIASES, LINK_PROPERTIES, canonicalColumn, parseBoolean, parseNumber, suggestColumn, typedCell } from './columns.ts';
 import {
   type AnswerRow,
   type NodeRow,
@@ -30,6 +30,7 @@ import {
   arraySource,
   seedFileSchema,
 } from './format.ts';
+import { isKumu, readGexf, readGraphml, readKumu } from '../exchange/import-graph.ts';
 import { jsonErrorPosition } from './json-position.ts';
 import { isActorKind } from './model.ts';
 import { resolveCommune } from './places.ts';
@@ -57,7 +58,7 @@ export function emptyCollected(): Collected {
 }
 
 /** The file kinds we read, by extension. */
-export const SEED_FILE_PATTERN = /\.(json|csv|tsv|txt|xlsx)$/i;
+export const SEED_FILE_PATTERN = /\.(json|csv|tsv|txt|xlsx|gexf|graphml)$/i;
 
 function megabytes(bytes: number): string {
   if (bytes < 1_048_576) return `${Math.ceil(bytes / 1024)} KB`;
@@ -130,6 +131,8 @@ export function readSeedBytes(
   pending: Promise<void>[],
 ): void {
   if (/\.json$/i.test(name)) readJson(new TextDecoder('utf-8').decode(bytes), shown, source, out);
+  else if (/\.gexf$/i.test(name)) readGexf(new TextDecoder('utf-8').decode(bytes), shown, source, out);
+  else if (/\.graphml$/i.test(name)) readGraphml(new TextDecoder('utf-8').decode(bytes), shown, source, out);
   else if (/\.(csv|tsv|txt)$/i.test(name)) {
     const { text } = decodeText(bytes, options.encoding);
     readCsv(text, shown, source, out, options.delimiter);
@@ -139,7 +142,7 @@ export function readSeedBytes(
         out.problems.push({ where: shown, message: `expected an Excel workbook (.xlsx): ${(err as Error).message}` });
       }),
     );
-  } else out.problems.push({ where: shown, message: 'expected a .json, .csv or .xlsx file' });
+  } else out.problems.push({ where: shown, message: 'expected a .json, .csv, .xlsx, .gexf or .graphml file' });
 }
 
 function withCollected(name: string, collected: Collected, pending: Promise<void>[]): SeedSource {
@@ -170,6 +173,10 @@ export function readJson(text: string, file: string, source: string, out: Collec
       where: at ? `${file}:${at.line}:${at.column}` : file,
       message: `expected valid JSON: ${(err as Error).message.replace(/\s+/g, ' ')}`,
     });
+    return;
+  }
+  if (isKumu(raw)) {
+    readKumu(raw, file, source, out);
     return;
   }
   const parsed = seedFileSchema.safeParse(raw);
@@ -212,7 +219,7 @@ const REQUIRED: Record<TableKind, string[]> = {
 };
 /** Columns that are read, not stored as properties. */
 const STRUCTURAL: Record<TableKind, string[]> = {
-  actors: ['id', 'kind', 'name', 'commune', 'departement', 'postalCode'],
+  actors: ['id', 'kind', 'name', 'commune', 'departement', 'postalCode', 'communeName', 'departementName'],
   links: ['type', 'from', 'to'],
   answers: ['answer', 'company', 'competency', 'priority'],
 };
@@ -223,6 +230,38 @@ const frenchOf = (column: string) => COLUMN_ALIASES[column]?.[1] ?? column;
 export interface TableLine {
   cells: string[];
   line: number;
+  /** The cells' typed values when the file has types (XLSX numbers, GEXF/GraphML attributes): kept for columns we do not know. */
+  values?: unknown[];
+}
+
+/** `approachStarted:int` in a header: a column we do not know, with its type (as Neo4j's import tool writes it). */
+const TYPED_HEADER = /^(.*?):(int|long|integer|float|double|number|boolean|bool|string)$/i;
+type Hint = 'integer' | 'number' | 'boolean' | 'string';
+function hintOf(suffix: string): Hint {
+  const s = suffix.toLowerCase();
+  return s === 'int' || s === 'long' || s === 'integer' ? 'integer' : s === 'float' || s === 'double' || s === 'number' ? 'number' : s.startsWith('bool') ? 'boolean' : 'string';
+}
+
+/** A list, as exports write one in a cell: `["a","b"]` (JSON), every item of one type. */
+function listOf(value: string): string[] | number[] | boolean[] | undefined {
+  if (!value.startsWith('[') || !value.endsWith(']')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed) || parsed.length === 0) return undefined;
+    const type = typeof parsed[0];
+    if (!['string', 'number', 'boolean'].includes(type) || parsed.some((x) => typeof x !== type)) return undefined;
+    return parsed as string[] | number[] | boolean[];
+  } catch {
+    return undefined;
+  }
+}
+
+function hinted(column: string, hint: Hint, value: string): string | number | boolean | Error {
+  if (hint === 'string') return value;
+  if (hint === 'boolean') return parseBoolean(value) ?? new Error(`column ${column}: expected oui/non or true/false, got "${value}"`);
+  const n = parseNumber(value);
+  if (n === undefined || (hint === 'integer' && !Number.isInteger(n))) return new Error(`column ${column}: expected a ${hint === 'integer' ? 'whole number' : 'number'}, got "${value}"`);
+  return n;
 }
 
 export function readCsv(text: string, file: string, source: string, out: Collected, delimiter?: Delimiter): void {
@@ -263,7 +302,13 @@ export function readTable(
     out.problems.push({ where: file, message: 'expected a header line, the file is empty' });
     return;
   }
-  const header = first.cells.map((c) => c.trim());
+  const hints = new Map<string, Hint>();
+  const header = first.cells.map((c) => {
+    const m = TYPED_HEADER.exec(c.trim());
+    if (!m?.[1] || canonicalColumn(m[1])) return c.trim();
+    hints.set(m[1], hintOf(m[2] ?? 'string'));
+    return m[1];
+  });
   const columns = header.map((h) => canonicalColumn(h));
   const present = new Set(columns.filter((c): c is string => c !== undefined));
   const kind = (Object.keys(REQUIRED) as TableKind[]).find((k) => REQUIRED[k].every((col) => present.has(col)));
@@ -314,7 +359,8 @@ export function readTable(
     return storable ? h : undefined;
   });
 
-  for (const { cells: record, line } of lines.slice(1)) {
+  const indexOf = new Map(keys.map((k, i) => [k, i]));
+  for (const { cells: record, line, values } of lines.slice(1)) {
     const where = whereOf(line);
     if (record.every((c) => c.trim() === '')) continue;
     if (record.length !== header.length) {
@@ -329,7 +375,18 @@ export function readTable(
     let bad = false;
     for (const [col, value] of Object.entries(cells)) {
       if (STRUCTURAL[kind].includes(col)) continue;
-      const v = typedCell(col, value);
+      const raw = values?.[indexOf.get(col) ?? -1];
+      const known = PROPERTIES[kind].includes(col);
+      const hint = hints.get(col);
+      const list = !known ? listOf(value) : undefined;
+      const v =
+        list !== undefined
+          ? list
+          : !known && (typeof raw === 'number' || typeof raw === 'boolean')
+          ? raw
+          : !known && hint && value !== ''
+            ? hinted(col, hint, value)
+            : typedCell(col, value);
       if (v instanceof Error) {
         out.problems.push({ where, message: v.message });
         bad = true;
@@ -395,6 +452,8 @@ function readActorRow(cells: Record<string, string>, properties: Properties, whe
     origin: where,
   });
   if (communeId) {
-    out.relationships.push({ type: 'LOCATED_IN', from: id, to: communeId, properties: { source }, origin: `${where} (column commune)` });
+    // The row's own source, when it states one, is the place's source too.
+    const located = typeof properties.source === 'string' ? properties.source : source;
+    out.relationships.push({ type: 'LOCATED_IN', from: id, to: communeId, properties: { source: located }, origin: `${where} (column commune)` });
   }
 }

@@ -33,10 +33,15 @@ export async function readXlsx(bytes: Uint8Array, file: string, source: string, 
     const width = sheet.columnCount;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
-      for (let c = 1; c <= width; c += 1) cells.push(cellText(row.getCell(c).value).trim());
+      const values: unknown[] = [];
+      for (let c = 1; c <= width; c += 1) {
+        const value = row.getCell(c).value;
+        cells.push(cellText(value).trim());
+        values.push(typeof value === 'number' || typeof value === 'boolean' ? value : undefined);
+      }
       // Trailing empty cells are formatting, not columns.
       while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      lines.push({ cells, line: rowNumber });
+      lines.push({ cells, line: rowNumber, values });
     });
     if (lines.length === 0) continue;
     const header = lines[0]?.cells.length ?? 0;
