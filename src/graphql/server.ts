@@ -21,6 +21,7 @@ import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { useExplorer } from './plugins/explorer.ts';
+import { useExport } from './plugins/export.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
@@ -63,6 +64,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useExplorer(),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute),
+    // Downloads, after the rate limit: an export is the heaviest read there is.
+    useExport(db, security),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
     ...(security.introspection ? [] : [useDisableIntrospection() as Plugin]),

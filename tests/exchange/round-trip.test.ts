@@ -22,6 +22,10 @@ import { reportJson, totals } from '../../src/seed/report.ts';
 import { ensureNetworkx } from '../shape/support/networkx.ts';
 import { execFileSync } from 'node:child_process';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
+import { createHash } from 'node:crypto';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
 
 const db = testDatabase();
 const p = uniquePrefix('rt');
@@ -153,6 +157,57 @@ describe('export then import: the same actor graph', () => {
       expect(totals(report.relationships).created + totals(report.relationships).updated, JSON.stringify(reportJson(report))).toBe(0);
     }, 120_000);
   }
+});
+
+describe('exports as a URL of the API', () => {
+  it('GET /export/gexf?within=<territory> streams the file with a file name; unknown ones are 404', async () => {
+    const server = createGraphQLServer({ db, logger: createLogger('silent') });
+    const res = await server.fetch(`http://maillage.test/export/gexf?within=${encodeURIComponent(department)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/gexf+xml; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="maillage-rt-[0-9a-f]+-dept\.gexf"$/);
+    const body = await res.text();
+    expect(body.match(/<node /g)).toHaveLength(ACTORS);
+    expect((await server.fetch('http://maillage.test/export/gexf?within=department:nowhere')).status).toBe(404);
+    const pdf = await server.fetch('http://maillage.test/export/pdf');
+    expect(pdf.status).toBe(404);
+    expect(await pdf.json()).toEqual({ errors: [{ message: expect.stringMatching(/^No export format "pdf"; expected one of gexf, graphml/), extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('with MAILLAGE_READS=key, an export needs an API key', async () => {
+    const config = loadConfig({ MAILLAGE_READS: 'key', MAILLAGE_API_KEYS: `reader:reader:${createHash('sha256').update('secret-reader-key').digest('hex')}` });
+    const server = createGraphQLServer({ db, logger: createLogger('silent'), security: config.security, limits: config.limits });
+    const url = `http://maillage.test/export/csv-actors?within=${encodeURIComponent(department)}`;
+    expect((await server.fetch(url)).status).toBe(401);
+    expect((await server.fetch(url, { headers: { 'x-api-key': 'wrong' } })).status).toBe(401);
+    const ok = await server.fetch(url, { headers: { 'x-api-key': 'secret-reader-key' } });
+    expect(ok.status).toBe(200);
+    expect((await ok.text()).split('\n')[0]).toMatch(/^id,kind,name,commune,communeName,departement,departementName,/);
+  });
+});
+
+describe('Kumu', () => {
+  it("Kumu's JSON export (elements, connections by label) imports as actors and links", async () => {
+    const file = path.join(dir, 'kumu.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        elements: [
+          { _id: 'k1', attributes: { label: 'Kumu PME', 'element type': 'COMPANY', id: `${p}-kumu-1`, commune: 'Amiens', effectif: 12 } },
+          { _id: 'k2', attributes: { label: 'Kumu Pôle', 'element type': 'CLUSTER', id: `${p}-kumu-2` } },
+        ],
+        connections: [{ _id: 'c1', from: 'Kumu PME', to: 'k2', direction: 'directed', attributes: { 'connection type': 'MEMBER_OF', poids: 0.5 } }],
+      }),
+    );
+    await seed(db, arraySource('communes', { nodes: [{ id: 'commune:80021', labels: ['Territory', 'Commune'], properties: {}, defaults: { name: 'Amiens', code: '80021' }, origin: 'c' }] }));
+    const report = await seed(db, readSeedPath(file));
+    expect(report.warnings).toEqual([]);
+    const rows = await db.read<{ a: Record<string, unknown>; c: string; w: number }>(
+      'MATCH (c)<-[:LOCATED_IN]-(a:Actor {id: $id})-[r:MEMBER_OF]->(:Cluster {id: $k}) RETURN properties(a) AS a, c.id AS c, r.weight AS w',
+      { id: `${p}-kumu-1`, k: `${p}-kumu-2` },
+    );
+    expect(rows).toEqual([{ a: expect.objectContaining({ name: 'Kumu PME', kind: 'COMPANY', employees: 12 }), c: 'commune:80021', w: 0.5 }]);
+  });
 });
 
 describe('networkx reads our GEXF and GraphML', () => {
