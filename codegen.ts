@@ -34,7 +34,7 @@ const config: CodegenConfig = {
           RankedActor: '../../shape/metrics.ts#RankedActorRecord',
           Coverage: '../../shape/coverage.ts#CoverageRecord',
         },
-        scalars: { JSON: 'unknown' },
+        scalars: { JSON: 'unknown', File: 'File' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',
