@@ -36,7 +36,7 @@ const config: CodegenConfig = {
           Coverage: '../../shape/coverage.ts#CoverageRecord',
           TerritoryReport: '../../report/content.ts#TerritoryReportRecord',
         },
-        scalars: { JSON: 'unknown' },
+        scalars: { JSON: 'unknown', File: 'File' },
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',
         inputMaybeValue: 'T | null | undefined',

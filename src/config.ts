@@ -78,6 +78,11 @@ function budgetsOf(env: Record<string, unknown>, cypherSet: boolean, cypherMs: n
   }
   return out as Budgets;
 }
+/**
+ * Largest seed file read (CLI and upload): a bigger one is refused before it is read. A dry run
+ * holds about 8 bytes of memory per byte of CSV; 256 MB covers a 1,000,000-relationship JSON file.
+ */
+export const DEFAULT_SEED_MAX_FILE_BYTES = 256 * 1_048_576;
 
 const envSchema = z
   .object({
@@ -123,6 +128,7 @@ const envSchema = z
     MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
+    SEED_MAX_FILE_MB: z.coerce.number({ error: 'expects megabytes' }).positive().default(DEFAULT_SEED_MAX_FILE_BYTES / 1_048_576),
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
     // Budgets: see BUDGETS below; unset means the default, capped by CYPHER_TIMEOUT_MS when that is set.
     ...budgetVariables(),
@@ -199,6 +205,8 @@ export interface LimitsConfig {
   heavyPerOperation: number;
   /** actorGraph/networkShape operations one client may run at once. */
   heavyPerClient: number;
+  /** SEED_MAX_FILE_MB, in bytes. */
+  seedMaxFileBytes: number;
 }
 
 export interface Config {
@@ -307,6 +315,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       graphMaxItems: env.GRAPH_MAX_ITEMS,
       heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
       heavyPerClient: env.HEAVY_PER_CLIENT,
+      seedMaxFileBytes: Math.round(env.SEED_MAX_FILE_MB * 1_048_576),
     },
   };
 }

@@ -23,6 +23,7 @@ import { useAccess } from './plugins/access.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useMetrics } from './plugins/metrics.ts';
+import { useExport } from './plugins/export.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useHeavyFields } from './plugins/heavy-fields.ts';
@@ -88,8 +89,9 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     ...useMetrics(security, metrics),
     useBookmarks(),
     useRateLimit(limits.ratePerMinute, security),
-    // After the rate limit: a PDF costs a browser run.
+    // After the rate limit: a PDF costs a browser run, an export is the heaviest read there is.
     useReport({ db, logger, security }),
+    useExport(db, security),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
     ...(security.introspection ? [] : [useDisableIntrospection() as Plugin, useNoSuggestions()]),

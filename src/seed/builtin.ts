@@ -9,7 +9,7 @@ import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import type { SeedSource } from './format.ts';
 import { geographySource } from './geography.ts';
-import { readSeedPath } from './read-files.ts';
+import { type ReadOptions, readSeedPath } from './read-files.ts';
 import { type SyntheticOptions, syntheticSource } from './synthetic.ts';
 
 export const BUILT_IN_SETS = ['article', 'geography', 'framework', 'synthetic'] as const;
@@ -21,7 +21,7 @@ export function isBuiltInSet(name: string): name is BuiltInSet {
   return (BUILT_IN_SETS as readonly string[]).includes(name);
 }
 
-export function resolveSource(name: string, synthetic: Partial<SyntheticOptions> = {}): SeedSource {
+export function resolveSource(name: string, synthetic: Partial<SyntheticOptions> = {}, files: ReadOptions = {}): SeedSource {
   switch (name) {
     case 'article':
       return readSeedPath(path.join(seedsDir, 'article'), 'article');
@@ -33,6 +33,6 @@ export function resolveSource(name: string, synthetic: Partial<SyntheticOptions>
     case 'synthetic':
       return syntheticSource(synthetic);
     default:
-      return readSeedPath(name);
+      return readSeedPath(name, undefined, files);
   }
 }

@@ -15,11 +15,13 @@ import cliProgress from 'cli-progress';
 import { loadConfigOrExit } from '../config.ts';
 import { migrate } from '../neo4j/migrations.ts';
 import { openDatabase } from '../neo4j/from-config.ts';
+import { Neo4jStartError } from '../neo4j/owned-server.ts';
 import { BUILT_IN_SETS, resolveSource } from './builtin.ts';
 import { DEFAULT_BATCH_SIZE, type SeedProgress, seed } from './load.ts';
 import { formatReport } from './report.ts';
 import { resetDatabase } from './reset.ts';
 import { SeedValidationError } from './validate.ts';
+import { type Delimiter, type Encoding, ENCODINGS } from './text-input.ts';
 
 const positiveInt = (name: string) => (value: string) => {
   const n = Number(value);
@@ -35,7 +37,21 @@ interface CliOptions {
   seed: number;
   size?: number;
   relationships?: number;
+  delimiter?: Delimiter;
+  encoding?: Encoding;
 }
+
+const DELIMITER_NAMES: Record<string, Delimiter> = { ',': ',', comma: ',', virgule: ',', ';': ';', semicolon: ';', 'point-virgule': ';', tab: '\t', '\\t': '\t', tabulation: '\t' };
+const parseDelimiter = (value: string): Delimiter => {
+  const d = DELIMITER_NAMES[value.toLowerCase()];
+  if (!d) throw new InvalidArgumentError('--delimiter expects , or ; or tab (also: comma, semicolon, point-virgule).');
+  return d;
+};
+const parseEncoding = (value: string): Encoding => {
+  const v = value.toLowerCase().replace(/^(cp|win)-?1252$|^latin-?1$|^iso-?8859-?1$/, 'windows-1252').replace(/^utf8$/, 'utf-8');
+  if (!(ENCODINGS as readonly string[]).includes(v)) throw new InvalidArgumentError('--encoding expects utf-8 or windows-1252 (also: cp1252, latin1).');
+  return v as Encoding;
+};
 
 const program = new Command()
   .name('npm run seed --')
@@ -43,7 +59,7 @@ const program = new Command()
     `Load a data set into Neo4j: validates everything first (nothing is written if anything is wrong), then MERGEs in batches (seeding twice changes nothing).\n` +
       `Uses NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) like the service; without it, starts the local Neo4j in MAILLAGE_DATA_DIR.`,
   )
-  .argument('<source>', `a built-in set (${BUILT_IN_SETS.join(', ')}), or a JSON/CSV seed file, or a folder of them`)
+  .argument('<source>', `a built-in set (${BUILT_IN_SETS.join(', ')}), or a JSON/CSV/XLSX seed file, or a folder of them`)
   .option('--dry-run', 'validate and report what would change; write nothing')
   .option('--reset', 'empty the database first (asks for confirmation on a terminal unless --yes)')
   .option('-y, --yes', 'do not ask before --reset')
@@ -51,6 +67,8 @@ const program = new Command()
   .option('--seed <n>', 'synthetic: random seed (same seed, same network)', positiveInt('--seed'), 1)
   .option('--size <actors>', 'synthetic: number of actors', positiveInt('--size'))
   .option('--relationships <n>', 'synthetic: target number of relationships', positiveInt('--relationships'))
+  .option('--delimiter <sep>', 'CSV separator: , or ; or tab (default: detected from the header line)', parseDelimiter)
+  .option('--encoding <name>', 'CSV text encoding: utf-8 or windows-1252 (default: UTF-8 if the bytes are valid UTF-8, else Windows-1252)', parseEncoding)
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
@@ -126,9 +144,27 @@ async function main(): Promise<number> {
     seed: options.seed,
     ...(options.size !== undefined ? { actors: options.size } : {}),
     ...(options.relationships !== undefined ? { relationships: options.relationships } : {}),
+  }, {
+    maxFileBytes: config.limits.seedMaxFileBytes,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
   });
 
-  const { db, close: stopAll } = await openDatabase(config, (line) => process.stderr.write(`[neo4j] ${line}\n`));
+  let opened;
+  try {
+    opened = await openDatabase(config, (line) => process.stderr.write(`[neo4j] ${line}\n`), { joinRunning: true });
+  } catch (err) {
+    if (!(err instanceof Neo4jStartError)) throw err;
+    // One line, no stack: what is wrong and what to do.
+    const taken = /port \d+ on 127\.0\.0\.1 is taken/.test(err.message);
+    process.stderr.write(
+      taken && config.neo4j.kind === 'owned'
+        ? `Cannot seed: port ${config.neo4j.boltPort} is taken by a Neo4j no running Maillage service of ${config.neo4j.dataDir} announced. Set NEO4J_URI to the server to seed (e.g. NEO4J_URI=bolt://127.0.0.1:${config.neo4j.boltPort}), or stop what uses the port.\n`
+        : `Cannot seed: ${err.message.split('\n')[0]}\n`,
+    );
+    return 3;
+  }
+  const { db, close: stopAll } = opened;
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\nStopping after the current batch (each batch is one transaction; run the same command again to finish).\n');

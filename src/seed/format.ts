@@ -111,6 +111,10 @@ export interface SeedSource {
   answers(): Iterable<AnswerRow>;
   /** Row counts if known in advance (progress bars). */
   size?: { nodes: number; relationships: number; answers: number };
+  /** What was read but may not be what was meant (unknown columns...): reported, not refused. */
+  warnings?: SeedProblem[];
+  /** Work to finish before the rows can be walked (reading workbooks); the loader awaits it first. */
+  prepare?: () => Promise<void>;
 }
 
 export function arraySource(

@@ -27,8 +27,9 @@ import {
 } from './queries.ts';
 import { type SeedReport, emptyReport, tally } from './report.ts';
 import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validate.ts';
-import { aggregateNeeds } from './survey.ts';
+import { aggregateNeeds, forecastNeeds } from './survey.ts';
 import { withSearchFields } from './search-fields.ts';
+import { resolveCompetencies } from './references.ts';
 
 /**
  * Rows per transaction. Measured on synthetic data (`npm run bench:seed -- --batch-sweep ...`,
@@ -94,7 +95,7 @@ export function answerNode(answer: AnswerRow): NodeRow {
 }
 
 /** Validates the whole source, then writes it (unless `dryRun`). Throws SeedValidationError on bad input, writing nothing. */
-export async function seed(db: Database, source: SeedSource, options: SeedOptions = {}): Promise<SeedReport> {
+export async function seed(db: Database, given: SeedSource, options: SeedOptions = {}): Promise<SeedReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive whole number, got ${batchSize}`);
@@ -106,10 +107,13 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
     options.onProgress?.({ phase, done, total, batches });
 
   progress('validating', 0, undefined);
+  await given.prepare?.();
+  const source = await resolveCompetencies(db, given);
   const summary = await validateSource(db, source);
-  if (summary.total > 0) throw new SeedValidationError(summary.problems, summary.total);
+  if (summary.total > 0) throw new SeedValidationError(summary.problems, summary.total, source.warnings);
 
   const report = emptyReport(source.name, dryRun);
+  report.warnings = source.warnings ?? [];
   report.validated = { nodes: summary.nodes, relationships: summary.relationships, answers: summary.answers };
   const checkAbort = () => {
     if (options.signal?.aborted) throw new SeedAbortedError(`Seeding stopped after ${batches} batches.`);
@@ -230,7 +234,16 @@ export async function seed(db: Database, source: SeedSource, options: SeedOption
       }
     };
     await runBatches('answers', answerNodes(), summary.answers, nodeKey, writeNodes);
-    if (!dryRun) {
+    if (dryRun) {
+      // Companies that will exist: those of the database, and those of the input.
+      const known = new Set<string>();
+      for (const node of source.nodes()) if (node.labels.includes('Company')) known.add(node.id);
+      const inDb = await db.read<{ id: string }>('UNWIND $ids AS id MATCH (c:Company {id: id}) RETURN c.id AS id', {
+        ids: [...companies].filter((c) => !known.has(c)),
+      });
+      for (const row of inDb) known.add(row.id);
+      tally(report.relationships, 'NEEDS', await forecastNeeds(db, source.answers(), known));
+    } else {
       const needs = await aggregateNeeds(db, [...companies], {
         batchSize,
         onBatch: (done) => {

@@ -21,10 +21,12 @@ export interface SeedReport {
   /** Keyed by relationship type. */
   relationships: Map<string, Tally>;
   ms: number;
+  /** Read but perhaps not meant (unknown columns...): printed, nothing refused. */
+  warnings: { where: string; message: string }[];
 }
 
 export function emptyReport(source: string, dryRun: boolean): SeedReport {
-  return { source, dryRun, validated: { nodes: 0, relationships: 0, answers: 0 }, nodes: new Map(), relationships: new Map(), ms: 0 };
+  return { source, dryRun, validated: { nodes: 0, relationships: 0, answers: 0 }, nodes: new Map(), relationships: new Map(), ms: 0, warnings: [] };
 }
 
 export function tally(into: Map<string, Tally>, key: string, counts: { rows: number; created: number; updated: number }): void {
@@ -64,6 +66,7 @@ export function formatReport(report: SeedReport): string {
   };
   table('nodes', report.nodes);
   table('relationships', report.relationships);
+  for (const w of report.warnings) lines.push(`  warning: ${w.where}: ${w.message}`);
   return lines.join('\n');
 }
 
@@ -75,5 +78,6 @@ export function reportJson(report: SeedReport): Record<string, unknown> {
     ms: Math.round(report.ms),
     nodes: Object.fromEntries(report.nodes),
     relationships: Object.fromEntries(report.relationships),
+    warnings: report.warnings,
   };
 }

@@ -7,6 +7,8 @@
  *   await aggregateNeeds(db, ['syn:company:12'])   // { rows: 3, created: 3, updated: 0 }
  */
 import type { Database } from '../neo4j/database.ts';
+import type { AnswerRow } from './format.ts';
+import { ANSWER_ID_PREFIX } from './validate.ts';
 
 export const MAX_PRIORITY = 5;
 
@@ -50,6 +52,60 @@ export async function aggregateNeeds(
     total.created += row?.created ?? 0;
     total.updated += row?.updated ?? 0;
     options.onBatch?.(Math.min(i + step, companies.length));
+  }
+  return total;
+}
+
+/**
+ * What `aggregateNeeds` would write for these answers, without writing: the database's answers of
+ * the same companies, replaced by the input's where the answer id is the same, added up as the
+ * aggregate does, and compared with the NEEDS that exist. A dry run reports it, so that it forecasts
+ * exactly what the real run writes. `companies` are those that will exist (input or database).
+ */
+export async function forecastNeeds(
+  db: Database,
+  answers: Iterable<AnswerRow>,
+  companies: ReadonlySet<string>,
+): Promise<{ rows: number; created: number; updated: number }> {
+  const byId = new Map<string, { company: string; competency: string; priority: number; source: string }>();
+  const companyIds = new Set<string>();
+  const input: AnswerRow[] = [];
+  for (const a of answers) {
+    input.push(a);
+    companyIds.add(a.company);
+  }
+  const ids = [...companyIds];
+  const stored = await db.read<{ id: string; company: string; competency: string; priority: number; source: string }>(
+    `UNWIND $ids AS cid MATCH (a:SurveyAnswer {company: cid}) RETURN a.id AS id, a.company AS company, a.competency AS competency, a.priority AS priority, a.source AS source`,
+    { ids },
+  );
+  for (const a of stored) byId.set(a.id, a);
+  for (const a of input) byId.set(`${ANSWER_ID_PREFIX}${a.answer}`, { company: a.company, competency: a.competency, priority: a.priority, source: a.source });
+  const existing = await db.read<{ company: string; competency: string; props: Record<string, unknown> }>(
+    `UNWIND $ids AS cid MATCH (:Company {id: cid})-[n:NEEDS]->(k:Competency) RETURN cid AS company, k.id AS competency, properties(n) AS props`,
+    { ids },
+  );
+  const before = new Map(existing.map((e) => [`${e.company}\u0000${e.competency}`, e.props]));
+  const groups = new Map<string, { count: number; sum: number; synthetic: boolean }>();
+  for (const a of byId.values()) {
+    if (!companies.has(a.company)) continue;
+    const key = `${a.company}\u0000${a.competency}`;
+    const g = groups.get(key) ?? { count: 0, sum: 0, synthetic: false };
+    g.count += 1;
+    g.sum += a.priority;
+    g.synthetic ||= a.source === 'synthetic';
+    groups.set(key, g);
+  }
+  const total = { rows: 0, created: 0, updated: 0 };
+  for (const [key, g] of groups) {
+    total.rows += 1;
+    const old = before.get(key);
+    if (!old) {
+      total.created += 1;
+      continue;
+    }
+    const next: Record<string, unknown> = { ...old, responses: g.count, weight: g.sum / g.count / MAX_PRIORITY, source: g.synthetic ? 'synthetic' : 'survey' };
+    if (Object.keys(next).some((k) => next[k] !== old[k])) total.updated += 1;
   }
   return total;
 }

@@ -18,15 +18,19 @@ export const MAX_PROBLEMS = 200;
 export class SeedValidationError extends Error {
   readonly problems: SeedProblem[];
   readonly total: number;
-  constructor(problems: SeedProblem[], total: number) {
+  /** Not refused by themselves, but often the cause (an unknown column that was meant to be another). */
+  readonly warnings: SeedProblem[];
+  constructor(problems: SeedProblem[], total: number, warnings: SeedProblem[] = []) {
     super(
       `The seed input is invalid (${total} problem${total === 1 ? '' : 's'}); nothing was written.\n` +
         problems.map((p) => `  ${p.where}: ${p.message}`).join('\n') +
-        (total > problems.length ? `\n  ... and ${total - problems.length} more` : ''),
+        (total > problems.length ? `\n  ... and ${total - problems.length} more` : '') +
+        warnings.map((w) => `\n  warning: ${w.where}: ${w.message}`).join(''),
     );
     this.name = 'SeedValidationError';
     this.problems = problems;
     this.total = total;
+    this.warnings = warnings;
   }
 }
 

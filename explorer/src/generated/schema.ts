@@ -8,6 +8,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A file sent with a GraphQL multipart request (graphql-multipart-request-spec). */
+  File: { input: unknown; output: unknown; }
   /** Any JSON value: relationship properties, free-form metadata. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -343,6 +345,39 @@ export type HubMeasure =
   /** PageRank (damping 0.85, unweighted, scores sum to 1). */
   | 'PAGERANK';
 
+/** What an import did, or would do, to one label set or relationship type. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  created: Scalars['Int']['output'];
+  /** Node labels (`Actor:Company`) or relationship type (`PARTNER_OF`). */
+  key: Scalars['String']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** Where a seed file is wrong, or may not say what was meant, and how. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  message: Scalars['String']['output'];
+  /** file:line, or the JSON path, or the sheet and row: `actors.csv:4`, `reseau.xlsx [Acteurs]:3`. */
+  where: Scalars['String']['output'];
+};
+
+/** The answer to importFile: every problem, or what was (or would be) written. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  dryRun: Scalars['Boolean']['output'];
+  nodes: Array<ImportCount>;
+  /** True when the file is valid (and, unless dryRun, written). */
+  ok: Scalars['Boolean']['output'];
+  /** How many problems in all (more than listed when over 200). */
+  problemCount: Scalars['Int']['output'];
+  /** Every problem found (at most 200); nothing is written when there is one. */
+  problems: Array<ImportProblem>;
+  relationships: Array<ImportCount>;
+  warnings: Array<ImportProblem>;
+};
+
 /**
  * Do innovating SMEs export more? Among companies that innovate, the share that export, against the
  * share among companies that do not innovate (companies whose innovation is unknown are left out).
@@ -437,12 +472,24 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so other SDL files can extend Mutation */
   _empty: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Import a seed file (JSON, CSV, XLSX, GEXF, GraphML, Kumu JSON; see seeds/README.md) with the same
+   * checks as `npm run seed`. Editor role. `dryRun` (the default) validates and says what would
+   * change, writing nothing; send the same file with `dryRun: false` to write it.
+   */
+  importFile: ImportReport;
   /** Create or update one relationship between two existing nodes (at most one per type and direction). */
   link: Link;
   /** Remove the relationship of this type from `from` to `to`; false when there was none. */
   unlink: Scalars['Boolean']['output'];
   /** Create or update actors by id; the whole list is one transaction: nothing is written if any item is invalid. */
   upsertActors: Array<Actor>;
+};
+
+
+export type MutationImportFileArgs = {
+  dryRun?: Scalars['Boolean']['input'];
+  file: Scalars['File']['input'];
 };
 
 

@@ -18,6 +18,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A file sent with a GraphQL multipart request (graphql-multipart-request-spec). */
+  File: { input: File; output: File; }
   /** Any JSON value: relationship properties, free-form metadata. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -353,6 +355,39 @@ export type HubMeasure =
   /** PageRank (damping 0.85, unweighted, scores sum to 1). */
   | 'PAGERANK';
 
+/** What an import did, or would do, to one label set or relationship type. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  created: Scalars['Int']['output'];
+  /** Node labels (`Actor:Company`) or relationship type (`PARTNER_OF`). */
+  key: Scalars['String']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** Where a seed file is wrong, or may not say what was meant, and how. */
+export type ImportProblem = {
+  __typename?: 'ImportProblem';
+  message: Scalars['String']['output'];
+  /** file:line, or the JSON path, or the sheet and row: `actors.csv:4`, `reseau.xlsx [Acteurs]:3`. */
+  where: Scalars['String']['output'];
+};
+
+/** The answer to importFile: every problem, or what was (or would be) written. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  dryRun: Scalars['Boolean']['output'];
+  nodes: Array<ImportCount>;
+  /** True when the file is valid (and, unless dryRun, written). */
+  ok: Scalars['Boolean']['output'];
+  /** How many problems in all (more than listed when over 200). */
+  problemCount: Scalars['Int']['output'];
+  /** Every problem found (at most 200); nothing is written when there is one. */
+  problems: Array<ImportProblem>;
+  relationships: Array<ImportCount>;
+  warnings: Array<ImportProblem>;
+};
+
 /**
  * Do innovating SMEs export more? Among companies that innovate, the share that export, against the
  * share among companies that do not innovate (companies whose innovation is unknown are left out).
@@ -447,12 +482,24 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so other SDL files can extend Mutation */
   _empty: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Import a seed file (JSON, CSV, XLSX, GEXF, GraphML, Kumu JSON; see seeds/README.md) with the same
+   * checks as `npm run seed`. Editor role. `dryRun` (the default) validates and says what would
+   * change, writing nothing; send the same file with `dryRun: false` to write it.
+   */
+  importFile: ImportReport;
   /** Create or update one relationship between two existing nodes (at most one per type and direction). */
   link: Link;
   /** Remove the relationship of this type from `from` to `to`; false when there was none. */
   unlink: Scalars['Boolean']['output'];
   /** Create or update actors by id; the whole list is one transaction: nothing is written if any item is invalid. */
   upsertActors: Array<Actor>;
+};
+
+
+export type MutationImportFileArgs = {
+  dryRun?: Scalars['Boolean']['input'];
+  file: Scalars['File']['input'];
 };
 
 
@@ -1211,10 +1258,14 @@ export type ResolversTypes = {
   Event: ResolverTypeWrapper<NodeRecord>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  File: ResolverTypeWrapper<Scalars['File']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funder: ResolverTypeWrapper<ActorRecord>;
   HubMeasure: HubMeasure;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportCount: ResolverTypeWrapper<ImportCount>;
+  ImportProblem: ResolverTypeWrapper<ImportProblem>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   InnovationExport: ResolverTypeWrapper<InnovationExport>;
   Institute: ResolverTypeWrapper<ActorRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1284,9 +1335,13 @@ export type ResolversParentTypes = {
   Event: NodeRecord;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  File: Scalars['File']['output'];
   Float: Scalars['Float']['output'];
   Funder: ActorRecord;
   ID: Scalars['ID']['output'];
+  ImportCount: ImportCount;
+  ImportProblem: ImportProblem;
+  ImportReport: ImportReport;
   InnovationExport: InnovationExport;
   Institute: ActorRecord;
   Int: Scalars['Int']['output'];
@@ -1481,6 +1536,10 @@ export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export interface FileScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['File'], any> {
+  name: 'File';
+}
+
 export type FunderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Funder'] = ResolversParentTypes['Funder']> = {
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType>;
@@ -1491,6 +1550,28 @@ export type FunderResolvers<ContextType = GraphQLContext, ParentType extends Res
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ImportCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportCount'] = ResolversParentTypes['ImportCount']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportProblem'] = ResolversParentTypes['ImportProblem']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  where?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problemCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
+  relationships?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ImportProblem']>, ParentType, ContextType>;
 };
 
 export type InnovationExportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InnovationExport'] = ResolversParentTypes['InnovationExport']> = {
@@ -1546,6 +1627,7 @@ export type LocalAuthorityResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _empty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  importFile?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportFileArgs, 'dryRun' | 'file'>>;
   link?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   unlink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   upsertActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<MutationUpsertActorsArgs, 'input'>>;
@@ -1857,7 +1939,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  File?: GraphQLScalarType;
   Funder?: FunderResolvers<ContextType>;
+  ImportCount?: ImportCountResolvers<ContextType>;
+  ImportProblem?: ImportProblemResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   InnovationExport?: InnovationExportResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
   JSON?: GraphQLScalarType;

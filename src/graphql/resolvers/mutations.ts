@@ -4,6 +4,7 @@
 import { upsertActors } from '../../actors/upsert.ts';
 import { removeLink, writeLink } from '../../links/write.ts';
 import { authorize } from '../../access/roles.ts';
+import { importUploadedFile } from '../../exchange/upload.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { linkOtherPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
 
@@ -20,6 +21,10 @@ export const mutationResolvers: Resolvers = {
     unlink: (_, { input }, ctx) => {
       authorize(ctx.principal, 'editor');
       return removeLink(ctx.db, input);
+    },
+    importFile: (_, { file, dryRun }, ctx) => {
+      authorize(ctx.principal, 'editor');
+      return importUploadedFile(ctx.db, file, dryRun);
     },
   },
 };
