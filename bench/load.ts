@@ -8,7 +8,7 @@
  * Starts its own Neo4j in a temp folder and seeds geography, the framework and a synthetic network.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
+import { hasGraphQLErrors, invocation, provenance } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '60' },
     relationships: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '2' },
+    'log-level': { type: 'string', default: 'info' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -39,6 +41,7 @@ its own process and drives it with autocannon on a mixed read workload, several 
   --duration S        seconds per run (default 60)
   --relationships N   size of the synthetic network (default 100000)
   --runs N            runs in a row; memory is read after each (default 2)
+  --log-level L       the service's LOG_LEVEL (default info, as in production)
   -h, --help          this help`);
   process.exit(0);
 }
@@ -67,8 +70,9 @@ try {
 
   const port = await freePort();
   const service = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
-    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // As in production (LOG_LEVEL info, its lines to a file) but for the rate limit: one client sending as fast as it can.
+    env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: values['log-level'] },
+    stdio: ['ignore', 'inherit', openSync(path.join(dataDir, 'service.log'), 'a')],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i += 1) {
@@ -95,6 +99,7 @@ try {
 
   const rows: string[] = [];
   for (let run = 1; run <= runs; run += 1) {
+    let graphqlErrors = 0;
     const result = await autocannon({
       url: `${url}/graphql`,
       connections,
@@ -104,10 +109,14 @@ try {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           setupRequest: (req) => ({ ...req, body: JSON.stringify(pick(shapes)()) }),
+          // GraphQL errors come back with HTTP 200: count them from the body.
+          onResponse: (status, body) => {
+            if (status === 200 && hasGraphQLErrors(body)) graphqlErrors += 1;
+          },
         },
       ],
     });
-    const errors = result.errors + result.non2xx + result.timeouts;
+    const errors = result.errors + result.non2xx + result.timeouts + graphqlErrors;
     rows.push(
       `| ${run} | ${connections} | ${duration} s | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} | ${rssMb()} |`,
     );
@@ -116,7 +125,8 @@ try {
   service.kill('SIGTERM');
   await new Promise((r) => service.once('exit', r));
   console.log(`\nLoad on ${counts?.actors} actors, ${counts?.rels} relationships (geography included), ${os.cpus().length} cores, Node ${process.version}\n`);
-  console.log('| run | connections | duration | requests/s | p50 ms | p99 ms | errors (incl. non-2xx, timeouts) | service RSS after (MB) |');
+  console.log(provenance(invocation('npm run bench:load')) + ` LOG_LEVEL ${values['log-level']}.\n`);
+  console.log('| run | connections | duration | requests/s | p50 ms | p99 ms | errors (transport, non-2xx, timeouts, GraphQL errors in 200 bodies) | service RSS after (MB) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
 } finally {

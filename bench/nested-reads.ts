@@ -17,6 +17,13 @@ import type { LinkRecord } from '../src/domain/records.ts';
 import { connect } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
+import { helpIfAsked, invocation, provenance } from './support.ts';
+
+helpIfAsked(`node bench/nested-reads.ts: one query per GraphQL operation against one query per field (N+1), same data
+
+  Starts its own Neo4j (or uses NEO4J_URI), seeds 2,000 synthetic actors under a bench- prefix, prints a table.
+  -h, --help   this help`);
+console.log(provenance(invocation('node bench/nested-reads.ts')));
 
 const ACTORS = 2000;
 const LINKS_PER_ACTOR = 5;

@@ -12,7 +12,7 @@
  * then times each shape with autocannon at each concurrency, the three servers back to back.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -25,9 +25,13 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
 import { SHAPES, type Samples, type Shape, type Vars } from './peers/shapes.ts';
+import { commit, hasGraphQLErrors, invocation, provenance } from './support.ts';
 
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
+    'ours-log-level': { type: 'string', default: 'info' },
+    'peer-tx-mode': { type: 'string', default: 'autocommit' },
     relationships: { type: 'string', default: '1000000' },
     duration: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '3' },
@@ -37,6 +41,22 @@ const { values } = parseArgs({
     write: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run bench -- [options]: our service against @neo4j/graphql and the raw Cypher floor (docs/benchmarks.md)
+
+  --relationships <n>      synthetic network size (default 1000000)
+  --duration <s>           seconds per concurrency level (default 5)
+  --warmup <s>             warm-up seconds per shape and server, at 16 connections (default 3)
+  --connections <list>     concurrency levels, comma-separated (default 1,16,64)
+  --shapes <list>          shapes to run (default all: ${SHAPES.map((s) => s.name).join(',')})
+  --checks <n>             samples whose answers must agree before timing (default 25)
+  --ours-log-level <lvl>   our LOG_LEVEL (default info, as in production; warn to compare)
+  --peer-tx-mode <mode>    autocommit (default, as ours reads) or managed (@neo4j/graphql's default)
+  --write                  replace the table in docs/benchmarks.md
+  -h, --help               this help`);
+  process.exit(0);
+}
+if (!['autocommit', 'managed'].includes(values['peer-tx-mode'])) throw new Error(`--peer-tx-mode: autocommit or managed, got ${values['peer-tx-mode']}`);
 const relationships = Number(values.relationships);
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
@@ -88,7 +108,8 @@ async function startServer(name: ServerName, script: string, env: Record<string,
   const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // Our log lines (one per operation at LOG_LEVEL info) go to a file, as in production, not to the terminal.
+    stdio: ['ignore', 'inherit', name === 'ours' ? openSync(path.join(dataDir, 'ours.log'), 'a') : 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child);
@@ -179,7 +200,7 @@ async function measure(server: Server, shape: Shape, pool: Vars[], connections: 
         },
         onResponse: (status, body, context: { sentAt?: number }) => {
           if (context.sentAt !== undefined) latencies.push(performance.now() - context.sentAt);
-          if (status === 200 && (body.startsWith('{"errors"') || body.includes('"errors":[') || body.startsWith('{"error"'))) graphqlErrors += 1;
+          if (status === 200 && hasGraphQLErrors(body)) graphqlErrors += 1;
         },
       },
     ],
@@ -265,8 +286,15 @@ try {
 
   const env = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.connection.password };
   servers.push(
-    await startServer('ours', path.join(projectRoot, 'src', 'main.ts'), { ...env, RATE_LIMIT_PER_MINUTE: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn' }),
-    await startServer('peer', path.join(projectRoot, 'bench', 'peers', 'peer-server.ts'), env),
+    // As in production but for the rate limit (a benchmark is one client sending as fast as it can)
+    // and seeding (already done); LOG_LEVEL info is the production default (one line per operation).
+    await startServer('ours', path.join(projectRoot, 'src', 'main.ts'), {
+      ...env,
+      RATE_LIMIT_PER_MINUTE: '0',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: values['ours-log-level'],
+    }),
+    await startServer('peer', path.join(projectRoot, 'bench', 'peers', 'peer-server.ts'), { ...env, PEER_TX_MODE: values['peer-tx-mode'] }),
     await startServer('raw', path.join(projectRoot, 'bench', 'peers', 'raw-server.ts'), env),
   );
 
@@ -323,7 +351,8 @@ try {
       `(${counts?.nodes.toLocaleString('en')} nodes and ${counts?.rels.toLocaleString('en')} relationships with the geography), ` +
       `\`--relationships ${relationships}\`. Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB; ` +
       `Node ${process.version}, Neo4j 5.26, @neo4j/graphql ${versions.version}; ${duration} s per level after a ${warmup} s warm-up at 16 connections; ` +
-      `load average at the end ${load}. After each run the harness waits until Neo4j has no transaction left, ` +
+      `ours at LOG_LEVEL=${values['ours-log-level']} (its log lines written to a file), the peer's reads ${values['peer-tx-mode'] === 'autocommit' ? 'auto-committed as ours are' : 'in managed transactions (BEGIN/RUN/COMMIT) while ours auto-commit'}; ` +
+      `commit ${commit()}; load average at the end ${load}. After each run the harness waits until Neo4j has no transaction left, ` +
       'so a slow server\'s abandoned requests do not load the next one; 0 req/s means no request finished within the run.',
     '',
     '| shape | conn. | req/s ours / peer / raw | ours÷peer | ours÷raw | p50 ms ours / peer / raw | p50 ours÷raw | p95 ms ours / peer / raw | p99 ms ours / peer / raw | errors |',
@@ -361,6 +390,7 @@ try {
       );
     }
   }
+  lines.push('', provenance(invocation('npm run bench')));
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
   log(`whole run: ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,14 +1,17 @@
 /**
  * Seeding benchmark: our loader against what a Neo4j user would do with the same data, `LOAD CSV`
- * + `CALL { ... } IN TRANSACTIONS`, on one owned Neo4j in a temp folder, in the same run.
+ * + `CALL { ... } IN CONCURRENT TRANSACTIONS`, on one owned Neo4j in a temp folder, in the same run.
  *
  *   npm run bench:seed                              # 1,000,000 relationships
  *   npm run bench:seed -- --relationships 100000    # a quick run
  *   npm run bench:seed -- --batch-sweep 1000,2000,5000,10000 --relationships 100000
  *
- * Both peers MERGE on ids (idempotent, as a careful user writes it) into an empty database with the
- * same constraints and indexes; the CSV files are written before the clock starts for LOAD CSV.
- * Our time includes validating the whole input (a LOAD CSV user gets no validation at all).
+ * Both load into an empty database with the same constraints and indexes, each in its best form:
+ * ours CREATEs what cannot exist yet (and would MERGE what may), with two batches in flight; LOAD
+ * CSV CREATEs every node and relationship (nothing can exist in an empty database, each row is given
+ * once) in `CALL { ... } IN n CONCURRENT TRANSACTIONS` (n = ours in flight unless --csv-concurrency).
+ * The CSV files are written before the clock starts for LOAD CSV. Our time includes validating the
+ * whole input (a LOAD CSV user gets no validation at all).
  */
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,7 @@ import type { Properties, SeedSource } from '../src/seed/format.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, seed } from '../src/seed/load.ts';
 import { resetDatabase } from '../src/seed/reset.ts';
 import { syntheticSource } from '../src/seed/synthetic.ts';
+import { invocation, provenance } from './support.ts';
 
 const options = new Command()
   .option('--relationships <n>', 'relationships in the synthetic network', (v) => Number(v), 1_000_000)
@@ -30,10 +34,17 @@ const options = new Command()
   .option('--batch-sweep <sizes>', 'only time our loader at these batch sizes (comma-separated)')
   .option('--warmup <n>', 'relationships of a warm-up round for both peers (JIT, query plans), not timed', (v) => Number(v), 5_000)
   .option('--rounds <n>', 'rounds, alternating which peer goes first; the best time of each counts', (v) => Number(v), 2)
+  .option('--csv-concurrency <n>', 'LOAD CSV: transactions in flight at once (default: as ours)', (v) => Number(v))
   .option('--heap <size>', 'Neo4j heap', '2g')
   .option('--pagecache <size>', 'Neo4j page cache', '1g')
   .parse()
-  .opts<{ relationships: number; seed: number; batchSize: number; concurrency: number; batchSweep?: string; warmup: number; rounds: number; heap: string; pagecache: string }>();
+  .opts<{ relationships: number; seed: number; batchSize: number; concurrency: number; csvConcurrency?: number; batchSweep?: string; warmup: number; rounds: number; heap: string; pagecache: string }>();
+const csvConcurrency = options.csvConcurrency ?? options.concurrency;
+
+interface CsvStatement {
+  phase: 'nodes' | 'relationships';
+  cypher: string;
+}
 
 const quoteCsv = (v: unknown) => {
   if (v === undefined || v === null) return '';
@@ -59,7 +70,7 @@ interface CsvFile {
 }
 
 /** Writes the source as one CSV per node label set and per relationship type; returns the LOAD CSV statements. */
-async function writeCsv(source: SeedSource, importDir: string, batchSize: number): Promise<string[]> {
+async function writeCsv(source: SeedSource, importDir: string, batchSize: number): Promise<CsvStatement[]> {
   const files = new Map<string, CsvFile>();
   const open = (key: string, columns: string[], sample: Properties) => {
     let f = files.get(key);
@@ -98,33 +109,36 @@ async function writeCsv(source: SeedSource, importDir: string, batchSize: number
   }
   await Promise.all([...files.values()].map((f) => new Promise<void>((resolve) => f.stream.end(resolve))));
 
-  const statements: string[] = [];
+  const statements: CsvStatement[] = [];
+  const inTransactions = `IN ${csvConcurrency} CONCURRENT TRANSACTIONS OF ${batchSize} ROWS`;
   for (const key of nodeKeys) {
     const f = files.get(key)!;
-    const [, labels = '', mode] = key.split(' ');
-    const sets = f.columns.slice(1).map((c) => `n.${cypherName(c)} = ${convert(c, f.sample[c])}`).join(', ');
-    statements.push(
-      `LOAD CSV WITH HEADERS FROM 'file:///${f.file}' AS row
+    const [, labels = ''] = key.split(' ');
+    // Nothing exists in the empty database and every id is given once: CREATE, properties in the pattern.
+    const props = f.columns.slice(1).map((c) => `${cypherName(c)}: ${convert(c, f.sample[c])}`);
+    statements.push({
+      phase: 'nodes',
+      cypher: `LOAD CSV WITH HEADERS FROM 'file:///${f.file}' AS row
 CALL (row) {
-  MERGE (n:Entity {id: row.id})
-  ${mode === 'defaults' ? `ON CREATE SET ${sets}` : ''}
-  SET n:${labels.split(':').map(cypherName).join(':')}${mode === 'defaults' ? '' : `, ${sets}`}
-} IN TRANSACTIONS OF ${batchSize} ROWS`,
-    );
+  CREATE (n:Entity:${labels.split(':').map(cypherName).join(':')} {id: row.id${props.length ? `, ${props.join(', ')}` : ''}})
+} ${inTransactions}`,
+    });
   }
   for (const key of relKeys) {
     const f = files.get(key)!;
     const type = key.slice('rels '.length);
-    const sets = f.columns.slice(2).map((c) => `r.${cypherName(c)} = ${convert(c, f.sample[c])}`).join(', ');
-    statements.push(
-      `LOAD CSV WITH HEADERS FROM 'file:///${f.file}' AS row
+    // Each relationship is given once and none exists yet: CREATE. An empty cell is no property
+    // (null), as ours leaves out a property a row does not have.
+    const props = f.columns.slice(2).map((c) => `${cypherName(c)}: ${convert(c, f.sample[c])}`);
+    statements.push({
+      phase: 'relationships',
+      cypher: `LOAD CSV WITH HEADERS FROM 'file:///${f.file}' AS row
 CALL (row) {
   MATCH (a:Entity {id: row.from})
   MATCH (b:Entity {id: row.to})
-  MERGE (a)-[r:${cypherName(type)}]->(b)
-  ${sets ? `SET ${sets}` : ''}
-} IN TRANSACTIONS OF ${batchSize} ROWS`,
-    );
+  CREATE (a)-[r:${cypherName(type)}${props.length ? ` {${props.join(', ')}}` : ''}]->(b)
+} ${inTransactions}`,
+    });
   }
   return statements;
 }
@@ -136,15 +150,15 @@ async function counts(db: Database): Promise<{ nodes: number; relationships: num
   return row ?? { nodes: 0, relationships: 0 };
 }
 
-async function runLoadCsv(db: Database, statements: string[]): Promise<{ nodes: number; relationships: number }> {
+async function runLoadCsv(db: Database, statements: CsvStatement[]): Promise<{ nodes: number; relationships: number }> {
   // CALL { } IN TRANSACTIONS runs only in an implicit transaction: a plain session.run.
   const session = db.driver.session({ database: db.database });
   const times = { nodes: 0, relationships: 0 };
   try {
     for (const statement of statements) {
       const started = performance.now();
-      await session.run(statement);
-      times[statement.includes('MERGE (n:Entity') ? 'nodes' : 'relationships'] += performance.now() - started;
+      await session.run(statement.cypher);
+      times[statement.phase] += performance.now() - started;
     }
   } finally {
     await session.close();
@@ -236,7 +250,7 @@ async function main(): Promise<void> {
     };
     const runPeer = async () => {
       await resetDatabase(db);
-      process.stderr.write('LOAD CSV + CALL { } IN TRANSACTIONS ...\n');
+      process.stderr.write(`LOAD CSV + CALL { CREATE } IN ${csvConcurrency} CONCURRENT TRANSACTIONS ...\n`);
       const started = performance.now();
       const roundPhases = await runLoadCsv(db, statements);
       const ms = performance.now() - started;
@@ -263,11 +277,11 @@ async function main(): Promise<void> {
     console.log(
       `\nSeeding benchmark: synthetic network, seed ${options.seed}, ${report.validated.nodes} nodes + ${report.validated.relationships} relationships, batch ${options.batchSize}, ${options.concurrency} in flight, best of ${options.rounds} rounds (A B B A order)`,
     );
-    console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load average ${os.loadavg()[0]?.toFixed(1)}; Neo4j heap ${options.heap}, page cache ${options.pagecache}\n`);
+    console.log(`${provenance(invocation('npm run bench:seed'))} Neo4j heap ${options.heap}, page cache ${options.pagecache}.\n`);
     console.log('| peer | time | rows/s | nodes in db | relationships in db |');
     console.log('| --- | ---: | ---: | ---: | ---: |');
     console.log(`| maillage seed (validate + UNWIND CREATE/MERGE) | ${fmt(ours)} | ${Math.round(rows / (ours / 1000))} | ${oursCounts.nodes} | ${oursCounts.relationships} |`);
-    console.log(`| LOAD CSV + CALL { } IN TRANSACTIONS | ${fmt(peer)} | ${Math.round(rows / (peer / 1000))} | ${peerCounts.nodes} | ${peerCounts.relationships} |`);
+    console.log(`| LOAD CSV + CALL { CREATE } IN ${csvConcurrency} CONCURRENT TRANSACTIONS | ${fmt(peer)} | ${Math.round(rows / (peer / 1000))} | ${peerCounts.nodes} | ${peerCounts.relationships} |`);
     const ph = (ms: number | undefined) => fmt(ms ?? 0);
     console.log(
       `\nphases: ours validating ${ph(phases.get('validating'))}, nodes ${ph(phases.get('nodes'))}, relationships ${ph(phases.get('relationships'))}; ` +

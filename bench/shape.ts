@@ -21,6 +21,13 @@ import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { type NetworkShapeRecord, chooseEngine, networkShape } from '../src/shape/network-shape.ts';
 import type { EngineName } from '../src/shape/node-metrics.ts';
+import { helpIfAsked, invocation, provenance } from './support.ts';
+
+helpIfAsked(`node bench/shape.ts [--1m]: networkShape of the whole network, each engine, time and peak memory
+
+  (default) 10,000 and 100,000 relationships; --1m adds 1,000,000; BENCH_SIZES=10000 for chosen sizes
+  -h, --help   this help`);
+console.log(provenance(invocation('node bench/shape.ts')));
 
 const sizes = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)

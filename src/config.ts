@@ -306,6 +306,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
 }
 
+/** For commands (`npm start`, the seed CLI, `npm run neo4j`): the configuration, or exit code 2 naming each bad variable. */
+export function loadConfigOrExit(source: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return process.exit(2);
+  }
+}
+
 /** Where the report's PDF finds Chromium: CHROMIUM_PATH, else Debian's package (`apt-get install chromium`). */
 export function chromiumPath(source: Record<string, string | undefined> = process.env): string {
   return source.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 /**
  * `npm start`: serve GraphQL over the network. With no NEO4J_URI, start and own a local Neo4j.
  */
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfigOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
 import { seedOnStart } from './seed/on-start.ts';
 import { startTracing } from './observability/tracing.ts';
@@ -11,16 +11,7 @@ import { startService, type Service } from './service.ts';
 const logger = createLogger('info');
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   logger.level = config.logLevel;
   const started = Date.now();
   const traces = config.tracing;

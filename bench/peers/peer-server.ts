@@ -6,9 +6,14 @@
  *   curl -s localhost:4100/graphql -H 'content-type: application/json' -d '{"query":"{ actors(limit: 1) { id } }"}'
  *   curl -s localhost:4100/queries   // {"queries": 1}: Cypher queries sent so far
  *
- * Queries are counted by wrapping the driver: @neo4j/graphql opens one session per Cypher query
- * it runs (classes/Executor.js, driverRun) and runs it through executeRead/executeWrite; each of
- * those calls counts one.
+ * Queries are counted by wrapping the driver: each session's run / executeRead / executeWrite counts one.
+ *
+ * Transaction mode (PEER_TX_MODE): our service reads by auto-commit (one RUN+PULL round trip); given
+ * the driver, @neo4j/graphql runs each query in a managed transaction (BEGIN, RUN+PULL, COMMIT:
+ * classes/Executor.js, driverRun). Its documented `context.executionContext` also takes a
+ * transaction, on which it only calls `run(query, params)`: `autocommit` (the default) passes one
+ * whose `run` is an auto-commit query in a fresh session, the same mode as ours; `managed` passes the
+ * driver, as a user would by default. The bench compares like with like unless told otherwise.
  */
 import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
@@ -47,8 +52,30 @@ function countingDriver(driver: Driver): Driver {
 const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const port = Number(process.env.PORT ?? 4100);
 const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
-const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: countingDriver(driver) }).getSchema();
-const yoga = createYoga({ schema, graphiql: false, landingPage: false, logging: 'warn' });
+const counted = countingDriver(driver);
+export const PEER_TX_MODES = ['autocommit', 'managed'] as const;
+const mode = process.env.PEER_TX_MODE ?? 'autocommit';
+if (!(PEER_TX_MODES as readonly string[]).includes(mode)) throw new Error(`PEER_TX_MODE must be one of ${PEER_TX_MODES.join(', ')}, got ${mode}`);
+
+/** A transaction as @neo4j/graphql's Executor uses one (only `run`): each query auto-commits in its own session. */
+const autoCommit = {
+  run(query: string, params: Record<string, unknown>) {
+    const session = counted.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ, bookmarkManager: driver.executeQueryBookmarkManager });
+    return session.run(query, params).then(
+      (result) => session.close().then(() => result),
+      (error: unknown) => session.close().then(() => Promise.reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  },
+};
+
+const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver: counted }).getSchema();
+const yoga = createYoga({
+  schema,
+  graphiql: false,
+  landingPage: false,
+  logging: 'warn',
+  context: () => (mode === 'autocommit' ? { executionContext: autoCommit } : {}),
+});
 
 const server = createServer((req, res) => {
   if (req.url === '/queries') {

@@ -25,6 +25,13 @@ import { EMPTY_PLAN } from '../../src/fetch/plan.ts';
 import { PEER_TYPE_DEFS } from './type-defs.ts';
 import { RAW_QUERIES } from './raw-queries.ts';
 import { SHAPES } from './shapes.ts';
+import { helpIfAsked } from '../support.ts';
+
+helpIfAsked(`node bench/peers/profile-links3.ts: the 3-level shape's Cypher (ours, @neo4j/graphql, raw) timed back to back, with PROFILE
+
+  RELS=100000   relationships (default 20000)
+  ONLY=1        just the two PROFILE trees (ours, raw)
+  -h, --help    this help`);
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-prof-'));
 const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });

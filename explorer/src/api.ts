@@ -1,9 +1,11 @@
 /**
  * The explorer's only door to the data: POST /graphql (the public API), typed by hand for the
- * fields the page reads.
+ * fields the page reads; ./schema-check.ts checks those types against the ones `npm run codegen`
+ * generates from schema/ (./generated/schema.ts).
  *
  *   const data = await graphql<{ actor: ActorCard }>(ACTOR_CARD, { id: 'utc' });
  */
+import type { ActorKind } from './generated/schema.ts';
 export class ApiError extends Error {
   readonly code: string | undefined;
   constructor(message: string, code: string | undefined) {
@@ -33,7 +35,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   return body.data;
 }
 
-export type ActorKind = 'INSTITUTE' | 'UNIVERSITY' | 'COMPANY' | 'CLUSTER' | 'FUNDER' | 'CHAMBER' | 'LOCAL_AUTHORITY' | 'REGION';
+export type { ActorKind };
 
 export interface ActorRef {
   id: string;
@@ -67,7 +69,7 @@ export const NETWORK_SHAPE = `query ExplorerShape($within: ID) {
     isolated { id }
     hubs(first: 5) { rank score actor { id name kind } }
     brokers(first: 5) { rank score actor { id name kind } }
-    communities { id name size members(first: 5000) { id } }
+    communities { id name size members(first: 100) { id } }
     coverage { share coveredCount companyCount }
   }
 }`;

@@ -10,6 +10,7 @@
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
+import { checkFirst } from '../domain/shared.ts';
 import { CypherBuilder, actorConnection } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
@@ -26,14 +27,13 @@ export interface ActorsArgs {
   kinds?: readonly ActorKind[] | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  /** Whether the total is needed (`totalCount` selected); default yes. */
+  total?: boolean;
 }
 
 /** Validates connection arguments; `path` prefixes the argument names in errors. */
 export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): ActorFilter {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, [...path, 'first']);
-  }
+  const first = checkFirst(args.first, { fallback: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE, path: [...path, 'first'] });
   if (args.search && args.search.length > 200) {
     throw new BadInputError('`search` must be at most 200 characters.', [...path, 'search']);
   }
@@ -44,6 +44,7 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
     kinds: args.kinds?.length ? [...new Set(args.kinds)] : null,
     first,
     after: args.after ? decodeCursor(args.after, [...path, 'after']) : null,
+    total: args.total ?? true,
   };
 }
 
@@ -53,7 +54,7 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
   const found = within === null ? 'true' : 'scope IS NOT NULL';
   return {
-    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total} AS total,\n${c.page} AS page`,
+    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`,
     params: b.params,
   };
 }

@@ -133,8 +133,8 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
     }
     case 'actors': {
       const c = actorConnection(b, fetch.filter, v, fetch.node);
-      return `{
-  total: ${indent(c.total).trimStart()},
+      const total = c.total === null ? '' : `\n  total: ${indent(c.total).trimStart()},`;
+      return `{${total}
   page: ${indent(c.page).trimStart()}
 }`;
     }
@@ -142,7 +142,8 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
 }
 
 /**
- * The two expressions of an actors connection: `total` (every match) and `page` (the next
+ * The two expressions of an actors connection: `total` (every match; null when `totalCount` is
+ * not selected, so nothing counts) and `page` (the next
  * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page
  * exists). Subquery expressions, so they fit a root RETURN and a nested projection alike.
  *
@@ -157,7 +158,7 @@ export function actorConnection(
   filter: ActorFilter,
   scope: string | null,
   plan: NodePlan,
-): { total: string; page: string } {
+): { total: string | null; page: string } {
   const a = b.variable('a');
   const conditions: string[] = [];
   // `match` finds the candidates; `rank` (searches only) computes their sort key.
@@ -177,10 +178,12 @@ export function actorConnection(
   if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = b.param(filter.first + 1);
-  const total = `COUNT {
+  const total = filter.total
+    ? `COUNT {
 ${indent(match + where(conditions))}
   RETURN ${a}
-}`;
+}`
+    : null;
   if (filter.search === null) {
     const keyset = filter.after ? [`${a}.id > ${b.param(filter.after.id)}`] : [];
     const page = `COLLECT {

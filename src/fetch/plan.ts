@@ -27,6 +27,8 @@ export interface ActorFilter {
   kinds: ActorKind[] | null;
   first: number;
   after: ActorCursor | null;
+  /** Whether `totalCount` is asked: counting every match is the costly part, done only then. */
+  total: boolean;
 }
 
 /** The keyset sort key of one actor in a connection: [match tier, name length] then id. */

@@ -12,7 +12,8 @@ import type { Fetch, NodePlan } from './plan.ts';
 
 /** One page of an actors connection. */
 export interface ActorPage {
-  total: number;
+  /** Null when `totalCount` was not selected (nothing counted). */
+  total: number | null;
   rows: { actor: NodeRecord; cursor: string }[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
@@ -25,7 +26,7 @@ export interface RawNode {
 }
 
 export interface RawPage {
-  total: number;
+  total?: number;
   page: { rank: [number, number]; node: RawNode }[];
 }
 
@@ -74,7 +75,7 @@ function convert(fetch: Fetch, value: unknown): unknown {
 
 export function toActorPage(raw: RawPage, first: number, afterGiven: boolean, plan: NodePlan): ActorPage {
   return {
-    total: raw.total,
+    total: raw.total ?? null,
     hasNextPage: raw.page.length > first,
     hasPreviousPage: afterGiven,
     rows: raw.page.slice(0, first).map((row) => ({

@@ -11,6 +11,9 @@ export interface GraphQLContext {
   principal: Principal | null;
   /** Cypher queries this request has sent so far (the one-query-per-request budget is tested). */
   cypherCount: number;
-  /** Pass to every `db.read`/`db.write` so the request's queries are counted and timed. */
+  /**
+   * Counts and times the request's queries. `db` is scoped with it (src/graphql/server.ts): resolvers
+   * and domain functions never pass it by hand.
+   */
   observer: QueryObserver;
 }

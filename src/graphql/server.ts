@@ -120,17 +120,21 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
       error: (...args) =>
         toClientError(args[0]) ? logger.debug(args.map(String).join(' ')) : logger.error(args.map(String).join(' ')),
     },
-    context: ({ request }) => {
+    context: (initial) => {
+      const { request } = initial;
+      // Yoga copies these fields onto `initial` (Object.assign) and plugins read that object: the
+      // count must grow there, not on the object returned here (the tracing and log plugins read it).
+      const merged = initial as typeof initial & GraphQLContext;
       const ctx: GraphQLContext = {
         db: db.scoped({
-          observer: (event) => ctx.observer(event),
+          observer: (event) => merged.observer(event),
           bookmarkManager: bookmarkManagerOf(request),
         }),
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
         observer: ({ mode, ms }) => {
-          ctx.cypherCount += 1;
+          merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);
         },
       };

@@ -111,7 +111,8 @@ export class Database {
     params: Record<string, unknown>,
     callOptions: QueryOptions,
   ): Promise<T[]> {
-    const options = { ...this.defaults, ...callOptions };
+    // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
+    const options = { ...this.defaults, ...withoutUndefined(callOptions) };
     this.availability.check();
     return tracer().startActiveSpan(
       `neo4j ${mode}`,
@@ -246,4 +247,8 @@ export class Database {
 
 export function connect(options: ConnectOptions): Database {
   return new Database(options);
+}
+
+function withoutUndefined(options: QueryOptions): QueryOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as QueryOptions;
 }

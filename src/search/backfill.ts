@@ -27,7 +27,7 @@ export async function backfillSearchFields(db: Database): Promise<number> {
        RETURN n.id AS id, n.name AS name, n.shortName AS shortName, n.code AS code, n.postalCodes AS postalCodes
        LIMIT toInteger($limit)`,
       { limit: BACKFILL_BATCH },
-      { timeoutMs: 120_000 },
+      { timeoutMs: db.budgets.seedMs },
     );
     if (rows.length === 0) return total;
     const updates = rows.map((r) => ({
@@ -37,7 +37,7 @@ export async function backfillSearchFields(db: Database): Promise<number> {
     await db.write(
       `UNWIND $updates AS u MATCH (n:Entity {id: u.id}) SET n.searchNames = u.searchNames, n.searchText = u.searchText`,
       { updates },
-      { timeoutMs: 120_000 },
+      { timeoutMs: db.budgets.seedMs },
     );
     total += rows.length;
   }

@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { migrate } from '../neo4j/migrations.ts';
 import { openDatabase } from '../neo4j/from-config.ts';
 import { BUILT_IN_SETS, resolveSource } from './builtin.ts';
@@ -111,16 +111,7 @@ async function main(): Promise<number> {
   const [sourceArg] = program.args as [string];
   const options = program.opts<CliOptions>();
 
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (options.reset && options.dryRun) {
     process.stderr.write('--reset and --dry-run together make no sense: a dry run writes nothing.\n');
     return 2;

@@ -21,6 +21,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import { VIEWS } from '../domain/model.ts';
+import { byId } from '../domain/shared.ts';
 
 export interface ActorLinkRecord {
   source: string;
@@ -145,6 +146,6 @@ export async function actorGraph(db: Database, args: ActorGraphArgs, options?: Q
     { timeoutMs: db.budgets.shapeMs, ...options },
   );
   if (!row) throw new NotFoundError('territory', String(args.within));
-  const nodes = row.nodes.map(toActorRecord).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const nodes = row.nodes.map(toActorRecord).sort(byId);
   return { nodes, links: row.links };
 }

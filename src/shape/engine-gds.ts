@@ -12,7 +12,7 @@
  * read while the graph is projected; each algorithm returns its values as two lists in one record
  * (not one record per actor, nor a node lookup per actor); the actors come back as light records
  * (id, kind, name) and the caller completes only those its answer shows (`partialActors`). The
- * algorithms run two at a time (this machine has two cores), each on one thread, so that every
+ * algorithms run two at a time, each on one thread, so that every
  * answer is repeatable: Louvain and sampled betweenness are not with several threads.
  */
 import { randomUUID } from 'node:crypto';

@@ -7,6 +7,7 @@
  *   //   hubsByDegree: [{ actor: utc, score: 2, rank: 1 }, ...], communities: [...], ... }
  */
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
+import { byId } from '../domain/shared.ts';
 import type { EngineName, NodeMetrics } from './node-metrics.ts';
 import { ALL_NEEDS, type ShapeNeeds } from './shape-needs.ts';
 
@@ -61,7 +62,6 @@ export const MAX_RANKED = 100;
  */
 export const MAX_COMMUNITY_MEMBERS = 100;
 
-const byId = (x: ActorRecord, y: ActorRecord) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
 
 export function countByKind(actors: readonly ActorRecord[]): KindCount[] {
   const counts = new Map<ActorKind, number>();

@@ -17,9 +17,10 @@
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { type ProjectedNode, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
+import { type ProjectedNode, project, toActorRecord, toNodeRecord } from '../domain/read-node.ts';
 import type { ActorRecord, NodeRecord } from '../domain/records.ts';
 import { asTooComplex, planOnce } from './budget.ts';
+import { round } from '../domain/shared.ts';
 
 export const INSIDE_SUPPLY = 1;
 export const WITHIN_REACH_SUPPLY = 0.5;
@@ -57,8 +58,8 @@ CALL (t) {
     EXISTS { (co)-[:COLLABORATES_WITH]-(:University)-[:TEACHES]->(k) } AS served
   ORDER BY weight DESC, responses DESC, co.id
   WITH k, sum(weight) AS demand, sum(responses) AS responses, count(DISTINCT co) AS companyCount,
-    collect(CASE WHEN NOT served THEN co { .*, labels: labels(co) } END)[..toInteger($maxExposed)] AS exposed
-  RETURN collect({competency: k { .*, labels: labels(k) }, demand: demand, responses: responses,
+    collect(CASE WHEN NOT served THEN ${project('co')} END)[..toInteger($maxExposed)] AS exposed
+  RETURN collect({competency: ${project('k')}, demand: demand, responses: responses,
     companyCount: companyCount, exposed: exposed}) AS demands
 }
 CALL (t) {
@@ -78,7 +79,7 @@ CALL (inside, reach) {
   WITH entry.u AS u, entry.inside AS isInside
   MATCH (u)-[:TEACHES]->(k:Competency)
   WITH k, u, isInside ORDER BY u.id
-  RETURN collect({competency: k { .*, labels: labels(k) }, university: u { .*, labels: labels(u) }, inside: isInside}) AS teaching
+  RETURN collect({competency: ${project('k')}, university: ${project('u')}, inside: isInside}) AS teaching
 }
 RETURN demands, teaching`;
 
@@ -87,7 +88,6 @@ interface Row {
   teaching: { competency: ProjectedNode; university: ProjectedNode; inside: boolean }[];
 }
 
-const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 /** The gaps of every competency needed or taught in `within` (null: everywhere), largest first. */
 export async function competencyGaps(
@@ -137,9 +137,9 @@ export async function competencyGaps(
     gap.supply += t.inside ? INSIDE_SUPPLY : WITHIN_REACH_SUPPLY;
   }
   for (const gap of gaps.values()) {
-    gap.gap = round(gap.demand / (1 + gap.supply));
-    gap.demand = round(gap.demand);
-    gap.supply = round(gap.supply);
+    gap.gap = round(gap.demand / (1 + gap.supply), 4);
+    gap.demand = round(gap.demand, 4);
+    gap.supply = round(gap.supply, 4);
   }
   return [...gaps.values()].sort(
     (a, b) => b.gap - a.gap || b.demand - a.demand || (a.competency.id < b.competency.id ? -1 : 1),

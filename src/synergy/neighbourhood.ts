@@ -18,7 +18,7 @@
  * sets a transaction timeout.
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import type { ProjectedNode } from '../domain/read-node.ts';
+import { type ProjectedNode, project } from '../domain/read-node.ts';
 import { planOnce } from './budget.ts';
 
 export interface NeighbourhoodEdge {
@@ -67,7 +67,7 @@ WITH a, b, inside, tooLarge, CASE WHEN tooLarge THEN [] ELSE apoc.coll.toSet(apo
     [n IN inside WHERE n = a OR n = b OR apoc.node.degree(n) <= $expandMaxDegree |
       [(n)-[r]-(m) WHERE insideSet[elementId(m)] IS NOT NULL | r]])) END AS rels
 RETURN true AS fromFound, true AS toFound, tooLarge,
-  CASE WHEN tooLarge THEN [] ELSE [n IN inside | {node: n { .*, labels: labels(n) }, degree: apoc.node.degree(n)}] END AS nodes,
+  CASE WHEN tooLarge THEN [] ELSE [n IN inside | {node: ${project('n')}, degree: apoc.node.degree(n)}] END AS nodes,
   [r IN rels | {start: startNode(r).id, end: endNode(r).id, type: type(r), properties: properties(r)}] AS edges`;
 
 const FOUND = `

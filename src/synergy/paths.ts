@@ -16,13 +16,14 @@
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError, QueryTooComplexError } from '../domain/errors.ts';
-import type { ProjectedNode } from '../domain/read-node.ts';
+import { type ProjectedNode, project } from '../domain/read-node.ts';
 import type { NodeRecord } from '../domain/records.ts';
 import { EXPAND_MAX_DEGREE, hubPenalty, relationshipCost } from './costs.ts';
 import { fetchNeighbourhood } from './neighbourhood.ts';
 import { type Relationship, pathExplanation, stepSentence } from './sentences.ts';
 import { PathGraph, kCheapestPaths } from './yen.ts';
 import { asTooComplex } from './budget.ts';
+import { byId, round } from '../domain/shared.ts';
 import { toSynergyNode } from './records.ts';
 
 export const MAX_HOPS = 6;
@@ -73,9 +74,8 @@ function validate(args: SynergyPathsArgs): { k: number; maxHops: number } {
   return { k, maxHops };
 }
 
-const ONE_NODE = 'MATCH (n:Entity {id: $id}) RETURN n { .*, labels: labels(n) } AS n';
+const ONE_NODE = `MATCH (n:Entity {id: $id}) RETURN ${project('n')} AS n`;
 
-const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
 export async function synergyPaths(
   db: Database,
@@ -106,7 +106,7 @@ export async function synergyPaths(
   }
 
   const records = found.nodes.map((entry) => toSynergyNode(entry.node));
-  records.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  records.sort(byId);
   const index = new Map(records.map((record, i) => [record.id, i]));
   const degree = new Map(found.nodes.map((entry) => [entry.node.id, entry.degree]));
   const graph = new PathGraph(
@@ -142,14 +142,14 @@ export async function synergyPaths(
         to: nodes[i + 1]!,
         type: rel.type,
         direction: rel.start.id === from.id ? 'OUT' : 'IN',
-        cost: round(cost),
+        cost: round(cost, 6),
         properties: { ...rel.properties },
         sentence: stepSentence(rel),
       };
     });
     return {
       hops: steps.length,
-      cost: round(path.cost),
+      cost: round(path.cost, 6),
       nodes,
       steps,
       explanation: pathExplanation(nodes[0]!, walked.map((w) => w.rel)),

@@ -13,10 +13,11 @@
  * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
-import { type ProjectedNode, toActorRecord } from '../domain/read-node.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord, NodeRecord } from '../domain/records.ts';
 import { VIEWS } from '../domain/model.ts';
+import { checkFirst, round } from '../domain/shared.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { toSynergyNode } from './records.ts';
 import { nameOf } from './sentences.ts';
@@ -201,22 +202,22 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
           THEN $weights.BRIDGE * CASE WHEN reach >= 16 THEN 1.0 ELSE log(1 + reach) / log(17) END ELSE 0.0 END AS estimate
   ORDER BY estimate DESC, c.id LIMIT toInteger($shortlist)
   RETURN collect({
-    actor: c { .*, labels: labels(c) },
+    actor: ${project('c')},
     needs: [e IN theyNeed | {node: ${projected('e.n')}, weight: e.weight}],
     teaches: [k IN theyTeach | k.id],
     places: [t IN apoc.coll.toSet(apoc.coll.flatten([commune IN communes | [(commune)-[:PART_OF*0..3]->(t:Territory) | t]]) + above) |
-      {node: t { .*, labels: labels(t) }, level: ${level('t')}}],
+      {node: ${project('t')}, level: ${level('t')}}],
     common: COLLECT {
       MATCH (x)--(m)--(c)
       WHERE (m:Actor OR m:Person OR m:Event OR m:Program) AND NOT m:Territory
-      RETURN DISTINCT {node: m { .*, labels: labels(m) }, degree: COUNT { (m)--() }}
+      RETURN DISTINCT {node: ${project('m')}, degree: COUNT { (m)--() }}
     },
     workingDegree: theirWorking
   }) AS candidates
 }
 RETURN x IS NOT NULL AS found,
   [e IN myNeeds | {node: ${projected('e.k')}, weight: e.weight}] AS needs,
-  [k IN myTeaches | k { .*, labels: labels(k) }] AS teaches,
+  [k IN myTeaches | ${project('k')}] AS teaches,
   [p IN myPlaces | {node: ${projected('p.t')}, level: p.level}] AS places,
   workingDegree,
   candidates`;
@@ -276,10 +277,7 @@ export interface SynergiesArgs {
 
 /** The parameters of `SUGGEST` for a request (exported for the benchmark, which profiles the query). */
 export function suggestionParams(args: SynergiesArgs, limits: SuggestionLimits = DEFAULT_SUGGESTION_LIMITS): Record<string, unknown> {
-  const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_SUGGESTIONS}.`, ['first']);
-  }
+  const first = checkFirst(args.first, { fallback: 10, max: MAX_SUGGESTIONS, path: ['first'] });
   return {
     id: args.actorId,
     kinds: args.kinds?.length ? args.kinds : null,
@@ -438,7 +436,6 @@ function bridge(me: Row, other: Candidate): Factor | undefined {
   };
 }
 
-const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 function score(me: Row, other: Candidate): SynergyRecord {
   const factors = [competencies(me, other), sharedPartners(other), territory(me, other), sharedEvents(other), bridge(me, other)]
@@ -447,12 +444,12 @@ function score(me: Row, other: Candidate): SynergyRecord {
   const reasons = factors
     .map((f) => ({
       factor: f.factor,
-      value: round(f.value),
+      value: round(f.value, 4),
       weight: FACTOR_WEIGHTS[f.factor],
-      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total),
+      share: round((FACTOR_WEIGHTS[f.factor] * f.value) / total, 4),
       sentence: f.sentence,
       related: f.related,
     }))
     .sort((a, b) => b.share - a.share);
-  return { actor: toActorRecord(other.actor), score: round(total), reasons };
+  return { actor: toActorRecord(other.actor), score: round(total, 4), reasons };
 }

@@ -13,6 +13,7 @@
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError } from '../domain/errors.ts';
+import { checkFirst } from '../domain/shared.ts';
 import { LEVEL_LABEL, type TerritoryLevel, type TerritoryRecord } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
@@ -67,10 +68,7 @@ export function territoryFilter(args: {
   first?: number | null | undefined;
   after?: string | null | undefined;
 }): TerritoryFilter {
-  const first = args.first ?? DEFAULT_TERRITORY_PAGE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_TERRITORY_PAGE) {
-    throw new BadInputError(`\`first\` must be between 0 and ${MAX_TERRITORY_PAGE}.`, ['first']);
-  }
+  const first = checkFirst(args.first, { fallback: DEFAULT_TERRITORY_PAGE, max: MAX_TERRITORY_PAGE, path: ['first'] });
   if (args.search && args.search.length > 200) throw new BadInputError('`search` must be at most 200 characters.', ['search']);
   return {
     search: args.search && toSearchQuery(args.search) !== null ? args.search : null,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gql as anonymousGql, uniquePrefix } from '../support/harness.ts';
+import { storedState } from '../support/stored-state.ts';
 import { countingDatabase, createActors, createTerritories, removeAll, serverWithKeys } from './support.ts';
 
 const counting = countingDatabase();
@@ -170,6 +171,10 @@ describe('link and unlink', () => {
   });
 
   it('says NOT_FOUND for an unknown end, and writes nothing', async () => {
+    // A link the failed calls could wrongly touch (same from, same type), and the state to keep.
+    await createActors(db, [{ id: `${p}-partner`, name: 'Partenaire', kind: 'COMPANY', label: 'Company', commune: `${p}:commune-a` }]);
+    expect((await gql(server, LINK, { input: { from: `${p}-inst`, to: `${p}-partner`, type: 'PARTNER_OF' } })).errors).toBeUndefined();
+    const before = await storedState(db, { prefix: p });
     for (const mutation of [LINK, UNLINK]) {
       const res = await gql(server, mutation, { input: { from: `${p}-inst`, to: `${p}-ghost`, type: 'PARTNER_OF' } });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -177,5 +182,7 @@ describe('link and unlink', () => {
       const from = await gql(server, mutation, { input: { from: `${p}-ghost`, to: `${p}-inst`, type: 'PARTNER_OF' } });
       expect(from.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    expect(await storedState(db, { prefix: p })).toEqual(before);
+    expect(await storedState(db, { prefix: `${p}-ghost` })).toEqual({ nodes: [], relationships: [] });
   });
 });

@@ -11,7 +11,7 @@ import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { newApiKey } from '../../src/access/api-keys.ts';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
-import { operationArbitrary } from '../support/query-generator.ts';
+import { operationArbitrary, ownIds } from '../support/query-generator.ts';
 
 const db = testDatabase();
 const p = uniquePrefix('fuzz');
@@ -20,16 +20,35 @@ const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', MAILLAGE_API_KEYS: admin
 const server = createGraphQLServer({ db, logger: createLogger('silent'), security: config.security, limits: config.limits });
 const schema = buildSchema();
 const canaries = Array.from({ length: 5 }, (_, i) => ({ id: `${p}-canary-${i}`, name: `Canary ${i} ${p}` }));
+/** What fuzzed mutations may write to: ids under this prefix only (deleted after the run). */
+const own = `${uniquePrefix('fuzz-own')}`;
+
+/** The string values of the id-carrying fields of mutation inputs (ActorInput, LinkInput). */
+function idValues(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(idValues);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    ['id', 'from', 'to', 'communeId'].includes(key) && typeof v === 'string' ? [v] : idValues(v),
+  );
+}
 
 beforeAll(async () => {
   await db.write(
     `UNWIND $rows AS row CREATE (:Entity:Actor:Company {id: row.id, name: row.name, kind: 'COMPANY', source: 'test'})`,
     { rows: canaries },
   );
+  // Something for the fuzzed mutations to link and update: an actor, another actor, a commune.
+  const [actorId, otherId, communeId] = ownIds(own) as [string, string, string];
+  await db.write(
+    `CREATE (:Entity:Actor:Company {id: $actorId, name: 'Fuzz actor', kind: 'COMPANY', source: 'test'})
+     CREATE (:Entity:Actor:University {id: $otherId, name: 'Fuzz other', kind: 'UNIVERSITY', source: 'test'})
+     CREATE (:Entity:Territory:Commune {id: $communeId, name: 'Fuzz commune', source: 'test'})`,
+    { actorId, otherId, communeId },
+  );
 });
 
 afterAll(async () => {
-  await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
+  await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p OR n.id STARTS WITH $own DETACH DELETE n', { p, own });
   await db.close();
 });
 
@@ -90,10 +109,19 @@ describe('hostile input', () => {
     );
   }, 240_000);
 
+  it('generated mutations name only the fuzz\'s own ids, never the shared seed\'s (utc, region:32)', () => {
+    fc.assert(
+      fc.property(operationArbitrary(schema, 'mutation', { idPrefix: own }), (op) => {
+        for (const value of idValues(op.variables)) expect(value.startsWith(own), `${op.query} ${JSON.stringify(op.variables)}`).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('schema-shaped mutations with an admin key: no 500, every error coded', async () => {
     await fc.assert(
-      fc.asyncProperty(operationArbitrary(schema, 'mutation'), async (op) => {
-        // Ids in generated mutations never carry our prefix, so the canaries cannot be their target.
+      fc.asyncProperty(operationArbitrary(schema, 'mutation', { idPrefix: own }), async (op) => {
+        // Ids in generated mutations are the fuzz's own (`own`), never a canary's nor the shared seed's.
         expectHandled(await send(JSON.stringify(op), { 'x-api-key': admin.key }), `${op.query} ${JSON.stringify(op.variables).slice(0, 300)}`);
       }),
       { numRuns: 300 },

@@ -6,6 +6,7 @@ import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { operationCost } from '../../src/graphql/plugins/query-cost.ts';
 import { createLogger } from '../../src/logger.ts';
 import { gql, testDatabase } from '../support/harness.ts';
+import { countingDatabase } from '../api/support.ts';
 
 const db = testDatabase();
 afterAll(() => db.close());
@@ -43,11 +44,20 @@ describe('query limits', () => {
   });
 
   it('rejects a query whose cost multiplies past MAX_COST, before any Cypher', async () => {
-    const cheap = server({ MAX_COST: '150' });
-    expect((await gql(cheap, '{ actors(first: 50) { edges { cursor } } }')).errors).toBeUndefined();
-    const res = await gql(cheap, '{ actors(first: 100) { edges { cursor } } }');
-    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(res.errors?.[0]?.message).toMatch(/cost/);
+    const counting = countingDatabase();
+    const config = loadConfig({ MAX_COST: '150' });
+    const cheap = createGraphQLServer({ db: counting.db, logger: createLogger('silent'), security: config.security, limits: config.limits });
+    try {
+      expect((await gql(cheap, '{ actors(first: 50) { edges { cursor } } }')).errors).toBeUndefined();
+      expect(counting.count()).toBeGreaterThan(0); // the counter sees what reaches Neo4j
+      counting.reset();
+      const res = await gql(cheap, '{ actors(first: 100) { edges { cursor } } }');
+      expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(res.errors?.[0]?.message).toMatch(/cost/);
+      expect(counting.count()).toBe(0);
+    } finally {
+      await counting.db.close();
+    }
   });
 
   it('rejects an oversized document by tokens', async () => {

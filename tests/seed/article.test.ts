@@ -6,6 +6,7 @@ import type { SeedFile } from '../../src/seed/format.ts';
 import { seed } from '../../src/seed/load.ts';
 import { totals } from '../../src/seed/report.ts';
 import { gql, testDatabase, testServer } from '../support/harness.ts';
+import { storedState } from '../support/stored-state.ts';
 
 const db = testDatabase();
 const server = testServer(db);
@@ -148,7 +149,12 @@ describe("the article's network, through GraphQL", () => {
   });
 
   it('seeding the article again changes nothing', async () => {
+    const scope = { ids: article.nodes.map((n) => n.id) };
+    const before = await storedState(db, scope);
+    expect(before.nodes).toHaveLength(scope.ids.length);
     const report = await seed(db, resolveSource('article'));
+    // Read back from the database, not from the loader's report.
+    expect(await storedState(db, scope)).toEqual(before);
     expect(totals(report.nodes)).toEqual({ created: 0, updated: 0, unchanged: article.nodes.length });
     expect(totals(report.relationships)).toEqual({ created: 0, updated: 0, unchanged: article.relationships.length });
   });

@@ -3,6 +3,7 @@ import { seed } from '../../src/seed/load.ts';
 import { totals } from '../../src/seed/report.ts';
 import { syntheticSource } from '../../src/seed/synthetic.ts';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
+import { storedState } from '../support/stored-state.ts';
 
 const db = testDatabase();
 // This run's own ids, so that the shared database's other synthetic data is left alone.
@@ -62,7 +63,11 @@ describe('the synthetic generator', () => {
   it('loads, and loading it again changes nothing', async () => {
     const first = await seed(db, syntheticSource({ seed: 5, actors: 200, prefix }));
     expect(totals(first.relationships).created + totals(first.relationships).unchanged).toBeGreaterThan(500);
+    const before = [await storedState(db, { prefix }), await storedState(db, { prefix: `answer:${prefix}` })];
+    expect(before[0]!.nodes.length).toBeGreaterThan(200);
     const second = await seed(db, syntheticSource({ seed: 5, actors: 200, prefix }));
+    // Read back from the database, not from the loader's report.
+    expect([await storedState(db, { prefix }), await storedState(db, { prefix: `answer:${prefix}` })]).toEqual(before);
     expect(totals(second.nodes).created + totals(second.nodes).updated).toBe(0);
     expect(totals(second.relationships).created + totals(second.relationships).updated).toBe(0);
     const [row] = await db.read<{ needs: number }>(

@@ -1,26 +1,21 @@
 /**
- * The article's network in miniature (the 2019 tour of InnovENT-E in the Hauts-de-France): its shape
- * must read as the article tells it. `expectArticleShape` takes the ids, so that the same checks can
- * run on the real article seed (ids `innovent-e`, `utc`, `altytud`, `epci:248000747`, `region:32`).
+ * The article's network in miniature, hand-built (the 2019 tour of InnovENT-E in the Hauts-de-France,
+ * with 22 invented SMEs): the shape computations on a graph whose every number is known. The same
+ * article checks (`expectArticleShape`) run on the seed `npm start` loads in
+ * tests/synergy/article-network.test.ts; this file proves the arithmetic, not the article.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { deleteByPrefix } from './support/synthetic-territory.ts';
+import { type ArticleIds, type Shape, SHAPE, expectArticleShape } from './support/article-shape.ts';
 
 const db = testDatabase();
 const server = testServer(db);
 const p = uniquePrefix('shape-art');
 const id = (slug: string) => `${p}-${slug}`;
 
-interface ArticleIds {
-  region: string;
-  innovente: string;
-  utc: string;
-  altytud: string;
-  coquelicot: string;
-}
-
-const ids: ArticleIds = {
+const ids: ArticleIds & { region: string } = {
+  within: id('region-32'),
   region: id('region-32'),
   innovente: id('innovent-e'),
   utc: id('utc'),
@@ -123,57 +118,9 @@ afterAll(async () => {
   await db.close();
 });
 
-const SHAPE = `query($w: ID) { networkShape(within: $w) {
-  engine actorCount componentCount
-  hubs(first: 3) { actor { id } rank }
-  pageRank: hubs(first: 1, by: PAGERANK) { actor { id } }
-  brokers(first: 3) { actor { id } }
-  communities { name members(first: 100) { id } }
-  coverage { companyCount coveredCount share uncovered(first: 2) { id } }
-  innovationExport { innovatingCount otherCount innovatingShareExporting otherShareExporting }
-} }`;
-
-interface Shape {
-  engine: string;
-  actorCount: number;
-  componentCount: number;
-  hubs: { actor: { id: string }; rank: number }[];
-  pageRank: { actor: { id: string } }[];
-  brokers: { actor: { id: string } }[];
-  communities: { name: string; members: { id: string }[] }[];
-  coverage: { companyCount: number; coveredCount: number; share: number; uncovered: { id: string }[] };
-  innovationExport: { innovatingCount: number; otherCount: number; innovatingShareExporting: number; otherShareExporting: number };
-}
-
-/** What the article says, as checks on a shape; usable on the real seed with its ids. */
-export async function expectArticleShape(article: ArticleIds) {
-  const res = await gql<{ networkShape: Shape; actorGraph: { links: { source: string; target: string; types: string[] }[] } }>(
-    server,
-    SHAPE,
-    { w: article.region },
-  );
-  expect(res.errors).toBeUndefined();
-  const shape = res.data?.networkShape as Shape;
-  expect(shape.hubs[0]?.actor.id).toBe(article.innovente);
-  expect(shape.pageRank[0]?.actor.id).toBe(article.innovente);
-  const graph = await gql<{ actorGraph: { links: { source: string; target: string; types: string[] }[] } }>(
-    server,
-    `query($w: ID) { actorGraph(within: $w) { links { source target types } } }`,
-    { w: article.region },
-  );
-  const linked = (x: string, y: string) =>
-    graph.data?.actorGraph.links.find((l) => (l.source === x && l.target === y) || (l.source === y && l.target === x));
-  for (const [x, y] of [[article.utc, article.altytud], [article.utc, article.coquelicot], [article.altytud, article.coquelicot]] as const) {
-    expect(linked(x, y)?.types, `${x} and ${y} are linked by the Albert workshop`).toContain('CO_PARTICIPATED');
-  }
-  const communityOf = (actor: string) => shape.communities.find((c) => c.members.some((m) => m.id === actor))?.name;
-  expect(communityOf(article.altytud)).toBe(communityOf(article.coquelicot));
-  return shape;
-}
-
 describe("the article's network", () => {
   it('reads as the article tells it: InnovENT-E the hub, the Albert workshop joining UTC, ALTYTUD and the Pays du Coquelicot', async () => {
-    const shape = await expectArticleShape(ids);
+    const shape = await expectArticleShape(server, ids);
     expect(shape.engine).toBe('graphology');
     expect(shape.actorCount).toBe(29); // InnovENT-E, 3 universities, ALTYTUD, the CCI, the CC and 22 SMEs (Bpifrance has no commune)
     expect(shape.communities.find((c) => c.members.some((m) => m.id === ids.altytud))?.members.map((m) => m.id)).toEqual(
@@ -192,7 +139,7 @@ describe("the article's network", () => {
     });
   });
 
-  it("finds the article's 1 in 2 against 1 in 20 between innovating and other SMEs", async () => {
+  it('computes the shares of exporting SMEs on a hand-built split (1 of 2 innovating, 1 of 20 others)', async () => {
     const res = await gql<{ networkShape: Shape }>(server, SHAPE, { w: ids.region });
     expect(res.data?.networkShape.innovationExport).toEqual({
       innovatingCount: 2,

@@ -33,14 +33,28 @@ export const INJECTIONS = [
   'a'.repeat(5000),
 ];
 
-function valueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueOf(type.ofType, depth);
-  if (isListType(type)) return fc.array(valueOf(type.ofType, depth + 1), { maxLength: depth > 2 ? 0 : 3 });
+export interface GeneratorOptions {
+  /**
+   * Every `ID` value starts with this: the operations name only nodes the caller owns (a few
+   * fixed ids under it, or hostile text after it). Without it, `ID` values may be ids of the shared
+   * seed (`utc`, `region:32`): fine for queries, which change nothing, never for mutations.
+   */
+  idPrefix?: string;
+}
+
+/** The ids a generator with `idPrefix` uses (create some of them to give mutations something to hit). */
+export function ownIds(idPrefix: string): string[] {
+  return [`${idPrefix}-actor`, `${idPrefix}-other`, `${idPrefix}-commune`];
+}
+
+function valueOf(type: GraphQLInputType, depth: number, options: GeneratorOptions): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueOf(type.ofType, depth, options);
+  if (isListType(type)) return fc.array(valueOf(type.ofType, depth + 1, options), { maxLength: depth > 2 ? 0 : 3 });
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name), 'NOT_A_KIND');
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
     if (depth > 2) return fc.constant({});
-    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1)])), {
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.type, depth + 1, options)])), {
       requiredKeys: fields.filter((f) => isNonNullType(f.type)).map((f) => f.name),
     });
   }
@@ -54,7 +68,14 @@ function valueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
         return fc.boolean();
       case 'JSON':
         return fc.jsonValue({ maxDepth: 2 });
+      case 'ID':
+        if (options.idPrefix !== undefined) {
+          const own = options.idPrefix;
+          return fc.oneof(fc.constantFrom(...ownIds(own)), fc.string({ maxLength: 30 }).map((s) => `${own}-${s}`), fc.constantFrom(...INJECTIONS).map((s) => `${own}-${s}`));
+        }
+        return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...INJECTIONS), fc.constantFrom('utc', 'commune:80016', 'region:32'));
       default:
+        if (options.idPrefix !== undefined) return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...INJECTIONS));
         return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom(...INJECTIONS), fc.constantFrom('utc', 'commune:80016', 'region:32'));
     }
   }
@@ -62,8 +83,8 @@ function valueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
 }
 
 /** Sometimes a value of the wrong shape, to exercise variable coercion errors. */
-function argumentValue(arg: GraphQLArgument): fc.Arbitrary<unknown> {
-  const valid = isNonNullType(arg.type) ? valueOf(arg.type, 0) : fc.option(valueOf(arg.type, 0), { nil: null });
+function argumentValue(arg: GraphQLArgument, options: GeneratorOptions): fc.Arbitrary<unknown> {
+  const valid = isNonNullType(arg.type) ? valueOf(arg.type, 0, options) : fc.option(valueOf(arg.type, 0, options), { nil: null });
   return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) });
 }
 
@@ -89,11 +110,15 @@ export interface GeneratedOperation {
   variables: Record<string, unknown>;
 }
 
-export function operationArbitrary(schema: GraphQLSchema, kind: 'query' | 'mutation' = 'query'): fc.Arbitrary<GeneratedOperation> {
+export function operationArbitrary(
+  schema: GraphQLSchema,
+  kind: 'query' | 'mutation' = 'query',
+  options: GeneratorOptions = {},
+): fc.Arbitrary<GeneratedOperation> {
   const root = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
   const fields: GraphQLField<unknown, unknown>[] = root ? Object.values(root.getFields()) : [];
   return fc.constantFrom(...fields).chain((field) =>
-    fc.tuple(...field.args.map((arg) => argumentValue(arg))).map((values) => {
+    fc.tuple(...field.args.map((arg) => argumentValue(arg, options))).map((values) => {
       const declarations = field.args.map((arg, i) => `$a${i}: ${String(arg.type)}`);
       const passes = field.args.map((arg, i) => `${arg.name}: $a${i}`);
       const variables = Object.fromEntries(values.map((v, i) => [`a${i}`, v]));

@@ -1,151 +1,121 @@
 /**
- * The article's network (seed-article), as a small hand-built replica with the ids of
- * docs/data-model.md behind a unique prefix. Once the article seed is merged, point these tests at
- * it: set `PREFIX = ''`, drop the beforeAll/afterAll that create the replica, and seed instead.
+ * The article's network as `npm start` loads it (France's geography, seeds/article/network.json and
+ * the competency framework, through seedOnStart), in a Neo4j of this file's own: the checks are about
+ * exactly that data, with no other test's actors around. Every assertion is a fact the article states
+ * (the 2019 tour of InnovENT-E, the Albert workshop organised by UTC and co-led by ALTYTUD and the CC
+ * du Pays du Coquelicot, its national supporters, one company in two exporting when it innovates
+ * against one in twenty when it does not), not a property of a hand-built replica.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
-import { actor, createGraph, deleteGraph, node, territory } from './graph.ts';
+import type { GraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
+import { connect, type Database } from '../../src/neo4j/database.ts';
+import { migrate } from '../../src/neo4j/migrations.ts';
+import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+import { resolveSource } from '../../src/seed/builtin.ts';
+import { seed } from '../../src/seed/load.ts';
+import { seedOnStart } from '../../src/seed/on-start.ts';
+import { SHAPE, type Shape, expectArticleShape } from '../shape/support/article-shape.ts';
+import { gql, testServer } from '../support/harness.ts';
 
-const db = testDatabase();
-const server = testServer(db);
-const PREFIX = `${uniquePrefix('article')}/`;
-const id = (seedId: string) => `${PREFIX}${seedId}`;
-
-const ids = {
-  innovent: id('innovent-e'),
-  utc: id('utc'),
-  altytud: id('altytud'),
-  coquelicot: id('epci:248000747'),
-  bpifrance: id('bpifrance'),
-  ministry: id('mesri'),
-  tour: id('event:tour-2019'),
-  albert: id('event:tour-2019-albert'),
-  sme: id('syn:company:1'),
-  upjv: id('syn:university:1'),
-};
-
-const replica = {
-  nodes: [
-    territory(id('region:32'), 'Region', 'Hauts-de-France', { kind: 'REGION', code: '32' }),
-    territory(id('department:80'), 'Department', 'Somme', { code: '80' }),
-    territory(id('department:60'), 'Department', 'Oise', { code: '60' }),
-    { ...actor(ids.coquelicot, 'LocalAuthority', 'CC du Pays du Coquelicot', { code: '248000747' }), labels: ['Territory', 'Epci', 'Actor', 'LocalAuthority'] },
-    territory(id('commune:80016'), 'Commune', 'Albert', { code: '80016' }),
-    territory(id('commune:80523'), 'Commune', 'Méaulte', { code: '80523' }),
-    territory(id('commune:80021'), 'Commune', 'Amiens', { code: '80021' }),
-    territory(id('commune:60159'), 'Commune', 'Compiègne', { code: '60159' }),
-    actor(ids.innovent, 'Institute', 'InnovENT-E', { founded: 2018, legalForm: 'fondation partenariale' }),
-    actor(ids.utc, 'University', 'Université de technologie de Compiègne', { shortName: 'UTC' }),
-    actor(ids.altytud, 'Cluster', 'ALTYTUD'),
-    actor(ids.bpifrance, 'Funder', 'Bpifrance', { category: 'public bank' }),
-    actor(ids.ministry, 'Funder', "ministère de l'Enseignement supérieur, de la Recherche et de l'Innovation", { category: 'ministry' }),
-    actor(id('cci-aisne'), 'Chamber', "CCI de l'Aisne"),
-    actor(ids.sme, 'Company', 'PME de la Somme', { synthetic: true }),
-    actor(ids.upjv, 'University', 'Université de la Somme', { synthetic: true }),
-    node(ids.tour, 'Event', "Tournée de l'innovation 2019", { kind: 'tour', date: '2019-06' }),
-    node(ids.albert, 'Event', 'Albert workshop', { kind: 'workshop', date: '2019-09' }),
-    node(id('event:tour-2019-closing'), 'Event', 'closing of the tour', { kind: 'closing', date: '2019-10-07' }),
-    node(id('program:territoires-industrie'), 'Program', "Territoires d'industrie", { started: 2018 }),
-    node(id('program:idefi-innovent-e'), 'Program', 'IDEFI InnovENT-E', { started: 2011 }),
-    node(id('person:pascal-alberti'), 'Person', 'Pascal Alberti', { title: "directeur de l'innovation et du développement territorial" }),
-    node(id('competency:innovation'), 'Competency', 'innovation', { theme: 'innovation' }),
-    node(id('competency:international'), 'Competency', 'international development', { theme: 'international' }),
-    node(id('competency:creativity'), 'Competency', 'creativity', { theme: 'creativity' }),
-  ],
-  rels: [
-    [id('department:80'), 'PART_OF', id('region:32')],
-    [id('department:60'), 'PART_OF', id('region:32')],
-    [ids.coquelicot, 'PART_OF', id('department:80')],
-    [id('commune:80016'), 'PART_OF', ids.coquelicot],
-    [id('commune:80016'), 'PART_OF', id('department:80')],
-    [id('commune:80523'), 'PART_OF', ids.coquelicot],
-    [id('commune:80523'), 'PART_OF', id('department:80')],
-    [id('commune:80021'), 'PART_OF', id('department:80')],
-    [id('commune:60159'), 'PART_OF', id('department:60')],
-    [ids.altytud, 'LOCATED_IN', id('commune:80523')],
-    [ids.utc, 'LOCATED_IN', id('commune:60159')],
-    [ids.sme, 'LOCATED_IN', id('commune:80016')],
-    [ids.upjv, 'LOCATED_IN', id('commune:80021')],
-    [ids.utc, 'ORGANIZED', ids.albert],
-    [ids.altytud, 'LED', ids.albert],
-    [ids.coquelicot, 'LED', ids.albert],
-    [id('person:pascal-alberti'), 'LED', ids.albert, { role: 'co-led' }],
-    [id('person:pascal-alberti'), 'WORKS_AT', ids.utc, { title: "directeur de l'innovation et du développement territorial" }],
-    [ids.albert, 'PART_OF', ids.tour],
-    [ids.albert, 'HELD_IN', id('commune:80016')],
-    [id('event:tour-2019-closing'), 'PART_OF', ids.tour],
-    [id('cci-aisne'), 'ORGANIZED', id('event:tour-2019-closing')],
-    [ids.innovent, 'ORGANIZED', ids.tour],
-    [ids.utc, 'PARTICIPATED_IN', ids.tour, { role: 'supporting establishment' }],
-    [ids.bpifrance, 'SUPPORTS', ids.tour],
-    [ids.ministry, 'SUPPORTS', ids.tour],
-    [ids.tour, 'PART_OF', id('program:territoires-industrie')],
-    [ids.innovent, 'CONTINUES', id('program:idefi-innovent-e')],
-    [id('region:32'), 'SUPPORTS', id('program:idefi-innovent-e'), { since: 2011 }],
-    [ids.utc, 'TEACHES', id('competency:innovation')],
-    [ids.utc, 'TEACHES', id('competency:international')],
-    [ids.utc, 'TEACHES', id('competency:creativity')],
-    [ids.upjv, 'TEACHES', id('competency:creativity')],
-    [ids.sme, 'NEEDS', id('competency:innovation'), { weight: 0.9, responses: 4 }],
-    [ids.sme, 'NEEDS', id('competency:international'), { weight: 0.8, responses: 4 }],
-    [ids.sme, 'MEMBER_OF', ids.altytud],
-  ] as [string, string, string, Record<string, unknown>?][],
-};
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-article-'));
+let neo4j: OwnedNeo4j | undefined;
+let db: Database | undefined;
+let server: GraphQLServer;
 
 beforeAll(async () => {
-  await createGraph(db, replica);
-});
+  neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m', log: () => undefined });
+  db = connect({ ...neo4j.connection, database: 'neo4j' });
+  await migrate(db);
+  expect(await seedOnStart(db, createLogger('silent'))).toBe(true);
+  server = testServer(db);
+}, 300_000);
 
 afterAll(async () => {
-  await deleteGraph(db, PREFIX);
-  await db.close();
+  await db?.close();
+  await neo4j?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
+
+const ARTICLE = { innovente: 'innovent-e', utc: 'utc', altytud: 'altytud', coquelicot: 'epci:248000747' };
+/** The actors the article places in the Hauts-de-France: UTC (Compiègne), ALTYTUD and the CC (Albert-Méaulte), the CCI de l'Aisne, the région. */
+const IN_HAUTS_DE_FRANCE = ['utc', 'altytud', 'epci:248000747', 'cci-aisne', 'region:32'];
 
 interface PathResult {
   nodes: { id: string }[];
   explanation: string;
-  cost: number;
 }
+const PATHS = `query($from: ID!, $to: ID!) { synergyPaths(from: $from, to: $to, k: 3, maxHops: 4) { nodes { id } explanation } }`;
 
-const PATHS = `query($from: ID!, $to: ID!) {
-  synergyPaths(from: $from, to: $to, k: 3, maxHops: 4) { nodes { id } cost explanation }
-}`;
+describe("the article's network, as npm start loads it", () => {
+  it('reads as the article tells it: InnovENT-E the hub, the Albert workshop joining UTC, ALTYTUD and the Pays du Coquelicot', async () => {
+    await expectArticleShape(server, { within: null, ...ARTICLE });
+  });
 
-describe("the article's network", () => {
-  it('ALTYTUD reaches Bpifrance through the Albert workshop and the tour, and says so', async () => {
-    const res = await gql<{ synergyPaths: PathResult[] }>(server, PATHS, { from: ids.altytud, to: ids.bpifrance });
+  it('places in the Hauts-de-France only actors the article puts there, UTC among them', async () => {
+    const res = await gql<{ actorGraph: { nodes: { id: string }[] } }>(server, `{ actorGraph(within: "region:32") { nodes { id } } }`);
     expect(res.errors).toBeUndefined();
-    const [first, second] = res.data!.synergyPaths;
-    expect(first!.nodes.map((n) => n.id)).toEqual([ids.altytud, ids.albert, ids.tour, ids.bpifrance]);
-    expect(first!.explanation).toBe(
-      "ALTYTUD co-led the Albert workshop, which is part of the Tournée de l'innovation 2019, supported by Bpifrance.",
-    );
-    expect(second!.nodes.map((n) => n.id)).toEqual([ids.altytud, ids.albert, ids.utc, ids.tour, ids.bpifrance]);
-    expect(second!.explanation).toBe(
-      "ALTYTUD co-led the Albert workshop organised by UTC, which took part in the Tournée de l'innovation 2019, supported by Bpifrance.",
-    );
+    const ids = res.data!.actorGraph.nodes.map((n) => n.id);
+    expect(ids).toContain('utc');
+    for (const id of ids) expect(IN_HAUTS_DE_FRANCE, `${id} is placed in the Hauts-de-France`).toContain(id);
   });
 
-  it('ALTYTUD reaches the ministry too', async () => {
-    const res = await gql<{ synergyPaths: PathResult[] }>(server, PATHS, { from: ids.altytud, to: ids.ministry });
-    const [first] = res.data!.synergyPaths;
-    expect(first!.nodes.map((n) => n.id)).toEqual([ids.altytud, ids.albert, ids.tour, ids.ministry]);
-    expect(first!.explanation).toMatch(/^ALTYTUD co-led the Albert workshop, .*supported by ministère de l'Enseignement supérieur/);
+  it('ALTYTUD reaches Bpifrance and the ministry through the Albert workshop and the tour they supported, and says so', async () => {
+    for (const funder of ['bpifrance', 'mesri']) {
+      const res = await gql<{ synergyPaths: PathResult[] }>(server, PATHS, { from: 'altytud', to: funder });
+      expect(res.errors).toBeUndefined();
+      const paths = res.data!.synergyPaths;
+      expect(paths.length).toBeGreaterThan(0);
+      for (const p of paths) {
+        const ids = p.nodes.map((n) => n.id);
+        expect(ids.slice(0, 2)).toEqual(['altytud', 'event:albert-workshop-2019']);
+        expect(ids.slice(-2)).toEqual(['event:tour-2019', funder]);
+        expect(p.explanation).toMatch(/^ALTYTUD co-led the Atelier-débat d'Albert\b.*Tournée de l'innovation.*, supported by /);
+      }
+    }
   });
 
-  it('suggests UTC to an SME of the Somme that needs what UTC teaches', async () => {
-    const res = await gql<{ synergies: { actor: { id: string }; reasons: { factor: string; sentence: string }[] }[] }>(
+  it("suggests to ALTYTUD the workshop's other leaders, UTC and the CC, for the event they share", async () => {
+    const res = await gql<{ synergies: { actor: { id: string }; reasons: { factor: string; related: { id: string }[] }[] }[] }>(
       server,
-      `query($id: ID!) { synergies(actorId: $id, kinds: [UNIVERSITY], first: 5) { actor { id } reasons { factor sentence } } }`,
-      { id: ids.sme },
+      `{ synergies(actorId: "altytud", first: 10) { actor { id } reasons { factor related { id } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const [best] = res.data!.synergies;
-    expect(best!.actor.id).toBe(ids.utc);
-    expect(best!.reasons.map((r) => r.sentence)).toEqual([
-      'teaches 2 of the 2 competencies you need: innovation, international development',
-      'is in the same région as you: Hauts-de-France',
-    ]);
+    for (const partner of ['utc', 'epci:248000747']) {
+      const found = res.data!.synergies.find((s) => s.actor.id === partner);
+      expect(found, `${partner} is suggested`).toBeDefined();
+      const shared = found!.reasons.find((r) => r.factor === 'SHARED_EVENTS');
+      expect(shared?.related.map((n) => n.id)).toContain('event:albert-workshop-2019');
+    }
   });
+
+  it("states the article's export figures on the tour and measures none: the seed holds no SME", async () => {
+    const [tour] = await db!.read<{ with: number; without: number }>(
+      `MATCH (t:Event {id: 'event:tour-2019'}) RETURN t.exportRateWithInnovation AS with, t.exportRateWithoutInnovation AS without`,
+    );
+    expect(tour).toEqual({ with: 0.5, without: 0.05 });
+    const res = await gql<{ networkShape: Shape }>(server, SHAPE, { w: null });
+    expect(res.data!.networkShape.innovationExport).toMatchObject({ innovatingCount: 0, otherCount: 0 });
+  });
+});
+
+describe('the 1 in 2 against 1 in 20, measured on a generated network', () => {
+  it('networkShape finds about 1 in 2 innovating SMEs exporting against 1 in 20 of the others, on data not built with that exact split', async () => {
+    // The synthetic generator draws each company's exports with those odds (src/seed/synthetic.ts);
+    // loaded as `npm run seed -- synthetic --size 2000` would, it is counted back through the API.
+    await seed(db!, resolveSource('synthetic', { seed: 7, actors: 2000 }));
+    const res = await gql<{ networkShape: Shape }>(server, SHAPE, { w: null });
+    expect(res.errors).toBeUndefined();
+    const found = res.data!.networkShape.innovationExport;
+    expect(found.innovatingCount).toBeGreaterThan(100);
+    expect(found.otherCount).toBeGreaterThan(500);
+    expect(found.innovatingShareExporting).not.toBe(0.5); // not the exact split of a hand-built replica
+    expect(found.innovatingShareExporting).toBeGreaterThan(0.4);
+    expect(found.innovatingShareExporting).toBeLessThan(0.6);
+    expect(found.otherShareExporting).toBeGreaterThan(0.02);
+    expect(found.otherShareExporting).toBeLessThan(0.08);
+  }, 240_000);
 });

@@ -24,11 +24,6 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [0, 0], id: 'cci-aisne' });
     expect(await translate(`query($after: String) { actors(kinds: [COMPANY, CLUSTER], first: 5, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        WHERE a0.kind IN $p0
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
         WHERE a0.kind IN $p0
@@ -44,11 +39,6 @@ describe('actors(...)', () => {
     const after = encodeCursor({ rank: [1, 12], id: 'utc' });
     expect(await translate(`query($after: String) { actors(search: "Méaulte", first: 3, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
-        WHERE a0:Actor
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
         WHERE a0:Actor
@@ -90,12 +80,6 @@ describe('actors(...)', () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (scope:Territory {id: $p0})
       RETURN scope IS NOT NULL AS found,
-      COUNT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
-        WHERE a0:Actor
-          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-        RETURN a0
-      } AS total,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
@@ -119,10 +103,6 @@ describe('actors(...)', () => {
       await translate(`{ actors(first: 2) { edges { node { id links(first: 5) { type other { id ... on Actor { links(first: 5) { other { id } } } } } } } } }`),
     ).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        RETURN a0
-      } AS total,
       COLLECT {
         MATCH (a0:Actor)
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
@@ -146,5 +126,16 @@ describe('actors(...)', () => {
       } AS page
       --- READ {"p0":3,"p1":5,"p2":5}"
     `);
+  });
+
+  it('totalCount: counted only when selected, however it is selected', async () => {
+    const counts = async (query: string, variables: Record<string, unknown> = {}) => (await translate(query, variables)).includes('COUNT {');
+    expect(await counts('{ actors { edges { node { id } } } }')).toBe(false);
+    expect(await counts('{ actors { totalCount } }')).toBe(true);
+    expect(await counts('{ actors { ...T } } fragment T on ActorConnection { totalCount }')).toBe(true);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: false })).toBe(false);
+    expect(await counts('query($c: Boolean!) { actors { totalCount @include(if: $c) } }', { c: true })).toBe(true);
+    expect(await counts('{ territory(id: "department:80") { actors { edges { node { id } } } } }')).toBe(false);
+    expect(await counts('{ territory(id: "department:80") { actors { n: totalCount } } }')).toBe(true);
   });
 });

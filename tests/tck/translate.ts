@@ -19,7 +19,7 @@ const schema = buildSchema();
 
 // Provided by tests/support/global-setup.ts in the integration tier only.
 const neo4jUri = inject('neo4jUri') as string | undefined;
-const neo4j = neo4jUri ? connect({ uri: neo4jUri, database: 'neo4j' }) : undefined;
+const neo4j = neo4jUri ? connect({ uri: neo4jUri, user: 'neo4j', password: inject('neo4jPassword'), database: 'neo4j' }) : undefined;
 if (neo4j) afterAll(() => neo4j.close());
 
 /** EXPLAIN plans without running (nothing is written); Neo4j refuses a query it cannot plan. */

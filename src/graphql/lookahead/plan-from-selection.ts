@@ -24,7 +24,8 @@ import {
   isObjectType,
 } from 'graphql';
 import { actorFilter } from '../../actors/list.ts';
-import { BadInputError, QueryTooComplexError } from '../../domain/errors.ts';
+import { checkFirst } from '../../domain/shared.ts';
+import { QueryTooComplexError } from '../../domain/errors.ts';
 import { type ActorKind, type TerritoryLevel, VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
 
@@ -154,6 +155,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
         kinds: Array.isArray(args.kinds) ? (args.kinds as ActorKind[]) : null,
         first: typeof args.first === 'number' ? args.first : null,
         after: typeof args.after === 'string' ? args.after : null,
+        total: [...collect(info, sets, 'ActorConnection').values()].flat().some((c) => c.fieldName === 'totalCount'),
       },
       ['actors'],
     );
@@ -163,9 +165,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
 }
 
 function bounded(value: unknown, fallback: number, max: number, path: string[]): number {
-  const n = typeof value === 'number' ? value : fallback;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new BadInputError(`\`first\` must be between 0 and ${max}.`, path);
-  return n;
+  return checkFirst(typeof value === 'number' ? value : null, { fallback, max, path });
 }
 
 /** `edges { node { ... } }` of a connection's selection sets. */
@@ -200,7 +200,7 @@ export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' 
 export function connectionPlanOf(info: GraphQLResolveInfo, firstActors: number): NodePlan {
   const plan = planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor');
   // The page size multiplies everything beneath it.
-  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null }, node: plan }] });
+  checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null, total: false }, node: plan }] });
   return plan;
 }
 

@@ -15,5 +15,5 @@ export async function prefetched<T>(source: NodeRecord, ctx: GraphQLContext, inf
   if (source.fetched && Object.hasOwn(source.fetched, key)) return source.fetched[key] as T;
   const fetch = currentFieldFetch(info);
   if (!fetch) throw new Error(`No fetch for ${info.parentType.name}.${info.fieldName}`);
-  return (await fetchBeneath(ctx.db, source.id, fetch, { observer: ctx.observer })) as T;
+  return (await fetchBeneath(ctx.db, source.id, fetch)) as T;
 }

@@ -138,10 +138,11 @@ class InFlight {
   }
 }
 
-async function graphSize(db: Database, args: Record<string, unknown>, ctx: GraphQLContext): Promise<{ actors: number; links: number } | undefined> {
+/** `db` is the request's scoped handle: its query is counted like any other. */
+async function graphSize(db: Database, args: Record<string, unknown>): Promise<{ actors: number; links: number } | undefined> {
   const params = actorGraphParams({ within: args.within as string | null | undefined, kinds: args.kinds as ActorKind[] | null | undefined });
   const whole = params.within === null && params.kinds === null;
-  const [row] = await db.read<{ actors: number; degrees: number }>(whole ? WHOLE_NETWORK_SIZE : GRAPH_SIZE, params, { observer: ctx.observer });
+  const [row] = await db.read<{ actors: number; degrees: number }>(whole ? WHOLE_NETWORK_SIZE : GRAPH_SIZE, params);
   return row ? { actors: row.actors, links: Math.ceil(row.degrees / 2) } : undefined;
 }
 
@@ -205,7 +206,7 @@ export function useHeavyFields(limits: LimitsConfig, security: SecurityConfig): 
         let items = 0;
         const sizes: string[] = [];
         for (const field of heavy) {
-          const size = await graphSize(ctx.db, field.args, ctx);
+          const size = await graphSize(ctx.db, field.args);
           if (!size) continue; // unknown territory: the resolver says NOT_FOUND
           items += size.actors + size.links;
           sizes.push(`${field.name}(within: ${JSON.stringify(field.args.within ?? null)}) covers ${size.actors} actors and about ${size.links} links`);

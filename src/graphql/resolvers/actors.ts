@@ -8,7 +8,7 @@ import { KIND_LABEL } from '../../domain/records.ts';
 import type { ActorRecord, LinkRecord, TerritoryRecord } from '../../domain/records.ts';
 import type { Resolvers } from '../generated/types.ts';
 import type { GraphQLContext } from '../context.ts';
-import { connectionPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
+import { connectionPlanOf, nodePlanOf, selectedFields } from '../lookahead/plan-from-selection.ts';
 import { prefetched } from '../lookahead/prefetched.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { toConnection } from './connection.ts';
@@ -22,11 +22,11 @@ const actorFields = {
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor'), { observer: ctx.observer }),
+    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor')),
     actors: async (_, args, ctx, info) => {
-      const filter = actorFilter(args);
+      const filter = actorFilter({ ...args, total: selectedFields(info, 'ActorConnection').some((f) => f.name === 'totalCount') });
       const plan = connectionPlanOf(info, filter.first);
-      return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan, { observer: ctx.observer }));
+      return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan));
     },
   },
   Actor: {

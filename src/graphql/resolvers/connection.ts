@@ -9,7 +9,11 @@ import type { ActorPage } from '../../fetch/records.ts';
 
 export function toConnection(page: ActorPage) {
   return {
-    totalCount: page.total,
+    // Counted only when the look-ahead saw `totalCount` selected; read otherwise, it is our bug.
+    get totalCount(): number {
+      if (page.total === null) throw new Error('totalCount was read but not counted: the look-ahead missed it.');
+      return page.total;
+    },
     edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.actor as ActorRecord })),
     pageInfo: {
       hasNextPage: page.hasNextPage,

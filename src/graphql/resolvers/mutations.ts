@@ -11,15 +11,15 @@ export const mutationResolvers: Resolvers = {
   Mutation: {
     upsertActors: (_, { input }, ctx, info) => {
       authorize(ctx.principal, 'editor');
-      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor'), { observer: ctx.observer });
+      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor'));
     },
     link: (_, { input }, ctx, info) => {
       authorize(ctx.principal, 'editor');
-      return writeLink(ctx.db, input, linkOtherPlanOf(info), { observer: ctx.observer });
+      return writeLink(ctx.db, input, linkOtherPlanOf(info));
     },
     unlink: (_, { input }, ctx) => {
       authorize(ctx.principal, 'editor');
-      return removeLink(ctx.db, input, { observer: ctx.observer });
+      return removeLink(ctx.db, input);
     },
   },
 };

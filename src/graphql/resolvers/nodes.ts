@@ -22,7 +22,7 @@ export function nodeTypeName(node: NodeRecord): string | null {
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node'), { observer: ctx.observer }),
+    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node')),
   },
   Node: {
     __resolveType: (node) => nodeTypeName(node) as never,

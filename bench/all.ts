@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:all`: reruns every committed benchmark, one after the other, and writes what each
+ * printed to one results file, with the command, the commit and the machine's load before and after.
+ * Not part of `npm test`: a full run takes hours on a 2-core machine and must have it to itself.
+ *
+ *   npm run bench:all                      # the sizes the README and docs/benchmarks.md report
+ *   npm run bench:all -- --quick           # each benchmark at its smallest size: proves the scripts run, not a figure to quote
+ *   npm run bench:all -- --only peers,seed # some of them
+ *   flock /tmp/maillage-bench.lock npm run bench:all   # never two timed runs at once
+ *
+ * Results go to bench/results/<UTC date>-<commit>[-quick].md; commit the file a quoted figure comes from.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/config.ts';
+import { commit, helpIfAsked, loadAverage, provenance } from './support.ts';
+
+interface Benchmark {
+  name: string;
+  /** What it measures, for the results file. */
+  what: string;
+  /** Script and arguments at the sizes the docs report. */
+  full: string[];
+  /** The smallest size that still runs every part of the script. */
+  quick: string[];
+  env?: Record<string, string>;
+  quickEnv?: Record<string, string>;
+}
+
+export const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'peers',
+    what: 'our service against @neo4j/graphql 7 and the raw Cypher floor (docs/benchmarks.md, README table)',
+    full: ['bench/peers.ts', '--relationships', '1000000', '--connections', '1,16,64'],
+    quick: ['bench/peers.ts', '--relationships', '20000', '--duration', '2', '--warmup', '1', '--connections', '1', '--checks', '5'],
+  },
+  {
+    name: 'seed',
+    what: 'our loader against LOAD CSV in its best form',
+    full: ['bench/seed.ts', '--relationships', '1000000'],
+    quick: ['bench/seed.ts', '--relationships', '20000', '--rounds', '1', '--warmup', '1000'],
+  },
+  {
+    name: 'load',
+    what: '64 clients for 60 s on a mixed read workload, errors in bodies counted, memory after each run',
+    full: ['bench/load.ts', '--connections', '64', '--duration', '60', '--runs', '3'],
+    quick: ['bench/load.ts', '--connections', '8', '--duration', '5', '--runs', '1', '--relationships', '20000'],
+  },
+  {
+    name: 'synergy',
+    what: 'synergyPaths and synergies against Cypher peers, each size in a fresh process; suggestion quality (with its caveat)',
+    full: ['bench/synergy.ts', '10000', '100000', '1000000'],
+    quick: ['bench/synergy.ts', '10000'],
+    quickEnv: { BENCH_SAMPLES: '40', BENCH_WARMUP: '5', BENCH_QUALITY_SMES: '20' },
+  },
+  {
+    name: 'shape',
+    what: 'networkShape of the whole network, both engines, first and cached calls',
+    full: ['bench/shape.ts', '--1m'],
+    quick: ['bench/shape.ts'],
+    quickEnv: { BENCH_SIZES: '10000' },
+  },
+  {
+    name: 'nested-reads',
+    what: 'one query per operation against one query per field (N+1)',
+    full: ['bench/nested-reads.ts'],
+    quick: ['bench/nested-reads.ts'],
+  },
+  {
+    name: 'seed-profile',
+    what: "PROFILE of the loader's batch queries",
+    full: ['bench/seed-profile.ts', '--relationships', '200000'],
+    quick: ['bench/seed-profile.ts', '--relationships', '20000'],
+  },
+  {
+    name: 'seed-columns',
+    what: 'rows sent as a list of maps against rows sent as columns (the loader sends columns)',
+    full: ['bench/seed-columns.ts', '--rows', '200000'],
+    quick: ['bench/seed-columns.ts', '--rows', '20000'],
+  },
+  {
+    name: 'auto-commit',
+    what: 'a read as one auto-commit query against executeQuery (a managed transaction)',
+    full: ['bench/auto-commit.ts', '--calls', '2000'],
+    quick: ['bench/auto-commit.ts', '--calls', '200'],
+  },
+  {
+    name: 'startup',
+    what: 'npm start on an empty data folder (seeding included) and on a seeded one: time to the first answer',
+    full: ['bench/startup.ts', '--runs', '2'],
+    quick: ['bench/startup.ts', '--runs', '1'],
+  },
+];
+
+helpIfAsked(`npm run bench:all -- [--quick] [--only a,b]: rerun every committed benchmark, write bench/results/<date>-<commit>.md
+
+  --quick        each at its smallest size (proves the scripts run; not figures to quote)
+  --only <list>  some of: ${BENCHMARKS.map((b) => b.name).join(', ')}
+  -h, --help     this help
+Run it on a quiet machine, under flock /tmp/maillage-bench.lock when others may run benchmarks.`);
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const chosen = values.only ? BENCHMARKS.filter((b) => values.only!.split(',').includes(b.name)) : BENCHMARKS;
+if (chosen.length === 0) throw new Error(`--only: none of ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+
+const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+const dir = path.join(projectRoot, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${stamp}-${commit().replaceAll(' ', '').replace('+uncommittedchanges', '-dirty')}${values.quick ? '-quick' : ''}.md`);
+writeFileSync(
+  file,
+  `# npm run bench:all${values.quick ? ' -- --quick' : ''}\n\n${provenance(`npm run bench:all${values.quick ? ' -- --quick' : ''}`)}\n` +
+    (values.quick ? '\n**Quick mode: smallest sizes, to prove the scripts run. These are not figures to quote.**\n' : ''),
+);
+
+function run(benchmark: Benchmark): Promise<{ code: number | null; seconds: number; output: string }> {
+  const args = values.quick ? benchmark.quick : benchmark.full;
+  const env = { ...process.env, ...benchmark.env, ...(values.quick ? benchmark.quickEnv : {}) };
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    // Progress goes to stderr: shown, not kept.
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.on('exit', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, output }));
+  });
+}
+
+let failed = 0;
+for (const benchmark of chosen) {
+  const args = values.quick ? benchmark.quick : benchmark.full;
+  const envShown = Object.entries(values.quick ? (benchmark.quickEnv ?? {}) : (benchmark.env ?? {})).map(([k, v]) => `${k}=${v} `).join('');
+  const command = `${envShown}node ${args.join(' ')}`;
+  const before = loadAverage();
+  process.stderr.write(`\n[bench:all] ${benchmark.name}: ${command}\n`);
+  const { code, seconds, output } = await run(benchmark);
+  if (code !== 0) failed += 1;
+  appendFileSync(
+    file,
+    `\n## ${benchmark.name}: ${benchmark.what}\n\nCommand: \`${command}\`; exit ${code}; ${seconds.toFixed(0)} s; ` +
+      `load average before ${before}, after ${loadAverage()} (1, 5, 15 min).\n\n${output.trim()}\n`,
+  );
+}
+process.stderr.write(`\n[bench:all] results in ${path.relative(projectRoot, file)}${failed ? `; ${failed} benchmark(s) failed` : ''}\n`);
+process.exit(failed ? 1 : 0);

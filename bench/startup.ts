@@ -1,0 +1,83 @@
+/**
+ * Start-up time of `npm start` (src/main.ts, with no NEO4J_URI: it starts its own Neo4j): from the
+ * process starting to the first GraphQL answer, first on an empty data folder (Neo4j's first start,
+ * the migrations, seeding geography, the article and the framework), then on the same folder again.
+ * The explorer build `npm start` also runs when the bundle is missing or stale is not included.
+ *
+ *   node bench/startup.ts [--runs 2]
+ *
+ * No peer: the figure is the README's ("first answer N s after npm start").
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/config.ts';
+import { freePort } from '../src/neo4j/owned-server.ts';
+import { helpIfAsked, invocation, provenance } from './support.ts';
+
+helpIfAsked(`node bench/startup.ts [--runs N]: time from npm start (src/main.ts) to the first GraphQL answer, on an empty data folder then on a seeded one
+
+  --runs N     cold + warm starts, each on a new empty folder (default 2)
+  -h, --help   this help`);
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '2' }, help: { type: 'boolean', short: 'h' } } });
+const runs = Number(values.runs);
+
+async function firstAnswer(url: string, child: ChildProcess, started: number): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} before answering`);
+    try {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ actor(id: "utc") { name } }' }),
+      });
+      const body = (await res.json()) as { data?: { actor?: { name?: string } } };
+      if (body.data?.actor?.name) return (performance.now() - started) / 1000;
+    } catch {
+      /* not listening yet */
+    }
+    if (performance.now() - started > 600_000) throw new Error('no answer within 600 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function start(dataDir: string): Promise<number> {
+  const port = await freePort();
+  const env: Record<string, string | undefined> = { ...process.env, MAILLAGE_DATA_DIR: dataDir, PORT: String(port), NEO4J_URI: undefined };
+  delete env.NEO4J_URI;
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'ignore', openSync(path.join(dataDir, '..', `service-${port}.log`), 'a')],
+  });
+  try {
+    return await firstAnswer(`http://127.0.0.1:${port}`, child, started);
+  } finally {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }
+}
+
+const rows: string[] = [];
+for (let run = 1; run <= runs; run += 1) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'maillage-startup-'));
+  try {
+    const dataDir = path.join(root, 'data');
+    const cold = await start(dataDir);
+    process.stderr.write(`run ${run}: empty folder ${cold.toFixed(1)} s\n`);
+    const warm = await start(dataDir);
+    process.stderr.write(`run ${run}: seeded folder ${warm.toFixed(1)} s\n`);
+    rows.push(`| ${run} | ${cold.toFixed(1)} s | ${warm.toFixed(1)} s |`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+console.log(`\n${provenance(invocation('node bench/startup.ts'))}\n`);
+console.log('| run | first answer, empty data folder (seeding included) | first answer, same folder again |');
+console.log('| ---: | ---: | ---: |');
+for (const row of rows) console.log(row);
