@@ -16,6 +16,7 @@ import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
 import { toSearchQuery } from '../search/french.ts';
+import { DEFAULT_PRESENCE, type Presence } from '../territories/presence.ts';
 
 export type { ActorPage } from '../fetch/records.ts';
 
@@ -25,6 +26,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export interface ActorsArgs {
   search?: string | null | undefined;
   kinds?: readonly ActorKind[] | null | undefined;
+  presence?: Presence | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
   /** Whether the total is needed (`totalCount` selected); default yes. */
@@ -42,6 +44,7 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
   return {
     search,
     kinds: args.kinds?.length ? [...new Set(args.kinds)] : null,
+    ...(args.presence && args.presence !== DEFAULT_PRESENCE ? { presence: args.presence } : {}),
     first,
     after: args.after ? decodeCursor(args.after, [...path, 'after']) : null,
     total: args.total ?? true,

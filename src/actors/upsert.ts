@@ -14,13 +14,14 @@ import { z } from 'zod';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { formatPath } from '../domain/input-path.ts';
+import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
+import { searchFields } from '../search/french.ts';
 import { ACTOR_KINDS, type ActorKind, type ActorRecord, KIND_LABEL } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
 import { type RawNode, toFetchedNode } from '../fetch/records.ts';
 
 export const MAX_UPSERT = 1000;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 /** Every kind label: an actor keeps only the one of its kind. */
 const KIND_LABELS: readonly string[] = Object.values(KIND_LABEL);
 
@@ -47,7 +48,7 @@ const text = (max: number) =>
     .refine((v) => v.isWellFormed(), 'must be valid Unicode text (it holds a lone surrogate)')
     .refine((v) => !INVISIBLE.test(v), 'must not hold control characters or bidirectional overrides');
 const ACTOR_INPUT = z.object({
-  id: z.string().regex(ID, 'must be a slug: letters, digits, `-`, `_`, `.`, `:`, at most 200 characters'),
+  id: z.string().regex(ID_PATTERN, `must be ${ID_RULE}`),
   name: text(300),
   kind: z.enum(ACTOR_KINDS),
   shortName: text(100).nullish(),
@@ -61,6 +62,7 @@ const ACTOR_INPUT = z.object({
   innovates: z.boolean().nullish(),
   exports: z.boolean().nullish(),
   employees: z.number().int().min(0, 'must not be negative').nullish(),
+  changeKind: z.boolean().nullish(),
 });
 
 /** Stored properties an input may set (everything but id, kind, communeId and source). */
@@ -76,6 +78,8 @@ interface Row {
   source: string | null;
   setCommune: boolean;
   communeId: string | null;
+  /** The input says the kind of an existing actor changes on purpose. */
+  changeKind: boolean;
 }
 
 /** Checks what can be checked without the database; returns the rows to write. */
@@ -97,6 +101,8 @@ export function validateActorInputs(inputs: readonly ActorInput[]): Row[] {
     seen.set(value.id, index);
     const props: Record<string, unknown> = {};
     for (const field of PROPERTIES) if (value[field] !== undefined) props[field] = value[field];
+    // French search fields (src/search/french.ts); an absent shortName is read as none.
+    Object.assign(props, searchFields({ name: value.name, shortName: value.shortName }));
     const label = KIND_LABEL[value.kind];
     return {
       index,
@@ -108,11 +114,17 @@ export function validateActorInputs(inputs: readonly ActorInput[]): Row[] {
       source: value.source ?? null,
       setCommune: value.communeId !== undefined,
       communeId: value.communeId ?? null,
+      changeKind: value.changeKind === true,
     };
   });
 }
 
-type Problem = { index: number; field: 'id' | 'kind' | 'communeId'; problem: 'not-actor' | 'territory-kind' | 'no-commune'; value: string };
+type Problem = {
+  index: number;
+  field: 'id' | 'kind' | 'communeId';
+  problem: 'not-actor' | 'territory-kind' | 'kind-change' | 'no-commune';
+  value: string;
+};
 
 export function upsertActorsQuery(rows: Row[], plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
   const b = new CypherBuilder();
@@ -125,6 +137,7 @@ OPTIONAL MATCH (commune:Commune {id: row.communeId})
 WITH collect(CASE
   WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
   WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
+  WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
   WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
 END) AS problems
 CALL (problems) {
@@ -179,5 +192,10 @@ function problemError(p: Problem): Error {
       return new BadInputError(`${formatPath(path)}: "${p.value}" is the id of a node that is not an actor.`, path);
     case 'territory-kind':
       return new BadInputError(`${formatPath(path)}: this actor is also a territory; its kind stays ${p.value}.`, path);
+    case 'kind-change':
+      return new BadInputError(
+        `${formatPath(path)}: this actor is already a ${p.value}; an actor's kind does not change by accident (set changeKind: true to change it on purpose, or use another id).`,
+        path,
+      );
   }
 }

@@ -111,6 +111,8 @@ export const MODEL = {
     ORGANIZED: { from: ['Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true },
     PARTICIPATED_IN: { from: ['Actor'], to: ['Event'], symmetric: false, cost: 1.25, participation: true, working: true },
     HELD_IN: { from: ['Event'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false },
+    // The area an actor serves or covers (a chamber's département, a cluster's or an agency's area).
+    SERVES: { from: ['Actor'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false },
     WORKS_AT: { from: ['Person'], to: ['Actor'], symmetric: false, cost: 1, participation: false, working: true },
     LED: { from: ['Person', 'Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true },
     NEEDS: { from: ['Company'], to: ['Competency'], symmetric: false, cost: 2.5, participation: false, working: false },

@@ -14,6 +14,7 @@
 import { LEVEL_LABEL } from '../domain/records.ts';
 import { isRelationshipType } from '../domain/relationships.ts';
 import { rankTier, toSearchQuery } from '../search/french.ts';
+import { DEFAULT_PRESENCE, acts, membersOf, presentIn } from '../territories/presence.ts';
 import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
 
 /** Collects parameters and hands out unique variable names for one query. */
@@ -160,6 +161,7 @@ export function actorConnection(
   plan: NodePlan,
 ): { total: string | null; page: string } {
   const a = b.variable('a');
+  const presence = filter.presence ?? DEFAULT_PRESENCE;
   const conditions: string[] = [];
   // `match` finds the candidates; `rank` (searches only) computes their sort key.
   let match: string;
@@ -168,13 +170,15 @@ export function actorConnection(
     if (query === null) throw new Error('A search without words must be dropped before building the query.');
     match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(query.lucene)}) YIELD node AS ${a}`;
     conditions.push(`${a}:Actor`);
-    if (scope) conditions.push(`EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope}) }`);
+    if (scope) conditions.push(presentIn(a, scope, presence));
   } else if (scope) {
-    // An actor has one seat, but a commune reaches a département both directly and via its EPCI.
-    match = `MATCH (${a}:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(${scope})\nWITH DISTINCT ${a}`;
+    // The union of the ways to be present yields each actor once.
+    match = `${membersOf(scope, a, presence)}\nWITH ${a}`;
   } else {
     match = `MATCH (${a}:Actor)`;
   }
+  // A territory is an actor only when it acts (idle régions are geography, not actors).
+  conditions.push(acts(a));
   if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = b.param(filter.first + 1);

@@ -11,6 +11,7 @@
  * `key` is the GraphQL response key (alias or field name): field resolvers find their data by it.
  */
 import type { ActorKind, TerritoryLevel } from '../domain/records.ts';
+import type { Presence } from '../territories/presence.ts';
 
 export interface NodePlan {
   fetches: Fetch[];
@@ -25,6 +26,8 @@ export interface NodePlan {
 export interface ActorFilter {
   search: string | null;
   kinds: ActorKind[] | null;
+  /** How an actor is in the scope territory (src/territories/presence.ts); absent: ACTIVE. */
+  presence?: Presence;
   first: number;
   after: ActorCursor | null;
   /** Whether `totalCount` is asked: counting every match is the costly part, done only then. */

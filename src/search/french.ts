@@ -133,7 +133,9 @@ export function toSearchQuery(text: string): SearchQuery | null {
   const required = meaningful.length > 0 ? meaningful : all;
   const joined = all.join('');
   const words = `(${required.map((w) => `${w}*`).join(' AND ')})`;
-  const lucene = all.length > 1 ? `${words} OR ${joined}*` : words;
+  // Split words may be one word of the name ("innov ent e", "la BPI France" for Bpifrance).
+  const alternatives = [...new Set([joined, required.join('')])].filter((j) => j !== required[0] || required.length > 1);
+  const lucene = required.length > 1 || all.length > 1 ? [words, ...alternatives.map((j) => `${j}*`)].join(' OR ') : words;
   return { lucene, words: all.join(' '), joined };
 }
 

@@ -10,6 +10,7 @@ import type { Database } from '../neo4j/database.ts';
 import type { SeedProblem, SeedSource } from './format.ts';
 import { ACTOR_LABELS, ALLOWED_LABELS, MAIN_LABELS, RELATIONSHIP_TYPES, TERRITORY_LABELS, endpointProblem, isActorKind } from './model.ts';
 import { KIND_LABEL } from '../domain/records.ts';
+import { ID_RULE, isValidId } from '../domain/ids.ts';
 
 /** Stop collecting after this many: a wrong 1,000,000-row file should not print 1,000,000 lines. */
 export const MAX_PROBLEMS = 200;
@@ -60,6 +61,7 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
   // Node ids of the input, with their labels (the loader adds Entity) and where each was defined.
   const labelsById = new Map<string, readonly string[]>();
   const originById = new Map<string, string>();
+  const actorKinds: { id: string; kind: string; where: string }[] = [];
   let nodes = 0;
   for (const node of source.nodes()) {
     nodes += 1;
@@ -70,6 +72,7 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
       continue;
     }
     originById.set(node.id, where);
+    if (!isValidId(node.id)) report(where, `id ${JSON.stringify(node.id)} is not valid: expected ${ID_RULE} (the API's rule)`);
     const unknown = node.labels.filter((l) => !ALLOWED_LABELS.has(l));
     if (unknown.length)
       report(where, `unknown label ${unknown.map((l) => `"${l}"`).join(', ')}; expected labels among ${[...ALLOWED_LABELS].join(', ')}`);
@@ -80,6 +83,7 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
       const kind = all.kind;
       if (!isActorKind(kind)) report(where, `actor "${node.id}": expected properties.kind among ${Object.keys(KIND_LABEL).join(', ')}, got ${JSON.stringify(kind)}`);
       else if (!node.labels.includes(KIND_LABEL[kind])) report(where, `actor "${node.id}" of kind ${kind}: expected the label ${KIND_LABEL[kind]} too`);
+      else actorKinds.push({ id: node.id, kind, where });
     } else if (node.labels.some((l) => ACTOR_LABELS.includes(l) && l !== 'Region')) {
       report(where, `node "${node.id}" has an actor kind label but not the label Actor; expected both`);
     }
@@ -90,6 +94,15 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
     labelsById.set(node.id, node.labels);
   }
   originById.clear();
+
+  // An actor's kind does not change by accident: a seed row giving an existing actor another kind is refused.
+  const stored = await lookUpKinds(db, actorKinds.map((a) => a.id));
+  for (const a of actorKinds) {
+    const existing = stored.get(a.id);
+    if (existing !== undefined && existing !== a.kind)
+      report(a.where, `actor "${a.id}" is already a ${existing} in the database, not a ${a.kind}; a seed does not change an actor's kind (use another id, or change it on purpose with upsertActors(changeKind: true))`);
+  }
+  actorKinds.length = 0;
 
   const pending: PendingRef[] = [];
   const seenRels = new Set<string>();
@@ -172,6 +185,19 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
     }
   }
   return { problems, total, nodes, relationships, answers };
+}
+
+async function lookUpKinds(db: Database | undefined, ids: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (!db || ids.length === 0) return found;
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const rows = await db.read<{ id: string; kind: string | null }>(
+      'UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN id, n.kind AS kind',
+      { ids: ids.slice(i, i + 10_000) },
+    );
+    for (const row of rows) if (row.kind) found.set(row.id, row.kind);
+  }
+  return found;
 }
 
 async function lookUpLabels(db: Database | undefined, ids: string[]): Promise<Map<string, string[]>> {

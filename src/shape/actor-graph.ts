@@ -5,11 +5,14 @@
  *   // { nodes: [{ id: 'innovent-e', kind: 'INSTITUTE', ... }, ...],
  *   //   links: [{ source: 'altytud', target: 'utc', weight: 2, types: ['CO_PARTICIPATED', 'PARTNER_OF'] }, ...] }
  *
- * Nodes: the actors located inside the territory, `(a)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t)`
- * (every actor when `within` is null, including actors without a commune), optionally of some kinds.
+ * Nodes: the actors present in the territory (every acting actor when `within` is null, including
+ * actors without a commune), optionally of some kinds.
  * Links: one undirected link per pair of distinct member actors that are related directly (any
  * relationship between the two) or took part in the same event or programme (ORGANIZED,
- * PARTICIPATED_IN, LED, SUPPORTS, MEMBER_OF, CONTINUES to the same Event or Program node).
+ * PARTICIPATED_IN, LED, SUPPORTS, MEMBER_OF, CONTINUES to the same Event or Program node), or one
+ * organised an event at a part of which the other acted (the tour's organiser and a stop's host).
+ * Members: the actors present in the territory (src/territories/presence.ts, ACTIVE by default);
+ * a territory (région, EPCI) is an actor only when it acts.
  * weight = direct relationships + shared events + shared programmes; types = the direct relationship
  * types, plus CO_PARTICIPATED (a shared event) and CO_PROGRAM (a shared programme).
  *
@@ -22,6 +25,7 @@ import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import { VIEWS } from '../domain/model.ts';
 import { byId } from '../domain/shared.ts';
+import { DEFAULT_PRESENCE, type Presence, acts, membersOfParam } from '../territories/presence.ts';
 
 export interface ActorLinkRecord {
   source: string;
@@ -38,6 +42,8 @@ export interface ActorGraphRecord {
 export interface ActorGraphArgs {
   within?: string | null | undefined;
   kinds?: readonly ActorKind[] | null | undefined;
+  /** How an actor is in `within` (default ACTIVE). */
+  presence?: Presence | null | undefined;
 }
 
 /** The relationships by which an actor takes part in an event or a programme (the model registry's `participation`). */
@@ -51,15 +57,20 @@ export const TERRITORY = `
 OPTIONAL MATCH (t:Territory {id: $within})
 WITH t WHERE $within IS NULL OR t IS NOT NULL`;
 
-/** Rows (t, a): one per member actor; use inside `CALL (t) { ... }` to keep a territory without actors. */
+/**
+ * Rows (t, a): one per member actor, the actors present in t by `$presence`
+ * (src/territories/presence.ts), or every acting actor when t is null; use inside `CALL (t) { ... }`
+ * to keep a territory without actors.
+ */
 export const MEMBERS = `
 CALL (t) {
   WITH t WHERE t IS NULL
-  MATCH (a:Actor) WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  MATCH (a:Actor) WHERE ($kinds IS NULL OR a.kind IN $kinds) AND ${acts('a')}
   RETURN a
   UNION
   WITH t WHERE t IS NOT NULL
-  MATCH (t)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a:Actor) WHERE ($kinds IS NULL OR a.kind IN $kinds)
+  ${membersOfParam('t', 'a', '$presence')}
+  WITH a WHERE ($kinds IS NULL OR a.kind IN $kinds)
   RETURN a
 }`;
 
@@ -80,6 +91,18 @@ WITH members, CASE WHEN $within IS NULL AND $kinds IS NULL THEN null
 
 const PARTICIPATION = PARTICIPATION_TYPES.join('|');
 
+/**
+ * Rows (a, b, e): b organised event e and a acted at one of its parts (or the other way round):
+ * the CCI de l'Aisne hosting the closing of the tour worked with InnovENT-E, which organised it.
+ * Counted as a shared event (CO_PARTICIPATED). Callers narrow the pairs after WHERE.
+ */
+const ORGANISER_OF_WHOLE = `CALL (a) {
+    MATCH (a)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)-[:PART_OF*1..2]->(e:Event)<-[:ORGANIZED]-(b:Actor) RETURN b, e
+    UNION
+    MATCH (a)-[:ORGANIZED]->(e:Event)<-[:PART_OF*1..2]-(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(b:Actor) RETURN b, e
+  }
+  WITH a, b, e WHERE a <> b`;
+
 /** Rows (a, b, weight, types): one per link of member `a`, from its end with the smaller id. */
 export const LINKS_OF_A = `
 CALL (a, memberSet) {
@@ -92,6 +115,9 @@ CALL (a, memberSet) {
   RETURN b, 0 AS direct, [] AS directTypes,
     count(DISTINCT CASE WHEN e:Event THEN e END) AS events,
     count(DISTINCT CASE WHEN e:Program THEN e END) AS programs
+  UNION ALL
+  ${ORGANISER_OF_WHOLE.replace('WHERE', 'WHERE a.id < b.id AND (memberSet IS NULL OR memberSet[b.id]) AND')}
+  RETURN b, 0 AS direct, [] AS directTypes, count(DISTINCT e) AS events, 0 AS programs
 }
 WITH a, b, sum(direct) AS direct, sum(events) AS events, sum(programs) AS programs,
   apoc.coll.toSet(apoc.coll.flatten(collect(directTypes))) AS directTypes
@@ -113,6 +139,9 @@ CALL (a, memberSet) {
   UNION ALL
   MATCH (a)-[:${PARTICIPATION}]->(e:Event|Program)<-[:${PARTICIPATION}]-(b:Actor)
   WHERE id(a) < id(b) AND (memberSet IS NULL OR memberSet[b.id])
+  RETURN b, count(DISTINCT e) AS weight
+  UNION ALL
+  ${ORGANISER_OF_WHOLE.replace('WHERE', 'WHERE id(a) < id(b) AND (memberSet IS NULL OR memberSet[b.id]) AND')}
   RETURN b, count(DISTINCT e) AS weight
 }
 WITH a, b, sum(weight) AS weight`;
@@ -136,7 +165,7 @@ CALL (t) {
 RETURN actorCount`;
 
 export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> {
-  return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds] : null };
+  return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds] : null, presence: args.presence ?? DEFAULT_PRESENCE };
 }
 
 export async function actorGraph(db: Database, args: ActorGraphArgs, options?: QueryOptions): Promise<ActorGraphRecord> {

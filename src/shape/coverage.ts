@@ -1,6 +1,7 @@
 /**
  * University coverage of the SMEs of a territory: the share of companies linked (COLLABORATES_WITH
- * or any other direct relationship) to at least one university of their own région, and the largest
+ * or any other direct relationship) to at least one university present (ACTIVE,
+ * src/territories/presence.ts) in the région of their seat, and the largest
  * companies that are not, by employees.
  *
  *   await coverage(db, { within: 'department:80' })
@@ -14,6 +15,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorRecord } from '../domain/records.ts';
 import { MEMBERS, TERRITORY } from './actor-graph.ts';
+import { DEFAULT_PRESENCE, type Presence, presentIn } from '../territories/presence.ts';
 
 export interface CoverageRecord {
   companyCount: number;
@@ -32,7 +34,8 @@ CALL (t) {
   WITH a WHERE a:Company
   WITH a, EXISTS {
     MATCH (a)-[:LOCATED_IN]->(:Commune)-[:PART_OF*1..3]->(r:Region)
-    MATCH (a)--(u:University)-[:LOCATED_IN]->(:Commune)-[:PART_OF*1..3]->(r)
+    MATCH (a)--(u:University)
+    WHERE ${presentIn('u', 'r', 'ACTIVE')}
   } AS covered
   RETURN count(a) AS companyCount, count(CASE WHEN covered THEN 1 END) AS coveredCount,
     collect(CASE WHEN NOT covered THEN a END) AS uncovered
@@ -46,12 +49,12 @@ RETURN companyCount, coveredCount, largest`;
 
 export async function coverage(
   db: Database,
-  args: { within?: string | null | undefined },
+  args: { within?: string | null | undefined; presence?: Presence | null | undefined },
   options?: QueryOptions,
 ): Promise<CoverageRecord> {
   const [row] = await db.read<{ companyCount: number; coveredCount: number; largest: ProjectedNode[] }>(
     QUERY,
-    { within: args.within ?? null, kinds: ['COMPANY'], limit: MAX_UNCOVERED },
+    { within: args.within ?? null, presence: args.presence ?? DEFAULT_PRESENCE, kinds: ['COMPANY'], limit: MAX_UNCOVERED },
     options,
   );
   if (!row) throw new NotFoundError('territory', String(args.within));

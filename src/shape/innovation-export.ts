@@ -10,6 +10,7 @@
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { MEMBERS, TERRITORY } from './actor-graph.ts';
+import { DEFAULT_PRESENCE, type Presence } from '../territories/presence.ts';
 
 export interface InnovationExportRecord {
   innovatingCount: number;
@@ -35,12 +36,12 @@ RETURN innovatingCount, innovatingExportingCount, otherCount, otherExportingCoun
 
 export async function innovationExport(
   db: Database,
-  args: { within?: string | null | undefined },
+  args: { within?: string | null | undefined; presence?: Presence | null | undefined },
   options?: QueryOptions,
 ): Promise<InnovationExportRecord> {
   const rows = await db.read<Omit<InnovationExportRecord, 'innovatingShareExporting' | 'otherShareExporting'>>(
     QUERY,
-    { within: args.within ?? null, kinds: ['COMPANY'] },
+    { within: args.within ?? null, presence: args.presence ?? DEFAULT_PRESENCE, kinds: ['COMPANY'] },
     options,
   );
   const row = rows[0];

@@ -27,6 +27,7 @@ import { type InnovationExportRecord, innovationExport } from './innovation-expo
 import { type ShapeSummary, summarise } from './metrics.ts';
 import type { EngineName } from './node-metrics.ts';
 import { cachedShape } from './shape-cache.ts';
+import { DEFAULT_PRESENCE, type Presence } from '../territories/presence.ts';
 import { ALL_NEEDS, needsKey } from './shape-needs.ts';
 
 /** Above this many actors the GDS engine is used (graphology keeps the whole graph in memory). */
@@ -34,6 +35,7 @@ export const GRAPHOLOGY_MAX_ACTORS = 2_000;
 
 export interface NetworkShapeRecord extends ShapeSummary {
   within: string | null;
+  presence: Presence;
   /** Empty values when not asked for (needs.coverage false). */
   coverage: CoverageRecord;
   innovationExport: InnovationExportRecord;
@@ -82,39 +84,40 @@ async function completeActors(db: Database, summary: ShapeSummary, options: Quer
   };
 }
 
-async function computeShape(db: Database, within: string | null, options: NetworkShapeOptions): Promise<NetworkShapeRecord> {
+async function computeShape(db: Database, within: string | null, presence: Presence, options: NetworkShapeOptions): Promise<NetworkShapeRecord> {
   const needs = options.needs ?? ALL_NEEDS;
   const queryOptions: QueryOptions = { observer: options.observer, timeoutMs: options.timeoutMs ?? db.budgets.shapeMs };
-  const [counted] = await db.read<{ actorCount: number }>(ACTOR_COUNT, actorGraphParams({ within }), queryOptions);
+  const [counted] = await db.read<{ actorCount: number }>(ACTOR_COUNT, actorGraphParams({ within, presence }), queryOptions);
   if (!counted) throw new NotFoundError('territory', String(within));
   const engine = options.engine ?? chooseEngine(counted.actorCount);
   // The indicators are independent queries: they run while the graph is measured.
   const indicators = Promise.all([
-    needs.coverage ? coverage(db, { within }, queryOptions) : NO_COVERAGE,
-    needs.innovationExport ? innovationExport(db, { within }, queryOptions) : NO_INNOVATION,
+    needs.coverage ? coverage(db, { within, presence }, queryOptions) : NO_COVERAGE,
+    needs.innovationExport ? innovationExport(db, { within, presence }, queryOptions) : NO_INNOVATION,
   ]);
   indicators.catch(() => undefined);
   const metrics =
     engine === 'graphology' || counted.actorCount === 0
-      ? computeWithGraphology(await actorGraph(db, { within }, queryOptions))
-      : await computeWithGds(db, { within }, { ...options, needs });
+      ? computeWithGraphology(await actorGraph(db, { within, presence }, queryOptions))
+      : await computeWithGds(db, { within, presence }, { ...options, needs });
   const summary = summarise(metrics, needs);
   const [shape, [covered, innovation]] = await Promise.all([
     metrics.partialActors ? completeActors(db, summary, queryOptions) : summary,
     indicators,
   ]);
-  return { ...shape, within, coverage: covered, innovationExport: innovation };
+  return { ...shape, within, presence, coverage: covered, innovationExport: innovation };
 }
 
 export async function networkShape(
   db: Database,
-  args: { within?: string | null | undefined },
+  args: { within?: string | null | undefined; presence?: Presence | null | undefined },
   options: NetworkShapeOptions = {},
 ): Promise<NetworkShapeRecord> {
   const within = args.within ?? null;
-  if (options.cache === false) return computeShape(db, within, options);
+  const presence = args.presence ?? DEFAULT_PRESENCE;
+  if (options.cache === false) return computeShape(db, within, presence, options);
   // Everything that changes the answer is in the key (the test-only betweenness options too).
-  const key = JSON.stringify([within, needsKey(options.needs ?? ALL_NEEDS), options.engine ?? null,
+  const key = JSON.stringify([within, presence, needsKey(options.needs ?? ALL_NEEDS), options.engine ?? null,
     options.betweennessExactMax ?? null, options.betweennessSampleSize ?? null]);
-  return cachedShape(db, key, () => computeShape(db, within, options), { observer: options.observer });
+  return cachedShape(db, key, () => computeShape(db, within, presence, options), { observer: options.observer });
 }

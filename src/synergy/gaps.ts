@@ -5,9 +5,10 @@
  *   // [{ competency: { id: 'competency:export-markets', ... }, demand: 3.4, supply: 0.5, gap: 2.27,
  *   //    companyCount: 4, responses: 52, teachers: [], teachersWithinReach: [UTC], exposedCompanies: [...] }, ...]
  *
- * - demand: the sum of the NEEDS weights (0..1, 1 when missing) of the companies located inside;
+ * "Inside" is presence in the territory (src/territories/presence.ts; ACTIVE unless asked otherwise).
+ * - demand: the sum of the NEEDS weights (0..1, 1 when missing) of the companies inside;
  * - supply: 1 per university inside the territory teaching it, 0.5 per university "within reach",
- *   that is located in the same région(s) as the territory but outside it (a student or a trainer
+ *   that is present in the same région(s) as the territory but not inside it (a student or a trainer
  *   crosses a région, rarely more); `within: null` means everywhere, so everything is inside;
  * - gap: demand / (1 + supply), weighted SMEs per teaching university: with no teacher the gap is
  *   the whole demand, each teacher divides it;
@@ -21,6 +22,7 @@ import { type ProjectedNode, project, toActorRecord, toNodeRecord } from '../dom
 import type { ActorRecord, NodeRecord } from '../domain/records.ts';
 import { asTooComplex, planOnce } from './budget.ts';
 import { round } from '../domain/shared.ts';
+import { DEFAULT_PRESENCE, type Presence, membersOf } from '../territories/presence.ts';
 
 export const INSIDE_SUPPLY = 1;
 export const WITHIN_REACH_SUPPLY = 0.5;
@@ -39,20 +41,22 @@ export interface CompetencyGapRecord {
   exposedCompanies: ActorRecord[];
 }
 
-const INSIDE = (label: string, v: string) => `
+/** Rows (v): the actors with this label present in t (src/territories/presence.ts), or all when t is null. */
+const INSIDE = (label: string, v: string, presence: Presence) => `
   CALL (t) {
     WITH t WHERE t IS NULL
     MATCH (${v}:${label}) RETURN ${v}
     UNION
     WITH t WHERE t IS NOT NULL
-    MATCH (t)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(${v}:${label}) RETURN DISTINCT ${v}
+    ${membersOf('t', v, presence)}
+    WITH ${v} WHERE ${v}:${label} RETURN ${v}
   }`;
 
-const GAPS = `
+const gapsQuery = (presence: Presence) => `
 OPTIONAL MATCH (t:Territory {id: $within})
 WITH t WHERE $within IS NULL OR t IS NOT NULL
 CALL (t) {
-  ${INSIDE('Company', 'co')}
+  ${INSIDE('Company', 'co', presence)}
   MATCH (co)-[n:NEEDS]->(k:Competency)
   WITH k, co, coalesce(n.weight, 1.0) AS weight, coalesce(n.responses, 0) AS responses,
     EXISTS { (co)-[:COLLABORATES_WITH]-(:University)-[:TEACHES]->(k) } AS served
@@ -63,15 +67,15 @@ CALL (t) {
     companyCount: companyCount, exposed: exposed}) AS demands
 }
 CALL (t) {
-  ${INSIDE('University', 'u')}
+  ${INSIDE('University', 'u', presence)}
   RETURN collect(u) AS inside
 }
 CALL (t, inside) {
   WITH t, inside, CASE WHEN t IS NULL THEN [] ELSE apoc.coll.toSet(
       [(t)-[:PART_OF*0..3]->(r:Region) | r] + [(t)<-[:PART_OF]-(:Epci)-[:PART_OF*1..2]->(r:Region) | r]) END AS regions
   UNWIND regions AS r
-  MATCH (r)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(u:University)
-  WHERE NOT u IN inside
+  ${membersOf('r', 'u', presence)}
+  WITH u, inside WHERE u:University AND NOT u IN inside
   RETURN collect(DISTINCT u) AS reach
 }
 CALL (inside, reach) {
@@ -94,8 +98,10 @@ export async function competencyGaps(
   db: Database,
   within: string | null,
   options: QueryOptions = {},
+  presence: Presence = DEFAULT_PRESENCE,
 ): Promise<CompetencyGapRecord[]> {
   const params = { within, maxExposed: MAX_EXPOSED };
+  const GAPS = gapsQuery(presence);
   await planOnce(db, GAPS, params, options);
   const [row] = await db
     .read<Row>(GAPS, params, { timeoutMs: db.budgets.gapsMs, ...options })

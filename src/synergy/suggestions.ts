@@ -12,6 +12,7 @@
  * and gathers the full evidence for a shortlist only; the exact score is computed here, with the
  * weights of `FACTOR_WEIGHTS` (the one place they live; docs/synergy.md explains them).
  */
+import { placesOf } from '../territories/presence.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
@@ -182,7 +183,7 @@ CALL (x, myNeeds, myTeaches, myPlaces, workingDegree) {
     [k IN [tie IN ties WHERE tie.type = 'TEACHES' | tie.n] WHERE k:Competency] AS theyTeach,
     [tie IN ties WHERE tie.type = 'NEEDS' AND head([k IN [tie.n] WHERE k:Competency | true]) | {n: tie.n, weight: coalesce(tie.r.weight, 1.0)}] AS theyNeed,
     size([tie IN ties WHERE NOT tie.type IN $notWorking]) AS theirWorking,
-    CASE WHEN c:Territory THEN [(c)-[:PART_OF*0..3]->(t:Territory) | t] ELSE [] END AS above
+    apoc.coll.toSet(${placesOf('c', 'ACTIVE')}) AS above
   WITH *,
     reduce(best = reduce(b = 0.0, commune IN communes | CASE WHEN nearness[elementId(commune)] > b THEN nearness[elementId(commune)] ELSE b END),
       p IN myPlaces | CASE WHEN p.t IN above AND p.proximity > best THEN p.proximity ELSE best END) AS proximity
@@ -222,12 +223,9 @@ RETURN x IS NOT NULL AS found,
   workingDegree,
   candidates`;
 
-/** The territories a node lies in (itself too when it is one). */
+/** The territories an actor is present in (src/territories/presence.ts, ACTIVE), itself too when it is one. */
 function placeNodes(v: string): string {
-  return `apoc.coll.toSet(
-      [(${v})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(t:Territory) | t] +
-      [(${v})-[:PART_OF*0..3]->(t:Territory) WHERE ${v}:Territory | t]
-    )`;
+  return `apoc.coll.toSet(${placesOf(v, 'ACTIVE')})`;
 }
 
 /** A node as \`project\` gives it, from an expression (a map projection needs a variable). */

@@ -69,9 +69,11 @@ describe('upsertActors', () => {
     expect((await stored(`${p}-sme`))!.labels.sort()).toEqual(['Actor', 'Company', 'Entity']);
   });
 
-  it('updates by id: changes the kind label with the kind, keeps absent fields, null removes', async () => {
+  it('updates by id: changes the kind label with the kind (on purpose), keeps absent fields, null removes', async () => {
     await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Start', kind: 'COMPANY', communeId: `${p}:commune-a`, employees: 5, sector: 'bois' }] });
-    const res = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER', employees: null }] });
+    const refused = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER' }] });
+    expect(refused.errors?.[0]?.message).toBe('input[0].kind: this actor is already a COMPANY; an actor\'s kind does not change by accident (set changeKind: true to change it on purpose, or use another id).');
+    const res = await gql(server, UPSERT, { input: [{ id: `${p}-upd`, name: 'Grown', kind: 'CLUSTER', employees: null, changeKind: true }] });
     expect(res.errors).toBeUndefined();
     const row = (await stored(`${p}-upd`))!;
     expect(row.labels.sort()).toEqual(['Actor', 'Cluster', 'Entity']);

@@ -9,10 +9,12 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COUNT {
         MATCH (a0:Actor)
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         RETURN a0
       } AS total,
       COLLECT {
         MATCH (a0:Actor)
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -26,7 +28,8 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE a0.kind IN $p0
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          AND a0.kind IN $p0
           AND a0.id > $p2
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
@@ -42,6 +45,7 @@ describe('actors(...)', () => {
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
         WHERE a0:Actor
+          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
             WHEN any(s IN names0 WHERE s = $p2 OR replace(s, ' ', '') = $p3) OR $p3 IN [] THEN 0
@@ -62,13 +66,35 @@ describe('actors(...)', () => {
       "OPTIONAL MATCH (scope:Territory {id: $p0})
       RETURN scope IS NOT NULL AS found,
       COUNT {
-        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
-        WITH DISTINCT a0
+        CALL (scope) {
+          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+        }
+        WITH a0
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         RETURN a0
       } AS total,
       COLLECT {
-        MATCH (a0:Actor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope)
-        WITH DISTINCT a0
+        CALL (scope) {
+          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          UNION
+          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+        }
+        WITH a0
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -83,7 +109,12 @@ describe('actors(...)', () => {
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
-          AND EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
+          AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
+          OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
+          OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }
+          OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(scope) }
+          OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(scope) })
+          AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
             WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
@@ -105,6 +136,7 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COLLECT {
         MATCH (a0:Actor)
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
           \`links\`: COLLECT {

@@ -16,6 +16,7 @@ describe('mutations', () => {
       WITH collect(CASE
         WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
         WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
+        WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
         WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
       END) AS problems
       CALL (problems) {
@@ -51,7 +52,7 @@ describe('mutations', () => {
           }
         } }
       } ELSE [] END AS actors
-      --- WRITE {"p0":[{"index":0,"id":"altytud","kind":"COMPANY","label":"Company","otherLabels":["Institute","University","Cluster","Funder","Chamber","LocalAuthority","Region"],"props":{"name":"Altytud","employees":12},"source":null,"setCommune":true,"communeId":"commune:80523"},{"index":1,"id":"bpifrance","kind":"FUNDER","label":"Funder","otherLabels":["Institute","University","Company","Cluster","Chamber","LocalAuthority","Region"],"props":{"name":"Bpifrance"},"source":null,"setCommune":true,"communeId":null}],"p1":3}"
+      --- WRITE {"p0":[{"index":0,"id":"altytud","kind":"COMPANY","label":"Company","otherLabels":["Institute","University","Cluster","Funder","Chamber","LocalAuthority","Region"],"props":{"name":"Altytud","employees":12,"searchNames":["altytud"],"searchText":"altytud"},"source":null,"setCommune":true,"communeId":"commune:80523","changeKind":false},{"index":1,"id":"bpifrance","kind":"FUNDER","label":"Funder","otherLabels":["Institute","University","Company","Cluster","Chamber","LocalAuthority","Region"],"props":{"name":"Bpifrance","searchNames":["bpifrance"],"searchText":"bpifrance"},"source":null,"setCommune":true,"communeId":null,"changeKind":false}],"p1":3}"
     `);
   });
 

@@ -49,7 +49,7 @@ describe('the tables derived from the registry keep the values the service had',
     const costs = Object.fromEntries(VIEWS.relationshipTypes.map((t) => [t, relationshipCost(t, {})]));
     expect(costs).toEqual({
       LOCATED_IN: 3, PART_OF: 1.5, MEMBER_OF: 1, PARTNER_OF: 1, SUPPORTS: 1.5, CONTINUES: 1, ORGANIZED: 1,
-      PARTICIPATED_IN: 1.25, HELD_IN: 3, WORKS_AT: 1, LED: 1, NEEDS: 2.5, TEACHES: 2.5, COLLABORATES_WITH: 1,
+      PARTICIPATED_IN: 1.25, HELD_IN: 3, SERVES: 3, WORKS_AT: 1, LED: 1, NEEDS: 2.5, TEACHES: 2.5, COLLABORATES_WITH: 1,
     });
     expect(relationshipCost('PART_OF', {}, true)).toBe(3);
     expect(relationshipCost('SOMETHING_ELSE', {})).toBe(2);
@@ -58,7 +58,7 @@ describe('the tables derived from the registry keep the values the service had',
 
   it('participation, working ties, proximity and level words', () => {
     expect([...VIEWS.participationTypes].sort()).toEqual(['CONTINUES', 'LED', 'MEMBER_OF', 'ORGANIZED', 'PARTICIPATED_IN', 'SUPPORTS']);
-    expect([...VIEWS.notWorkingTypes].sort()).toEqual(['HELD_IN', 'LOCATED_IN', 'NEEDS', 'PART_OF', 'TEACHES']);
+    expect([...VIEWS.notWorkingTypes].sort()).toEqual(['HELD_IN', 'LOCATED_IN', 'NEEDS', 'PART_OF', 'SERVES', 'TEACHES']);
     expect(VIEWS.proximityByLabel).toEqual({ Commune: 1, Epci: 1, IndustrialTerritory: 0.6, Department: 0.6, Region: 0.3 });
     expect(VIEWS.territoryLabelsByRank).toEqual(['Commune', 'Epci', 'Department', 'Region', 'IndustrialTerritory']);
     expect(VIEWS.levelWordsByLabel.IndustrialTerritory).toEqual({ fr: "territoire d'industrie", en: 'industrial territory' });

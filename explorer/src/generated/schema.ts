@@ -54,15 +54,17 @@ export type ActorGraph = {
 /** An actor to create, or to update when one with this id exists. */
 export type ActorInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** True to change the kind of an existing actor on purpose. */
+  changeKind?: InputMaybe<Scalars['Boolean']['input']>;
   /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
   exports?: InputMaybe<Scalars['Boolean']['input']>;
   founded?: InputMaybe<Scalars['Int']['input']>;
-  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`; at most 200 characters). */
+  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit; at most 200 characters). Seeds follow the same rule. */
   id: Scalars['ID']['input'];
   innovates?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The kind; the node's kind label follows it. */
+  /** The kind; the node's kind label follows it. An existing actor's kind does not change unless changeKind is true (BAD_USER_INPUT naming the existing kind). */
   kind: ActorKind;
   legalForm?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -172,6 +174,8 @@ export type CompanyLinksArgs = {
 export type Competency = Node & {
   __typename?: 'Competency';
   id: Scalars['ID']['output'];
+  /** theme (innovation, creativity, entrepreneurship, international) or competency (a finer one, PART_OF its theme). */
+  level: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
@@ -184,6 +188,19 @@ export type Competency = Node & {
 export type CompetencyLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CompetencyConnection = {
+  __typename?: 'CompetencyConnection';
+  edges: Array<CompetencyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CompetencyEdge = {
+  __typename?: 'CompetencyEdge';
+  cursor: Scalars['String']['output'];
+  node: Competency;
 };
 
 /** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
@@ -237,13 +254,48 @@ export type Direction =
 /** Something that happened: the 2019 tour, one of its stops, a workshop, a closing. */
 export type Event = Node & {
   __typename?: 'Event';
+  /** Companies mobilised (the 2019 tour: 1,000). */
+  companies: Maybe<Scalars['Int']['output']>;
+  /** When it happened, or began (ISO `YYYY-MM-DD` or `YYYY-MM`); the same as startDate when both are known. */
   date: Maybe<Scalars['String']['output']>;
+  /** The edition of a recurring event (the tour of 2019 is the 1st). */
+  edition: Maybe<Scalars['Int']['output']>;
+  /** When it ended (ISO date or month): the tour, October 2019 ("2019-10"). */
+  endDate: Maybe<Scalars['String']['output']>;
+  /** Higher-education establishments that took part ("about 30" for the 2019 tour). */
+  establishments: Maybe<Scalars['Int']['output']>;
+  establishmentsNote: Maybe<Scalars['String']['output']>;
+  exportNote: Maybe<Scalars['String']['output']>;
+  /** Share of companies that export among those that innovate (the article: 1 in 2, 0.5). */
+  exportRateWithInnovation: Maybe<Scalars['Float']['output']>;
+  /** Share of companies that export among those that do not innovate (the article: 1 in 20, 0.05). */
+  exportRateWithoutInnovation: Maybe<Scalars['Float']['output']>;
+  /** What it set out to do, as the source says it. */
+  goal: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** tour, stop, workshop, closing. */
   kind: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
+  /** Who supported it locally, as the source says it. */
+  localSupporters: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** What came out of it, as the source says it. */
+  output: Maybe<Scalars['String']['output']>;
+  /** Questionnaires sent to SMEs (the 2019 tour: more than 10,000). */
+  questionnaires: Maybe<Scalars['Int']['output']>;
+  questionnairesNote: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** When it began (ISO date or month): the tour, June 2019 ("2019-06"). */
+  startDate: Maybe<Scalars['String']['output']>;
+  /** Stops of a tour (the 2019 tour: 40). */
+  stops: Maybe<Scalars['Int']['output']>;
+  /** Stops of a tour in the Hauts-de-France (the 2019 tour: 4). */
+  stopsInHautsDeFrance: Maybe<Scalars['Int']['output']>;
+  /** Topics discussed (a workshop). */
+  topics: Maybe<Array<Scalars['String']['output']>>;
+  /** Where it took place when no commune is known (the closing: the CCI de l'Aisne). */
+  venue: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -253,14 +305,29 @@ export type EventLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
 export type Funder = Actor & Node & {
   __typename?: 'Funder';
+  /** state, public bank, ministry, employers' body, association, foundation. */
   category: Maybe<Scalars['String']['output']>;
   commune: Maybe<Territory>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 
@@ -290,14 +357,25 @@ export type InnovationExport = {
 
 export type Institute = Actor & Node & {
   __typename?: 'Institute';
+  approach: Maybe<Scalars['String']['output']>;
+  /** The year its approach started (InnovENT-E's survey of SMEs: 2012). */
+  approachStarted: Maybe<Scalars['Int']['output']>;
   commune: Maybe<Territory>;
+  /** The year it was founded (InnovENT-E: 2018). */
   founded: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   legalForm: Maybe<Scalars['String']['output']>;
   links: Array<Link>;
+  /** What it does, as the source says it. */
+  mission: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Its object, as its statutes say it. */
+  purpose: Maybe<Scalars['String']['output']>;
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The themes of the training it labels: innovation, creativity, entrepreneurship (ICE). */
+  trainingThemes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 
@@ -483,14 +561,28 @@ export type PersonLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** How an actor is in a territory (docs/data-model.md, "Presence in a territory"). */
+export type Presence =
+  /** SEAT, or it acts there: it organised, led or took part in an event held inside the territory (or in a part of such an event), or it serves an area inside or around it (a chamber's, a cluster's, an agency's). What a user expects; the default. */
+  | 'ACTIVE'
+  /** Its seat (LOCATED_IN commune) is inside the territory, or it is a territory inside it (an EPCI in its département, a région in itself). */
+  | 'SEAT';
+
 /** A programme: PIA, the IDEFI InnovENT-E, Territoires d'industrie. */
 export type Program = Node & {
   __typename?: 'Program';
+  /** The name in full: Initiative d'Excellence en Formations Innovantes InnovENT-E. */
+  fullName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** When and by whom it was launched, as the source says it. */
+  launched: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** PIA for the Programme d'Investissements d'Avenir. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The year it started (the IDEFI: 2011; Territoires d'industrie: 2018). */
   started: Maybe<Scalars['Int']['output']>;
 };
 
@@ -501,30 +593,58 @@ export type ProgramLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type ProgramConnection = {
+  __typename?: 'ProgramConnection';
+  edges: Array<ProgramEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProgramEdge = {
+  __typename?: 'ProgramEdge';
+  cursor: Scalars['String']['output'];
+  node: Program;
+};
+
 export type Query = {
   __typename?: 'Query';
   actor: Maybe<Actor>;
   /**
-   * The actor graph inside a territory (null: the whole network): the actors located in it, and one
-   * undirected link per pair of actors that are related directly or took part in the same event or
-   * programme. Unknown territory: NOT_FOUND.
+   * The actor graph inside a territory (null: the whole network): the actors present in it
+   * (presence: ACTIVE by default; a territory is an actor only when it acts), and one undirected link
+   * per pair of actors that are related directly, took part in the same event or programme, or where
+   * one organised an event at a part of which the other acted. Unknown territory: NOT_FOUND.
    */
   actorGraph: ActorGraph;
   /**
    * Actors, a Relay connection.
-   * search: case- and accent-insensitive match on names ("utc", "Meaulte").
-   * within: a territory id at any level (region, department, EPCI, commune, industrial territory).
+   * search: French search on names and short names: accents, case, hyphens, elisions and both
+   * apostrophes do not matter; joined or split words, short names and abbreviations ("utc", "Meaulte",
+   * "cci aisne", "innovente", "communauté de communes coquelicot").
+   * within: a territory id at any level (region, department, EPCI, commune, industrial territory): the
+   * actors present in it, by `presence` (ACTIVE by default: seat, or acting there).
+   * A territory (région, EPCI) is listed as an actor only when it acts (funds, supports, leads, takes part...).
    */
   actors: ActorConnection;
+  /** The competency framework by id, a keyset connection. theme: innovation, creativity, entrepreneurship, international; level: theme or competency. */
+  competencies: CompetencyConnection;
   /**
    * Competency demand (SME needs) against supply (what universities teach) inside a territory
-   * (null: everywhere), the largest gap first.
+   * (null: everywhere), the largest gap first. Companies and universities are inside by `presence`
+   * (ACTIVE by default).
    */
   competencyGaps: Array<CompetencyGap>;
-  /** The shape of exactly that graph (all kinds), and the territory's indicators. */
+  /**
+   * Events by id, a keyset connection. kind: tour, stop, workshop, closing. within: held inside this
+   * territory (an event is held where it or one of its parts is held: the tour is held at its stops).
+   */
+  events: EventConnection;
+  /** The shape of exactly that graph (all kinds, same presence), and the territory's indicators. */
   networkShape: NetworkShape;
   /** Any node by id. */
   node: Maybe<Node>;
+  /** Programmes by id, a keyset connection. */
+  programs: ProgramConnection;
   /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
   synergies: Array<Synergy>;
   /**
@@ -560,6 +680,7 @@ export type QueryActorArgs = {
 
 export type QueryActorGraphArgs = {
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -568,23 +689,48 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+export type QueryCompetenciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompetencyGapsArgs = {
+  presence?: InputMaybe<Presence>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNetworkShapeArgs = {
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgramsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -844,7 +990,7 @@ export type SynergyReason = {
 /** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
 export type Territory = Node & {
   __typename?: 'Territory';
-  /** The actors located in a commune inside this territory: the same connection as Query.actors(within: <this id>). */
+  /** The actors present in this territory (presence: ACTIVE by default): the same connection as Query.actors(within: <this id>, presence). */
   actors: ActorConnection;
   /** The territories directly inside this one (a département holds its EPCIs and its communes), by name; at most 500. */
   children: Array<Territory>;
@@ -868,6 +1014,7 @@ export type TerritoryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -940,6 +1087,8 @@ export type University = Actor & Node & {
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** UTC for the Université de technologie de Compiègne. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 

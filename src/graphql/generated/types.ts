@@ -64,15 +64,17 @@ export type ActorGraph = {
 /** An actor to create, or to update when one with this id exists. */
 export type ActorInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** True to change the kind of an existing actor on purpose. */
+  changeKind?: InputMaybe<Scalars['Boolean']['input']>;
   /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
   exports?: InputMaybe<Scalars['Boolean']['input']>;
   founded?: InputMaybe<Scalars['Int']['input']>;
-  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`; at most 200 characters). */
+  /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit; at most 200 characters). Seeds follow the same rule. */
   id: Scalars['ID']['input'];
   innovates?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The kind; the node's kind label follows it. */
+  /** The kind; the node's kind label follows it. An existing actor's kind does not change unless changeKind is true (BAD_USER_INPUT naming the existing kind). */
   kind: ActorKind;
   legalForm?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -182,6 +184,8 @@ export type CompanyLinksArgs = {
 export type Competency = Node & {
   __typename?: 'Competency';
   id: Scalars['ID']['output'];
+  /** theme (innovation, creativity, entrepreneurship, international) or competency (a finer one, PART_OF its theme). */
+  level: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
@@ -194,6 +198,19 @@ export type Competency = Node & {
 export type CompetencyLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CompetencyConnection = {
+  __typename?: 'CompetencyConnection';
+  edges: Array<CompetencyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CompetencyEdge = {
+  __typename?: 'CompetencyEdge';
+  cursor: Scalars['String']['output'];
+  node: Competency;
 };
 
 /** One competency: how much SMEs of the territory need it, how much is taught within their reach. */
@@ -247,13 +264,48 @@ export type Direction =
 /** Something that happened: the 2019 tour, one of its stops, a workshop, a closing. */
 export type Event = Node & {
   __typename?: 'Event';
+  /** Companies mobilised (the 2019 tour: 1,000). */
+  companies: Maybe<Scalars['Int']['output']>;
+  /** When it happened, or began (ISO `YYYY-MM-DD` or `YYYY-MM`); the same as startDate when both are known. */
   date: Maybe<Scalars['String']['output']>;
+  /** The edition of a recurring event (the tour of 2019 is the 1st). */
+  edition: Maybe<Scalars['Int']['output']>;
+  /** When it ended (ISO date or month): the tour, October 2019 ("2019-10"). */
+  endDate: Maybe<Scalars['String']['output']>;
+  /** Higher-education establishments that took part ("about 30" for the 2019 tour). */
+  establishments: Maybe<Scalars['Int']['output']>;
+  establishmentsNote: Maybe<Scalars['String']['output']>;
+  exportNote: Maybe<Scalars['String']['output']>;
+  /** Share of companies that export among those that innovate (the article: 1 in 2, 0.5). */
+  exportRateWithInnovation: Maybe<Scalars['Float']['output']>;
+  /** Share of companies that export among those that do not innovate (the article: 1 in 20, 0.05). */
+  exportRateWithoutInnovation: Maybe<Scalars['Float']['output']>;
+  /** What it set out to do, as the source says it. */
+  goal: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** tour, stop, workshop, closing. */
   kind: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
+  /** Who supported it locally, as the source says it. */
+  localSupporters: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** What came out of it, as the source says it. */
+  output: Maybe<Scalars['String']['output']>;
+  /** Questionnaires sent to SMEs (the 2019 tour: more than 10,000). */
+  questionnaires: Maybe<Scalars['Int']['output']>;
+  questionnairesNote: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** When it began (ISO date or month): the tour, June 2019 ("2019-06"). */
+  startDate: Maybe<Scalars['String']['output']>;
+  /** Stops of a tour (the 2019 tour: 40). */
+  stops: Maybe<Scalars['Int']['output']>;
+  /** Stops of a tour in the Hauts-de-France (the 2019 tour: 4). */
+  stopsInHautsDeFrance: Maybe<Scalars['Int']['output']>;
+  /** Topics discussed (a workshop). */
+  topics: Maybe<Array<Scalars['String']['output']>>;
+  /** Where it took place when no commune is known (the closing: the CCI de l'Aisne). */
+  venue: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -263,14 +315,29 @@ export type EventLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
 export type Funder = Actor & Node & {
   __typename?: 'Funder';
+  /** state, public bank, ministry, employers' body, association, foundation. */
   category: Maybe<Scalars['String']['output']>;
   commune: Maybe<Territory>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 
@@ -300,14 +367,25 @@ export type InnovationExport = {
 
 export type Institute = Actor & Node & {
   __typename?: 'Institute';
+  approach: Maybe<Scalars['String']['output']>;
+  /** The year its approach started (InnovENT-E's survey of SMEs: 2012). */
+  approachStarted: Maybe<Scalars['Int']['output']>;
   commune: Maybe<Territory>;
+  /** The year it was founded (InnovENT-E: 2018). */
   founded: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   kind: ActorKind;
   legalForm: Maybe<Scalars['String']['output']>;
   links: Array<Link>;
+  /** What it does, as the source says it. */
+  mission: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** Its object, as its statutes say it. */
+  purpose: Maybe<Scalars['String']['output']>;
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The themes of the training it labels: innovation, creativity, entrepreneurship (ICE). */
+  trainingThemes: Maybe<Array<Scalars['String']['output']>>;
 };
 
 
@@ -493,14 +571,28 @@ export type PersonLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** How an actor is in a territory (docs/data-model.md, "Presence in a territory"). */
+export type Presence =
+  /** SEAT, or it acts there: it organised, led or took part in an event held inside the territory (or in a part of such an event), or it serves an area inside or around it (a chamber's, a cluster's, an agency's). What a user expects; the default. */
+  | 'ACTIVE'
+  /** Its seat (LOCATED_IN commune) is inside the territory, or it is a territory inside it (an EPCI in its département, a région in itself). */
+  | 'SEAT';
+
 /** A programme: PIA, the IDEFI InnovENT-E, Territoires d'industrie. */
 export type Program = Node & {
   __typename?: 'Program';
+  /** The name in full: Initiative d'Excellence en Formations Innovantes InnovENT-E. */
+  fullName: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** When and by whom it was launched, as the source says it. */
+  launched: Maybe<Scalars['String']['output']>;
   /** Direct links, both directions, optionally filtered by relationship type (who organised, led, took part...). */
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** PIA for the Programme d'Investissements d'Avenir. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  /** The year it started (the IDEFI: 2011; Territoires d'industrie: 2018). */
   started: Maybe<Scalars['Int']['output']>;
 };
 
@@ -511,30 +603,58 @@ export type ProgramLinksArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type ProgramConnection = {
+  __typename?: 'ProgramConnection';
+  edges: Array<ProgramEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProgramEdge = {
+  __typename?: 'ProgramEdge';
+  cursor: Scalars['String']['output'];
+  node: Program;
+};
+
 export type Query = {
   __typename?: 'Query';
   actor: Maybe<Actor>;
   /**
-   * The actor graph inside a territory (null: the whole network): the actors located in it, and one
-   * undirected link per pair of actors that are related directly or took part in the same event or
-   * programme. Unknown territory: NOT_FOUND.
+   * The actor graph inside a territory (null: the whole network): the actors present in it
+   * (presence: ACTIVE by default; a territory is an actor only when it acts), and one undirected link
+   * per pair of actors that are related directly, took part in the same event or programme, or where
+   * one organised an event at a part of which the other acted. Unknown territory: NOT_FOUND.
    */
   actorGraph: ActorGraph;
   /**
    * Actors, a Relay connection.
-   * search: case- and accent-insensitive match on names ("utc", "Meaulte").
-   * within: a territory id at any level (region, department, EPCI, commune, industrial territory).
+   * search: French search on names and short names: accents, case, hyphens, elisions and both
+   * apostrophes do not matter; joined or split words, short names and abbreviations ("utc", "Meaulte",
+   * "cci aisne", "innovente", "communauté de communes coquelicot").
+   * within: a territory id at any level (region, department, EPCI, commune, industrial territory): the
+   * actors present in it, by `presence` (ACTIVE by default: seat, or acting there).
+   * A territory (région, EPCI) is listed as an actor only when it acts (funds, supports, leads, takes part...).
    */
   actors: ActorConnection;
+  /** The competency framework by id, a keyset connection. theme: innovation, creativity, entrepreneurship, international; level: theme or competency. */
+  competencies: CompetencyConnection;
   /**
    * Competency demand (SME needs) against supply (what universities teach) inside a territory
-   * (null: everywhere), the largest gap first.
+   * (null: everywhere), the largest gap first. Companies and universities are inside by `presence`
+   * (ACTIVE by default).
    */
   competencyGaps: Array<CompetencyGap>;
-  /** The shape of exactly that graph (all kinds), and the territory's indicators. */
+  /**
+   * Events by id, a keyset connection. kind: tour, stop, workshop, closing. within: held inside this
+   * territory (an event is held where it or one of its parts is held: the tour is held at its stops).
+   */
+  events: EventConnection;
+  /** The shape of exactly that graph (all kinds, same presence), and the territory's indicators. */
   networkShape: NetworkShape;
   /** Any node by id. */
   node: Maybe<Node>;
+  /** Programmes by id, a keyset connection. */
+  programs: ProgramConnection;
   /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
   synergies: Array<Synergy>;
   /**
@@ -570,6 +690,7 @@ export type QueryActorArgs = {
 
 export type QueryActorGraphArgs = {
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -578,23 +699,48 @@ export type QueryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+export type QueryCompetenciesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<Scalars['String']['input']>;
+  theme?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompetencyGapsArgs = {
+  presence?: InputMaybe<Presence>;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNetworkShapeArgs = {
+  presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgramsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -854,7 +1000,7 @@ export type SynergyReason = {
 /** A piece of France's administrative geography, or an industrial territory (Territoires d'industrie). */
 export type Territory = Node & {
   __typename?: 'Territory';
-  /** The actors located in a commune inside this territory: the same connection as Query.actors(within: <this id>). */
+  /** The actors present in this territory (presence: ACTIVE by default): the same connection as Query.actors(within: <this id>, presence). */
   actors: ActorConnection;
   /** The territories directly inside this one (a département holds its EPCIs and its communes), by name; at most 500. */
   children: Array<Territory>;
@@ -878,6 +1024,7 @@ export type TerritoryActorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
+  presence?: InputMaybe<Presence>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -950,6 +1097,8 @@ export type University = Actor & Node & {
   kind: ActorKind;
   links: Array<Link>;
   name: Scalars['String']['output'];
+  /** UTC for the Université de technologie de Compiègne. */
+  shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
 };
 
@@ -1045,10 +1194,14 @@ export type ResolversTypes = {
   Community: ResolverTypeWrapper<CommunityRecord>;
   Company: ResolverTypeWrapper<ActorRecord>;
   Competency: ResolverTypeWrapper<NodeRecord>;
+  CompetencyConnection: ResolverTypeWrapper<Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversTypes['CompetencyEdge']> }>;
+  CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
   CompetencyGap: ResolverTypeWrapper<Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversTypes['Competency'], exposedCompanies: Array<ResolversTypes['Actor']>, teachers: Array<ResolversTypes['Actor']>, teachersWithinReach: Array<ResolversTypes['Actor']> }>;
   Coverage: ResolverTypeWrapper<CoverageRecord>;
   Direction: Direction;
   Event: ResolverTypeWrapper<NodeRecord>;
+  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funder: ResolverTypeWrapper<ActorRecord>;
   HubMeasure: HubMeasure;
@@ -1068,7 +1221,10 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Person: ResolverTypeWrapper<NodeRecord>;
+  Presence: Presence;
   Program: ResolverTypeWrapper<NodeRecord>;
+  ProgramConnection: ResolverTypeWrapper<Omit<ProgramConnection, 'edges'> & { edges: Array<ResolversTypes['ProgramEdge']> }>;
+  ProgramEdge: ResolverTypeWrapper<Omit<ProgramEdge, 'node'> & { node: ResolversTypes['Program'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedActor: ResolverTypeWrapper<RankedActorRecord>;
   Region: ResolverTypeWrapper<ActorRecord>;
@@ -1112,9 +1268,13 @@ export type ResolversParentTypes = {
   Community: CommunityRecord;
   Company: ActorRecord;
   Competency: NodeRecord;
+  CompetencyConnection: Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversParentTypes['CompetencyEdge']> };
+  CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
   CompetencyGap: Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversParentTypes['Competency'], exposedCompanies: Array<ResolversParentTypes['Actor']>, teachers: Array<ResolversParentTypes['Actor']>, teachersWithinReach: Array<ResolversParentTypes['Actor']> };
   Coverage: CoverageRecord;
   Event: NodeRecord;
+  EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Float: Scalars['Float']['output'];
   Funder: ActorRecord;
   ID: Scalars['ID']['output'];
@@ -1133,6 +1293,8 @@ export type ResolversParentTypes = {
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Person: NodeRecord;
   Program: NodeRecord;
+  ProgramConnection: Omit<ProgramConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgramEdge']> };
+  ProgramEdge: Omit<ProgramEdge, 'node'> & { node: ResolversParentTypes['Program'] };
   Query: Record<PropertyKey, never>;
   RankedActor: RankedActorRecord;
   Region: ActorRecord;
@@ -1233,11 +1395,23 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type CompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Competency'] = ResolversParentTypes['Competency']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<CompetencyLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CompetencyConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyConnection'] = ResolversParentTypes['CompetencyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CompetencyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CompetencyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyEdge'] = ResolversParentTypes['CompetencyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Competency'], ParentType, ContextType>;
 };
 
 export type CompetencyGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetencyGap'] = ResolversParentTypes['CompetencyGap']> = {
@@ -1260,13 +1434,42 @@ export type CoverageResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  companies?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  edition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  establishments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  establishmentsNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportRateWithInnovation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  exportRateWithoutInnovation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  goal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<EventLinksArgs, 'first'>>;
+  localSupporters?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  output?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  questionnaires?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  questionnairesNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stops?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stopsInHautsDeFrance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  topics?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  venue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
 export type FunderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Funder'] = ResolversParentTypes['Funder']> = {
@@ -1276,6 +1479,7 @@ export type FunderResolvers<ContextType = GraphQLContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<FunderLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1288,14 +1492,20 @@ export type InnovationExportResolvers<ContextType = GraphQLContext, ParentType e
 };
 
 export type InstituteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Institute'] = ResolversParentTypes['Institute']> = {
+  approach?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  approachStarted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   commune?: Resolver<Maybe<ResolversTypes['Territory']>, ParentType, ContextType>;
   founded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   legalForm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<InstituteLinksArgs, 'first'>>;
+  mission?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trainingThemes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1386,21 +1596,38 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type ProgramResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = {
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  launched?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ProgramLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   started?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProgramConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgramConnection'] = ResolversParentTypes['ProgramConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProgramEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgramEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgramEdge'] = ResolversParentTypes['ProgramEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
-  actorGraph?: Resolver<ResolversTypes['ActorGraph'], ParentType, ContextType, Partial<QueryActorGraphArgs>>;
-  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first'>>;
-  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, Partial<QueryCompetencyGapsArgs>>;
-  networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, Partial<QueryNetworkShapeArgs>>;
+  actorGraph?: Resolver<ResolversTypes['ActorGraph'], ParentType, ContextType, RequireFields<QueryActorGraphArgs, 'presence'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first' | 'presence'>>;
+  competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, RequireFields<QueryCompetenciesArgs, 'first'>>;
+  competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, RequireFields<QueryCompetencyGapsArgs, 'presence'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, RequireFields<QueryNetworkShapeArgs, 'presence'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first'>>;
   synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType, RequireFields<QuerySynergiesArgs, 'actorId' | 'first'>>;
   synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
   territories?: Resolver<ResolversTypes['TerritoryConnection'], ParentType, ContextType, RequireFields<QueryTerritoriesArgs, 'first'>>;
@@ -1545,7 +1772,7 @@ export type SynergyReasonResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type TerritoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Territory'] = ResolversParentTypes['Territory']> = {
-  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first'>>;
+  actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<TerritoryActorsArgs, 'first' | 'presence'>>;
   children?: Resolver<Array<ResolversTypes['Territory']>, ParentType, ContextType, RequireFields<TerritoryChildrenArgs, 'first'>>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1598,6 +1825,7 @@ export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends
   kind?: Resolver<ResolversTypes['ActorKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<UniversityLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1613,9 +1841,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Community?: CommunityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Competency?: CompetencyResolvers<ContextType>;
+  CompetencyConnection?: CompetencyConnectionResolvers<ContextType>;
+  CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
   CompetencyGap?: CompetencyGapResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   Funder?: FunderResolvers<ContextType>;
   InnovationExport?: InnovationExportResolvers<ContextType>;
   Institute?: InstituteResolvers<ContextType>;
@@ -1630,6 +1862,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Program?: ProgramResolvers<ContextType>;
+  ProgramConnection?: ProgramConnectionResolvers<ContextType>;
+  ProgramEdge?: ProgramEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedActor?: RankedActorResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

@@ -153,6 +153,7 @@ function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: read
       {
         search: typeof args.search === 'string' ? args.search : null,
         kinds: Array.isArray(args.kinds) ? (args.kinds as ActorKind[]) : null,
+        presence: args.presence === 'SEAT' || args.presence === 'ACTIVE' ? args.presence : null,
         first: typeof args.first === 'number' ? args.first : null,
         after: typeof args.after === 'string' ? args.after : null,
         total: [...collect(info, sets, 'ActorConnection').values()].flat().some((c) => c.fieldName === 'totalCount'),
@@ -232,6 +233,14 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string): { na
 export function territoryConnectionPlanOf(info: GraphQLResolveInfo, first: number): NodePlan {
   const sets = childSets(info, childSets(info, rootSets(info), 'TerritoryConnection', 'edges'), 'TerritoryEdge', 'node');
   const plan = planOfSets(info, sets, 'Territory');
+  checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
+  return plan;
+}
+
+/** The plan beneath each node of a root connection of `typeName` nodes (`events`, `programs`, `competencies`). */
+export function nodeConnectionPlanOf(info: GraphQLResolveInfo, typeName: 'Event' | 'Program' | 'Competency', first: number): NodePlan {
+  const sets = childSets(info, childSets(info, rootSets(info), `${typeName}Connection`, 'edges'), `${typeName}Edge`, 'node');
+  const plan = planOfSets(info, sets, typeName);
   checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
   return plan;
 }

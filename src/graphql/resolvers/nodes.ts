@@ -5,7 +5,33 @@ import { prefetched } from '../lookahead/prefetched.ts';
 import { KIND_LABEL, VIEWS, isActorKind, territoryLevel } from '../../domain/model.ts';
 import { findNode } from '../../actors/find.ts';
 import type { Resolvers } from '../generated/types.ts';
-import { nodePlanOf } from '../lookahead/plan-from-selection.ts';
+import { nodeConnectionPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
+import { type ListedLabel, type NodePage, listNodes, nodeListFilter } from '../../fetch/node-list.ts';
+
+function toNodeConnection(page: NodePage) {
+  return {
+    totalCount: page.total,
+    edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.node })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.rows[0]?.cursor ?? null,
+      endCursor: page.rows.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+async function connection(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  label: ListedLabel,
+  args: { first?: number | null; after?: string | null; within?: string | null },
+  where: Record<string, string | null | undefined> = {},
+) {
+  const filter = nodeListFilter(label, args, where);
+  const plan = nodeConnectionPlanOf(info, label, filter.first);
+  return toNodeConnection(await listNodes(ctx.db, filter, plan, { observer: ctx.observer }));
+}
 
 const linkFields = {
   links: (node: NodeRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
@@ -23,6 +49,9 @@ export function nodeTypeName(node: NodeRecord): string | null {
 export const nodeResolvers: Resolvers = {
   Query: {
     node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node')),
+    events: (_, args, ctx, info) => connection(ctx, info, 'Event', args, { kind: args.kind }),
+    programs: (_, args, ctx, info) => connection(ctx, info, 'Program', args),
+    competencies: (_, args, ctx, info) => connection(ctx, info, 'Competency', args, { theme: args.theme, level: args.level }),
   },
   Node: {
     __resolveType: (node) => nodeTypeName(node) as never,

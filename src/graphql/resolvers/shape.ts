@@ -22,7 +22,7 @@ export const shapeResolvers: Resolvers = {
   NetworkShape: {
     hubs: (shape, { first, by }) => firstOf(by === 'PAGERANK' ? shape.hubsByPageRank : shape.hubsByDegree, first, MAX_RANKED, 'hubs'),
     brokers: (shape, { first }) => firstOf(shape.brokers, first, MAX_RANKED, 'brokers'),
-    competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, shape.within),
+    competencyGaps: (shape, _, ctx) => competencyGaps(ctx.db, shape.within, {}, shape.presence),
   },
   Community: {
     members: (community, { first }) => firstOf(community.members, first, MAX_COMMUNITY_MEMBERS, 'members'),

@@ -8,7 +8,7 @@ export const synergyResolvers: Resolvers = {
   Query: {
     synergyPaths: (_, args, ctx) => synergyPaths(ctx.db, args),
     synergies: (_, args, ctx) => synergies(ctx.db, args),
-    competencyGaps: (_, args, ctx) => competencyGaps(ctx.db, args.within ?? null),
+    competencyGaps: (_, args, ctx) => competencyGaps(ctx.db, args.within ?? null, {}, args.presence ?? undefined),
   },
   CompetencyGap: {
     exposedCompanies: (gap, args) =>

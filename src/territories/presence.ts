@@ -1,0 +1,110 @@
+/**
+ * Presence in a territory: THE definition of "this actor is in that territory", written once as
+ * Cypher fragments, used by `actors(within)`, `Territory.actors`, `actorGraph`, `networkShape`,
+ * `competencyGaps`, the proximity of `synergies` and coverage (docs/data-model.md, "Presence").
+ *
+ *   membersOf('t', 'a', 'ACTIVE')   // a CALL (t) { ... } whose rows (a) are the actors present in t
+ *   presentIn('a', 't', 'SEAT')     // a predicate: is actor a present in territory t
+ *   placesOf('a', 'ACTIVE')         // a list expression: the territories a is present in, every level
+ *
+ * An actor is present in territory T:
+ * - SEAT: its seat (`LOCATED_IN` commune) is inside T; or it IS a territory inside T (an EPCI in its
+ *   département, a région in itself);
+ * - ACTIVE (what a user expects, the default): SEAT, or it acts there: it organised, led or took part
+ *   in an event held inside T (an event is held where it or one of its parts is held: the tour is
+ *   held at each of its stops), or it serves an area (`SERVES`: a chamber's, a cluster's or an
+ *   agency's territory) inside T or containing T.
+ * Territory containment always goes up `PART_OF` (a territory is inside itself).
+ *
+ * A territory is an actor only when it acts (`ACTS`): a région or EPCI with a relationship other
+ * than geography (PART_OF, HELD_IN, LOCATED_IN). Idle geography is never a member.
+ *
+ * Variables are trusted names from the caller's code, never user text. Fragments use no parameter.
+ */
+export type Presence = 'SEAT' | 'ACTIVE';
+
+export const PRESENCES: readonly Presence[] = ['SEAT', 'ACTIVE'];
+export const DEFAULT_PRESENCE: Presence = 'ACTIVE';
+
+/** Relationships by which an actor acts at an event. */
+const ACTING_AT = 'ORGANIZED|PARTICIPATED_IN|LED';
+/** How deep an event's parts go (tour > stop > workshop). */
+const EVENT_DEPTH = 2;
+/** How far PART_OF goes from a commune to its région (commune > EPCI > département > région). */
+const TERRITORY_DEPTH = 3;
+
+/** Relationships that only place a node in the geography: a territory with no other one is idle. */
+export const GEOGRAPHY_TYPES: readonly string[] = ['PART_OF', 'HELD_IN', 'LOCATED_IN'];
+
+/** Predicate: `a` is an actor of the network (not an idle territory). */
+export function acts(a: string): string {
+  return `(NOT ${a}:Territory OR EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })`;
+}
+
+/**
+ * `CALL (t) { ... }` with rows (a): every actor present in t, once each. Add `WHERE` on `a` after
+ * a `WITH a`. t must not be null.
+ */
+export function membersOf(t: string, a: string, presence: Presence): string {
+  return members(t, a, presence === 'ACTIVE' ? '' : null);
+}
+
+/**
+ * The same rows, the presence chosen at run time by a parameter (`$presence`, 'SEAT' or 'ACTIVE'):
+ * for queries written once as constants.
+ */
+export function membersOfParam(t: string, a: string, param: string): string {
+  return members(t, a, `WITH ${t} WHERE ${param} = 'ACTIVE'\n  `);
+}
+
+/** guard: null for SEAT only; '' for ACTIVE branches as they are; a WITH ... WHERE to prefix them. */
+function members(t: string, a: string, guard: string | null): string {
+  const branches = [
+    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Commune)<-[:LOCATED_IN]-(${a}:Actor) RETURN ${a}`,
+    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(${a}:Actor:Territory) WHERE ${acts(a)} RETURN ${a}`,
+  ];
+  if (guard !== null) {
+    branches.push(
+      `${guard}MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..${EVENT_DEPTH}]->(:Event)<-[:${ACTING_AT}]-(${a}:Actor) RETURN ${a}`,
+      `${guard}MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
+      `${guard}MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
+    );
+  }
+  return `CALL (${t}) {\n  ${branches.join('\n  UNION\n  ')}\n}`;
+}
+
+/** Predicate: actor `a` is present in territory `t`. */
+export function presentIn(a: string, t: string, presence: Presence): string {
+  const seat = [
+    `EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
+    `(${a}:Territory AND EXISTS { (${a})-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) })`,
+  ];
+  if (presence === 'ACTIVE') {
+    seat.push(
+      `EXISTS { (${a})-[:${ACTING_AT}]->(:Event)<-[:PART_OF*0..${EVENT_DEPTH}]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
+      `EXISTS { (${a})-[:SERVES]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
+      `EXISTS { (${a})-[:SERVES]->(:Territory)<-[:PART_OF*1..${TERRITORY_DEPTH}]-(${t}) }`,
+    );
+  }
+  return `(${seat.join('\n  OR ')})`;
+}
+
+/**
+ * List expression: every territory `a` is present in, at every level (its seat's commune and
+ * everything above it, itself and above when it is a territory; with ACTIVE, the places of the
+ * events it acted at and above, the areas it serves and above). Duplicates possible: wrap in
+ * apoc.coll.toSet when it matters.
+ */
+export function placesOf(a: string, presence: Presence): string {
+  const parts = [
+    `[(${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..${TERRITORY_DEPTH}]->(presencePlace:Territory) | presencePlace]`,
+    `[(${a})-[:PART_OF*0..${TERRITORY_DEPTH}]->(presencePlace:Territory) WHERE ${a}:Territory | presencePlace]`,
+  ];
+  if (presence === 'ACTIVE') {
+    parts.push(
+      `[(${a})-[:${ACTING_AT}]->(:Event)<-[:PART_OF*0..${EVENT_DEPTH}]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(presencePlace:Territory) | presencePlace]`,
+      `[(${a})-[:SERVES]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(presencePlace:Territory) | presencePlace]`,
+    );
+  }
+  return parts.join(' + ');
+}
