@@ -13,7 +13,7 @@
  * - peer: networkShape(within) with its cache off.
  * Goals (issue #19): 10 s cold for a département, 60 s for the whole network, 1 s cached, at 1M.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
@@ -48,10 +48,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
+/** The documents are kept in the temp folder, to look at what was timed. */
 async function fetchOk(url: string): Promise<number> {
   const response = await yoga.fetch(`http://bench.local${url}`);
   const body = await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url}: ${response.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+  writeFileSync(path.join(os.tmpdir(), `maillage-bench-${url.replace(/[^a-z0-9.]+/gi, '-')}`), Buffer.from(body));
   return body.byteLength;
 }
 

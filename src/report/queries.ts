@@ -1,5 +1,6 @@
 /**
- * The few figures of the report that no API field gives yet, read with the shared fragments of
+ * The few figures of the report that no API field gives yet, read with the shared fragments and
+ * parameters (actorGraphParams) of
  * src/shape/actor-graph.ts (TERRITORY, MEMBERS), so that "the actors of a territory" means exactly
  * what it means for networkShape, coverage and innovationExport, whatever that definition becomes.
  *
@@ -10,7 +11,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord, toTerritoryRecord } from '../domain/read-node.ts';
 import type { ActorRecord, TerritoryLevel, TerritoryRecord } from '../domain/records.ts';
-import { ACTOR_COUNT, MEMBERS, TERRITORY } from '../shape/actor-graph.ts';
+import { ACTOR_COUNT, MEMBERS, TERRITORY, actorGraphParams } from '../shape/actor-graph.ts';
 
 export interface TerritoryFacts {
   territory: TerritoryRecord | null;
@@ -73,7 +74,7 @@ interface FactsRow {
 }
 
 export async function territoryFacts(db: Database, within: string | null, options: QueryOptions = {}): Promise<TerritoryFacts> {
-  const [row] = await db.read<FactsRow>(FACTS, { within, kinds: null }, options);
+  const [row] = await db.read<FactsRow>(FACTS, actorGraphParams({ within }), options);
   if (!row) throw new NotFoundError('territory', String(within));
   const codes = [...new Set(row.departmentCodes.filter((code): code is string => typeof code === 'string'))].sort();
   return {
@@ -150,7 +151,7 @@ export async function subTerritories(
   if (!level) return [];
   const rows = await db.read<{ territory: ProjectedNode; actorCount: number; companyCount: number }>(
     subTerritoriesQuery(CHILD_LABEL[level]),
-    { within, kinds: null },
+    actorGraphParams({ within }),
     options,
   );
   return rows.map((row) => ({ territory: toTerritoryRecord(row.territory), actorCount: row.actorCount, companyCount: row.companyCount }));
@@ -169,14 +170,14 @@ export async function departmentCounts(
      }
      RETURN t.id AS id, t.code AS code, t.name AS name, [(t)-[:PART_OF]->(r:Region) | r.id][0] AS region, actorCount
      ORDER BY actorCount DESC, t.id`,
-    { kinds: null },
+    actorGraphParams({ within: null }),
     options,
   );
 }
 
 /** networkShape's actorCount for another territory, without measuring its whole shape. */
 export async function actorCount(db: Database, within: string | null, options: QueryOptions = {}): Promise<number> {
-  const [row] = await db.read<{ actorCount: number }>(ACTOR_COUNT, { within, kinds: null }, options);
+  const [row] = await db.read<{ actorCount: number }>(ACTOR_COUNT, actorGraphParams({ within }), options);
   if (!row) throw new NotFoundError('territory', String(within));
   return row.actorCount;
 }

@@ -10,6 +10,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApiKey } from '../../src/access/api-keys.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
 import { geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
@@ -180,5 +184,18 @@ describe('the report as HTML, CSV and XLSX', () => {
       if (saved === undefined) delete process.env.CHROMIUM_PATH;
       else process.env.CHROMIUM_PATH = saved;
     }
+  });
+
+  it('asks for an API key when reads need one (MAILLAGE_READS=key), as GraphQL does', async () => {
+    const reader = newApiKey('report-reader', 'reader');
+    const config = loadConfig({ MAILLAGE_API_KEYS: reader.entry, MAILLAGE_READS: 'key' });
+    const closed = createGraphQLServer({ db, logger: createLogger('silent'), security: config.security, limits: config.limits });
+    const anonymous = await closed.fetch('http://maillage.test/report/region:32/figures.csv');
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe('Ce rapport demande une clé d’API (en-tête x-api-key).');
+    const wrong = await closed.fetch('http://maillage.test/report/region:32/figures.csv', { headers: { 'x-api-key': 'not-a-key' } });
+    expect(wrong.status).toBe(401);
+    const allowed = await closed.fetch('http://maillage.test/report/region:32/figures.csv', { headers: { 'x-api-key': reader.key } });
+    expect(allowed.status).toBe(200);
   });
 });
