@@ -117,9 +117,9 @@ export class GraphView {
   }
 
   /**
-   * Sigma's label, kept from colliding: skipped when it would overlap a label already drawn in this
-   * frame (sigma draws the biggest nodes' labels first), put left of its node when it would leave the
-   * frame on the right, and never drawn outside the frame.
+   * Sigma's label, kept from colliding: put right, left, above or below its node, wherever it first
+   * overlaps no label already drawn in this frame (sigma draws the biggest nodes' labels first) and
+   * stays inside the frame; skipped when no place fits.
    */
   private drawLabel(
     context: CanvasRenderingContext2D,
@@ -133,9 +133,16 @@ export class GraphView {
     const width = context.measureText(label).width;
     const { width: frameWidth, height: frameHeight } = this.renderer.getDimensions();
     const y = data.y + size / 3;
-    // Right of the node first, else left of it: the first place inside the frame that overlaps nothing.
-    const box = [data.x + data.size + 3, data.x - data.size - 3 - width]
-      .map((x): LabelBox => ({ id: data.key ?? '', label, x, y: y - size, width, height: size + 2 }))
+    // Right of the node first, else left, above, then below it: the first place inside the frame
+    // that overlaps nothing (four places keep a crowded small graph fully labelled).
+    const places: { x: number; baseline: number }[] = [
+      { x: data.x + data.size + 3, baseline: y },
+      { x: data.x - data.size - 3 - width, baseline: y },
+      { x: data.x - width / 2, baseline: data.y - data.size - 4 },
+      { x: data.x - width / 2, baseline: data.y + data.size + size + 2 },
+    ];
+    const box = places
+      .map((p): LabelBox => ({ id: data.key ?? '', label, x: p.x, y: p.baseline - size, width, height: size + 2 }))
       .find(
         (b) =>
           b.x >= 0 &&
@@ -147,7 +154,7 @@ export class GraphView {
     if (!box) return;
     this.drawn.push(box);
     context.fillStyle = '#1d2433';
-    context.fillText(label, box.x, y);
+    context.fillText(label, box.x, box.y + size);
   }
 
   /** The labels drawn in the last frame (for tests and for the page's own checks). */

@@ -9,6 +9,7 @@
  *   for await (const page of actorPages(db, { within: 'department:80' })) ...
  *   await exportColumns(db, { within: null })   // { actor: ['employees', ...], link: ['weight', ...] }
  */
+import { DERIVED_PROPERTIES } from '../seed/search-fields.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Database } from '../neo4j/database.ts';
 
@@ -84,7 +85,8 @@ export async function* actorPages(db: Database, scope: ExportScope): AsyncGenera
     );
     if (rows.length === 0) return;
     yield rows.map(({ a, located, commune, departement }) => {
-      const { id, kind, name, ...properties } = a;
+      const { id, kind, name, ...stored } = a;
+      const properties = Object.fromEntries(Object.entries(stored).filter(([key]) => !DERIVED_PROPERTIES.includes(key)));
       return { id: String(id), kind: String(kind), name: String(name ?? id), properties, commune, departement, located };
     });
     after = String(rows[rows.length - 1]?.a.id ?? '');
@@ -136,7 +138,7 @@ export async function exportColumns(db: Database, scope: ExportScope): Promise<E
     { within: scope.within, source: scope.source ?? null },
     { timeoutMs: 300_000 },
   );
-  const omit = new Set(['id', 'kind', 'name']);
+  const omit = new Set(['id', 'kind', 'name', ...DERIVED_PROPERTIES]);
   return { actor: columnsOf(row?.actor ?? []).filter((c) => !omit.has(c.name)), link: columnsOf(row?.link ?? []) };
 }
 

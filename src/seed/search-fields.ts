@@ -14,6 +14,9 @@ import type { NodeWrite } from './queries.ts';
 
 const SEARCHABLE = new Set(['Actor', 'Territory']);
 
+/** Properties the loader derives from the name: never exported, since an import writes them again. */
+export const DERIVED_PROPERTIES: readonly string[] = ['searchNames', 'searchText'];
+
 function fieldsOf(props: Properties): Properties | undefined {
   const name = props.name;
   if (typeof name !== 'string') return undefined;

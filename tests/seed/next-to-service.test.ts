@@ -42,6 +42,8 @@ describe('npm run seed next to a running npm start', () => {
     mkdirSync(path.join(dataDir, 'run'), { recursive: true });
     // This test process stands for the service: alive, and not the seed command.
     writeFileSync(path.join(dataDir, 'run', 'connection.json'), JSON.stringify({ uri, pid: process.pid }));
+    // The service keeps its Neo4j's password in the same data folder (authentication is on).
+    writeFileSync(path.join(dataDir, 'neo4j-password'), `${inject('neo4jPassword')}\n`, { mode: 0o600 });
     const { code, stdout, stderr } = await runSeed(['framework', '--dry-run']);
     expect(stderr).toContain(`Using the Neo4j of the running Maillage process ${process.pid} (${uri})`);
     expect(code).toBe(0);
