@@ -26,6 +26,11 @@ import { resolveSource } from '../src/seed/builtin.ts';
 import { type GeographyData, geographySource, loadGeographyData } from '../src/seed/geography.ts';
 import { seed } from '../src/seed/load.ts';
 import { syntheticSource } from '../src/seed/synthetic.ts';
+import { helpIfAsked } from './support.ts';
+
+helpIfAsked(`The explorer's ready-to-use time in Debian's Chromium (network view and map view) for a département of N synthetic actors.
+
+  flock /tmp/maillage-bench.lock node bench/explorer.ts [N=3000]     (BENCH_RUNS=3 runs each)`);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TERRITORY = 'department:80';

@@ -24,6 +24,12 @@ import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
+import { helpIfAsked } from './support.ts';
+
+helpIfAsked(`actors(search) and actors(within): this tree's Cypher against another tree's, same Neo4j and data, p50/p95 and the ratio.
+
+  git archive <commit> src | tar -x -C /tmp/before && ln -s $PWD/node_modules /tmp/before/node_modules
+  flock /tmp/maillage-bench.lock node bench/search-within.ts --before /tmp/before/src [--relationships 100000] [--rounds 5] [--samples 40]`);
 
 const { values } = parseArgs({
   options: {
