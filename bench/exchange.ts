@@ -37,7 +37,8 @@ const FILES: Record<string, [ExportFormat, string][]> = {
 
 /** One step, in this process: prints {ms, rssMb} on stdout. */
 async function step(uri: string, action: string, format: string, folder: string): Promise<void> {
-  const db = connect({ uri, database: 'neo4j' });
+  // The run's Neo4j has authentication on: the parent hands its password down in the environment.
+  const db = connect({ uri, user: 'neo4j', password: process.env.BENCH_NEO4J_PASSWORD, database: 'neo4j' });
   const started = performance.now();
   if (action === 'export') {
     mkdirSync(folder, { recursive: true });
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-exchange-'));
   const server = await startOwnedNeo4j({ dataDir: path.join(dir, 'neo4j'), boltPort: await freePort(), heap: '2g', pagecache: '1g', log: () => undefined });
   try {
-    const db = connect({ uri: server.uri, database: 'neo4j' });
+    const db = connect({ ...server.connection, database: 'neo4j' });
     await migrate(db);
     const t0 = performance.now();
     await seed(db, syntheticSource({ seed: 1, relationships: options.relationships }));
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     process.stdout.write(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}\n`);
     const self = fileURLToPath(import.meta.url);
     const run = (action: string, format: string, folder: string) =>
-      JSON.parse(execFileSync(process.execPath, [self, '--uri', server.uri, '--step', `${action}:${format}:${folder}`], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop() ?? '{}') as { ms: number; rssMb: number };
+      JSON.parse(execFileSync(process.execPath, [self, '--uri', server.uri, '--step', `${action}:${format}:${folder}`], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, BENCH_NEO4J_PASSWORD: server.connection.password } }).trim().split('\n').pop() ?? '{}') as { ms: number; rssMb: number };
     const results: Record<string, { export: { ms: number; rssMb: number }; import: { ms: number; rssMb: number }; mb: number }> = {};
     process.stdout.write('format    export s  export RSS MB  file MB  import s  import RSS MB\n');
     for (const format of options.formats.split(',')) {

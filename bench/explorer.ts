@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   await buildExplorer({ ifStale: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-explorer-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-chromium-'));
   try {
     await migrate(db);

@@ -57,7 +57,7 @@ const variants: Record<'before' | 'after', Build> = {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-search-within-'));
 const neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '1g', log: (l) => console.error(l) });
-const db = connect({ uri: neo4j.uri, database: 'neo4j' });
+const db = connect({ ...neo4j.connection, database: 'neo4j' });
 try {
   await migrate(db);
   log(`seeding geography, framework and ~${relationships} synthetic relationships`);

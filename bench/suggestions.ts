@@ -246,7 +246,7 @@ async function child(target: number, sourceCount: number, seed: number, negative
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-suggestions-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pagecache: '512m' });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   try {
     await migrate(db);
     const started = performance.now();
@@ -304,7 +304,7 @@ async function fit(target: number, seed: number, fitCutoff: string, sourceCount:
   const sources = [...labels.keys()].filter((c) => datedBefore.has(c) || net.answered.has(c)).slice(0, sourceCount);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-suggestions-fit-'));
   const server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '512m' });
-  const db = connect({ uri: server.uri, database: 'neo4j' });
+  const db = connect({ ...server.connection, database: 'neo4j' });
   const rows: { x: number[]; y: number }[] = [];
   let factors: SynergyFactor[] = [];
   try {
