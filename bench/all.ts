@@ -6,7 +6,10 @@
  *   npm run bench:all                      # the sizes the README and docs/benchmarks.md report
  *   npm run bench:all -- --quick           # each benchmark at its smallest size: proves the scripts run, not a figure to quote
  *   npm run bench:all -- --only peers,seed # some of them
- *   flock /tmp/maillage-bench.lock npm run bench:all   # never two timed runs at once
+ *
+ * Each benchmark runs under the shared lock (flock /tmp/maillage-bench.lock, set BENCH_LOCK to change
+ * it, BENCH_LOCK=none to skip): two timed runs never overlap, and tests or other work that take the same
+ * lock run between two benchmarks, never during one.
  *
  * Results go to bench/results/<UTC date>-<commit>[-quick].md; commit the file a quoted figure comes from.
  */
@@ -87,6 +90,43 @@ export const BENCHMARKS: Benchmark[] = [
     quick: ['bench/auto-commit.ts', '--calls', '200'],
   },
   {
+    name: 'chaos',
+    what: '64 clients of reads and writes for 60 s while the owned Neo4j is SIGKILLed three times: recovery, errors, lost writes, RSS (issue #14)',
+    full: ['bench/chaos.ts', '--clients', '64', '--duration', '60', '--kills', '3'],
+    quick: ['bench/chaos.ts', '--clients', '8', '--duration', '20', '--kills', '1'],
+  },
+  {
+    name: 'abuse',
+    what: "16 honest readers alone, then beside the #14 probes (cost limits, /metrics): honest p99 ratio and RSS",
+    full: ['bench/abuse.ts', '--honest', '16', '--duration', '20'],
+    quick: ['bench/abuse.ts', '--honest', '4', '--duration', '5'],
+  },
+  {
+    name: 'explorer',
+    what: "the explorer's ready-to-use time in Chromium, network view and map view, 3,000 actors in the Somme",
+    full: ['bench/explorer.ts', '3000'],
+    quick: ['bench/explorer.ts', '300'],
+    quickEnv: { BENCH_RUNS: '1' },
+  },
+  {
+    name: 'report',
+    what: 'territory report of a département and of the whole network, cold and cached (issue #19)',
+    full: ['bench/report.ts', '--relationships', '1000000'],
+    quick: ['bench/report.ts', '--relationships', '20000'],
+  },
+  {
+    name: 'exchange',
+    what: 'import and export of the whole network in each format: time and peak RSS (issue #17)',
+    full: ['bench/exchange.ts', '--relationships', '1000000'],
+    quick: ['bench/exchange.ts', '--relationships', '20000'],
+  },
+  {
+    name: 'suggestions',
+    what: 'partner suggestions against the link-prediction baselines, warm and cold-start tracks (issue #20)',
+    full: ['bench/suggestions.ts', '--sizes', '10000,100000,1000000'],
+    quick: ['bench/suggestions.ts', '--sizes', '10000', '--sources', '50'],
+  },
+  {
     name: 'startup',
     what: 'npm start on an empty data folder (seeding included) and on a seeded one: time to the first answer',
     full: ['bench/startup.ts', '--runs', '2'],
@@ -97,13 +137,19 @@ export const BENCHMARKS: Benchmark[] = [
 helpIfAsked(`npm run bench:all -- [--quick] [--only a,b]: rerun every committed benchmark, write bench/results/<date>-<commit>.md
 
   --quick        each at its smallest size (proves the scripts run; not figures to quote)
-  --only <list>  some of: ${BENCHMARKS.map((b) => b.name).join(', ')}
+  --only <list>  some of, in the order given: ${BENCHMARKS.map((b) => b.name).join(', ')}
   -h, --help     this help
-Run it on a quiet machine, under flock /tmp/maillage-bench.lock when others may run benchmarks.`);
+Run it on a quiet machine. Each benchmark takes flock /tmp/maillage-bench.lock (BENCH_LOCK=none: no lock).`);
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-const chosen = values.only ? BENCHMARKS.filter((b) => values.only!.split(',').includes(b.name)) : BENCHMARKS;
-if (chosen.length === 0) throw new Error(`--only: none of ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+// --only runs the chosen benchmarks in the order given.
+const chosen = values.only
+  ? values.only.split(',').map((name) => {
+      const found = BENCHMARKS.find((b) => b.name === name.trim());
+      if (!found) throw new Error(`--only: ${name} is none of ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+      return found;
+    })
+  : BENCHMARKS;
 
 const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 const dir = path.join(projectRoot, 'bench', 'results');
@@ -115,20 +161,35 @@ writeFileSync(
     (values.quick ? '\n**Quick mode: smallest sizes, to prove the scripts run. These are not figures to quote.**\n' : ''),
 );
 
-function run(benchmark: Benchmark): Promise<{ code: number | null; seconds: number; output: string }> {
+const LOCKED = '[bench:all] lock taken';
+
+/** Runs one benchmark under the lock; the clock and the load average start once the lock is held. */
+function run(benchmark: Benchmark): Promise<{ code: number | null; seconds: number; output: string; before: string }> {
   const args = values.quick ? benchmark.quick : benchmark.full;
   const env = { ...process.env, ...benchmark.env, ...(values.quick ? benchmark.quickEnv : {}) };
-  const started = performance.now();
+  const lock = process.env.BENCH_LOCK ?? '/tmp/maillage-bench.lock';
+  const [command, commandArgs]: [string, string[]] =
+    lock === 'none'
+      ? [process.execPath, args]
+      : ['flock', [lock, 'sh', '-c', `echo '${LOCKED}' >&2; exec "$0" "$@"`, process.execPath, ...args]];
+  let started = performance.now();
+  let before = loadAverage();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       process.stdout.write(chunk);
     });
     // Progress goes to stderr: shown, not kept.
-    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.on('exit', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, output }));
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(LOCKED)) {
+        started = performance.now();
+        before = loadAverage();
+      }
+      process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => resolve({ code, seconds: (performance.now() - started) / 1000, output, before }));
   });
 }
 
@@ -137,9 +198,8 @@ for (const benchmark of chosen) {
   const args = values.quick ? benchmark.quick : benchmark.full;
   const envShown = Object.entries(values.quick ? (benchmark.quickEnv ?? {}) : (benchmark.env ?? {})).map(([k, v]) => `${k}=${v} `).join('');
   const command = `${envShown}node ${args.join(' ')}`;
-  const before = loadAverage();
   process.stderr.write(`\n[bench:all] ${benchmark.name}: ${command}\n`);
-  const { code, seconds, output } = await run(benchmark);
+  const { code, seconds, output, before } = await run(benchmark);
   if (code !== 0) failed += 1;
   appendFileSync(
     file,
