@@ -7,11 +7,19 @@
  *   fold('Méaulte')      // "meaulte"
  */
 
+import { MODEL } from '../../src/domain/model.ts';
+
 export type Lang = 'fr' | 'en';
 export const LANGS: readonly Lang[] = ['fr', 'en'];
 
 /** The API's name of a language (`lang: FR`). */
 export const apiLang = (lang: Lang): 'FR' | 'EN' => (lang === 'fr' ? 'FR' : 'EN');
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+/** The legend's name of each actor kind, from the model registry: "Université ou école". */
+const kindWords = (lang: Lang) => Object.fromEntries(Object.entries(MODEL.kinds).map(([kind, spec]) => [kind, capitalise(spec.words[lang])]));
+/** Each territory level's name, from the model registry: "département". */
+const levelWords = (lang: Lang) => Object.fromEntries(Object.entries(MODEL.levels).map(([level, spec]) => [level, spec.words[lang]]));
 
 const frPlural = (n: number, one: string, many: string) => `${formatNumberIn('fr', n, 0)} ${n >= 2 ? many : one}`;
 const enPlural = (n: number, one: string, many: string) => `${formatNumberIn('en', n, 0)} ${n === 1 ? one : many}`;
@@ -133,25 +141,9 @@ const fr = {
   mapStatus: (label: string, placed: number, total: number) => `${label} sur la carte : ${frPlural(placed, 'acteur placé', 'acteurs placés')} sur ${formatNumberIn('fr', total, 0)} (à la mairie de leur commune)`,
   noData: 'pas de donnée',
   openTerritory: (name: string) => `Ouvrir ${name}`,
-  kinds: {
-    INSTITUTE: 'Institut',
-    UNIVERSITY: 'Université',
-    COMPANY: 'Entreprise',
-    CLUSTER: 'Pôle, cluster',
-    FUNDER: 'Financeur',
-    CHAMBER: 'Chambre consulaire',
-    LOCAL_AUTHORITY: 'Collectivité',
-    REGION: 'Région',
-    OTHER: 'Événement, programme, personne',
-  } as Record<string, string>,
-  levels: {
-    ALL: 'toute la France',
-    REGION: 'région',
-    DEPARTMENT: 'département',
-    EPCI: 'EPCI',
-    COMMUNE: 'commune',
-    INDUSTRIAL_TERRITORY: 'territoire d’industrie',
-  } as Record<string, string>,
+  // Kinds and levels are the model registry's words (src/domain/model.ts), with the legend's extras.
+  kinds: { ...kindWords('fr'), OTHER: 'Événement, programme, personne' } as Record<string, string>,
+  levels: { ALL: 'toute la France', ...levelWords('fr') } as Record<string, string>,
 };
 
 export type Texts = typeof fr;
@@ -269,25 +261,8 @@ const en: Texts = {
   mapStatus: (label, placed, total) => `${label} on the map: ${enPlural(placed, 'actor', 'actors')} placed of ${formatNumberIn('en', total, 0)} (at their commune's town hall)`,
   noData: 'no data',
   openTerritory: (name) => `Open ${name}`,
-  kinds: {
-    INSTITUTE: 'Institute',
-    UNIVERSITY: 'University',
-    COMPANY: 'Company',
-    CLUSTER: 'Cluster',
-    FUNDER: 'Funder',
-    CHAMBER: 'Chamber',
-    LOCAL_AUTHORITY: 'Local authority',
-    REGION: 'Région',
-    OTHER: 'Event, programme, person',
-  },
-  levels: {
-    ALL: 'all of France',
-    REGION: 'région',
-    DEPARTMENT: 'département',
-    EPCI: 'EPCI',
-    COMMUNE: 'commune',
-    INDUSTRIAL_TERRITORY: 'industrial territory',
-  },
+  kinds: { ...kindWords('en'), OTHER: 'Event, programme, person' },
+  levels: { ALL: 'all of France', ...levelWords('en') },
 };
 
 const DICTIONARIES: Record<Lang, Texts> = { fr, en };

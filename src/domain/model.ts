@@ -8,9 +8,8 @@
  *   VIEWS.relationshipCost('PART_OF', {}, true) // 3: geography between territories
  *   VIEWS.participationTypes                    // ['MEMBER_OF', 'SUPPORTS', 'CONTINUES', 'ORGANIZED', ...]
  *
- * Verbs (the sentences that explain a path, French and English) are still in
- * src/synergy/sentences.ts and the explorer's legend in explorer/src/text.ts, being rewritten for
- * French; they move into `RelationshipSpec.verbs` and `words` here next.
+ * The verbs of each relationship type (French and English) are here too: src/synergy/sentences.ts
+ * applies the grammar (articles, contractions, agreement); the explorer's legend reads the kinds' words.
  */
 
 /** A word or short phrase in the two languages of the service: French first, English too. */
@@ -38,6 +37,20 @@ export interface TerritoryLevelSpec {
   words: Words;
 }
 
+/**
+ * How a relationship is said. English: `active` between subject and object ("UTC [organised] the
+ * workshop"), `passive` hung after the object ("the workshop [organised by] UTC"), `passiveClause` as
+ * the verb of a sentence starting at the object ("the workshop [was organised by] UTC"); empty passives
+ * for symmetric types. French: `active` is followed by the object, `passive` by the subject, with marks
+ * that src/synergy/sentences.ts fills in: `{de}` or `{à}` at the end (the noun with its contracted
+ * preposition: "du PIA", "à l'atelier"), `{lieu}` ("à Albert", "dans la Somme"), `{e:s}`/`{e:o}` (a
+ * participle agreeing with the relationship's subject or object: "organisée par").
+ */
+export interface Verbs {
+  en: { active: string; passive: string; passiveClause: string };
+  fr: { active: string; passive: string };
+}
+
 export interface RelationshipSpec {
   /** The node at each end must carry one of these labels. */
   from: readonly string[];
@@ -52,6 +65,7 @@ export interface RelationshipSpec {
   participation: boolean;
   /** A working tie between people or organisations, not geography nor a shared interest. */
   working: boolean;
+  verbs: Verbs;
 }
 
 export interface Model {
@@ -67,6 +81,10 @@ export interface Model {
 }
 
 const w = (fr: string, en: string): Words => ({ fr, en });
+const v = ([active, passive, passiveClause]: [string, string, string], [frActive, frPassive]: [string, string]): Verbs => ({
+  en: { active, passive, passiveClause },
+  fr: { active: frActive, passive: frPassive },
+});
 
 export const MODEL = {
   kinds: {
@@ -94,7 +112,10 @@ export const MODEL = {
   otherNodeLabels: ['Event', 'Program', 'Person', 'Competency'],
   hiddenNodeLabels: ['SurveyAnswer'],
   relationships: {
-    LOCATED_IN: { from: ['Actor'], to: ['Commune'], symmetric: false, cost: 3, participation: false, working: false },
+    LOCATED_IN: {
+      from: ['Actor'], to: ['Commune'], symmetric: false, cost: 3, participation: false, working: false,
+      verbs: v(['is located in', 'home of', 'is home to'], ['est implanté{e:s} {lieu}', 'où est implanté{e:s}']),
+    },
     PART_OF: {
       from: ['Territory', 'Event', 'Program', 'Competency'],
       to: ['Territory', 'Event', 'Program', 'Competency'],
@@ -103,21 +124,62 @@ export const MODEL = {
       territoryCost: 3,
       participation: false,
       working: false,
+      verbs: v(['is part of', 'which includes', 'includes'], ['fait partie {de}', 'qui comprend']),
     },
-    MEMBER_OF: { from: ['Actor'], to: ['Actor'], symmetric: false, cost: 1, participation: true, working: true },
-    PARTNER_OF: { from: ['Actor'], to: ['Actor'], symmetric: true, cost: 1, participation: false, working: true },
-    SUPPORTS: { from: ['Actor'], to: ['Actor', 'Program', 'Event'], symmetric: false, cost: 1.5, participation: true, working: true },
-    CONTINUES: { from: ['Actor'], to: ['Program'], symmetric: false, cost: 1, participation: true, working: true },
-    ORGANIZED: { from: ['Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true },
-    PARTICIPATED_IN: { from: ['Actor'], to: ['Event'], symmetric: false, cost: 1.25, participation: true, working: true },
-    HELD_IN: { from: ['Event'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false },
+    MEMBER_OF: {
+      from: ['Actor'], to: ['Actor'], symmetric: false, cost: 1, participation: true, working: true,
+      verbs: v(['is a member of', 'which includes', 'includes'], ['est membre {de}', 'qui compte parmi ses membres']),
+    },
+    PARTNER_OF: {
+      from: ['Actor'], to: ['Actor'], symmetric: true, cost: 1, participation: false, working: true,
+      verbs: v(['is a partner of', '', ''], ['est partenaire {de}', 'partenaire {de}']),
+    },
+    SUPPORTS: {
+      from: ['Actor'], to: ['Actor', 'Program', 'Event'], symmetric: false, cost: 1.5, participation: true, working: true,
+      verbs: v(['supports', 'supported by', 'is supported by'], ['soutient', 'soutenu{e:o} par']),
+    },
+    CONTINUES: {
+      from: ['Actor'], to: ['Program'], symmetric: false, cost: 1, participation: true, working: true,
+      verbs: v(['carries on', 'carried on by', 'is carried on by'], ['prolonge', 'prolongé{e:o} par']),
+    },
+    ORGANIZED: {
+      from: ['Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true,
+      verbs: v(['organised', 'organised by', 'was organised by'], ['a organisé', 'organisé{e:o} par']),
+    },
+    PARTICIPATED_IN: {
+      from: ['Actor'], to: ['Event'], symmetric: false, cost: 1.25, participation: true, working: true,
+      verbs: v(['took part in', 'attended by', 'was attended by'], ['a participé {à}', 'qui a réuni']),
+    },
+    HELD_IN: {
+      from: ['Event'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false,
+      verbs: v(['was held in', 'which hosted', 'hosted'], ["s'est tenu{e:s} {lieu}", 'qui a accueilli']),
+    },
     // The area an actor serves or covers (a chamber's département, a cluster's or an agency's area).
-    SERVES: { from: ['Actor'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false },
-    WORKS_AT: { from: ['Person'], to: ['Actor'], symmetric: false, cost: 1, participation: false, working: true },
-    LED: { from: ['Person', 'Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true },
-    NEEDS: { from: ['Company'], to: ['Competency'], symmetric: false, cost: 2.5, participation: false, working: false },
-    TEACHES: { from: ['University'], to: ['Competency'], symmetric: false, cost: 2.5, participation: false, working: false },
-    COLLABORATES_WITH: { from: ['Company'], to: ['University'], symmetric: true, cost: 1, participation: false, working: true },
+    SERVES: {
+      from: ['Actor'], to: ['Territory'], symmetric: false, cost: 3, participation: false, working: false,
+      verbs: v(['serves', 'served by', 'is served by'], ['intervient {lieu}', "où intervient"]),
+    },
+    WORKS_AT: {
+      from: ['Person'], to: ['Actor'], symmetric: false, cost: 1, participation: false, working: true,
+      verbs: v(['works at', 'which employs', 'employs'], ['travaille chez', 'qui emploie']),
+    },
+    // A person leading alone (no "co" in the role) reads without the "co": src/synergy/sentences.ts.
+    LED: {
+      from: ['Person', 'Actor'], to: ['Event'], symmetric: false, cost: 1, participation: true, working: true,
+      verbs: v(['co-led', 'co-led by', 'was co-led by'], ['a codirigé', 'codirigé{e:o} par']),
+    },
+    NEEDS: {
+      from: ['Company'], to: ['Competency'], symmetric: false, cost: 2.5, participation: false, working: false,
+      verbs: v(['needs', 'needed by', 'is needed by'], ['a besoin {de}', 'nécessaire {à}']),
+    },
+    TEACHES: {
+      from: ['University'], to: ['Competency'], symmetric: false, cost: 2.5, participation: false, working: false,
+      verbs: v(['teaches', 'taught by', 'is taught by'], ['enseigne', 'enseigné{e:o} par']),
+    },
+    COLLABORATES_WITH: {
+      from: ['Company'], to: ['University'], symmetric: true, cost: 1, participation: false, working: true,
+      verbs: v(['collaborates with', '', ''], ['collabore avec', 'qui collabore avec']),
+    },
   },
   unknownRelationshipCost: 2,
 } as const satisfies Model;
@@ -166,6 +228,14 @@ export function modelViews(model: Model) {
     proximityByLabel: Object.fromEntries(levels.map((l) => [model.levels[l]!.label, model.levels[l]!.proximity])) as Record<string, number>,
     /** Words by territory label. */
     levelWordsByLabel: Object.fromEntries(levels.map((l) => [model.levels[l]!.label, model.levels[l]!.words])) as Record<string, Words>,
+    /** How a relationship of `type` is said, or undefined for a type the model does not know. */
+    verbs(type: string): Verbs | undefined {
+      return isRelationshipType(type) ? model.relationships[type]!.verbs : undefined;
+    },
+    /** Symmetric in meaning: read the same both ways. */
+    isSymmetric(type: string): boolean {
+      return isRelationshipType(type) && model.relationships[type]!.symmetric;
+    },
     /** Base cost of walking one relationship of `type` (see src/synergy/costs.ts). */
     baseCost(type: string, endsAreTerritories = false): number {
       const spec = isRelationshipType(type) ? model.relationships[type] : undefined;

@@ -22,6 +22,7 @@ import type { CommunityRecord, KindCount, RankedActorRecord } from '../shape/met
 import { networkShape } from '../shape/network-shape.ts';
 import { type CompetencyGapRecord, competencyGaps } from '../synergy/gaps.ts';
 import { type SynergyPathRecord, synergyPaths } from '../synergy/paths.ts';
+import { nameOf } from '../synergy/sentences.ts';
 import { type SynergyRecord, synergies } from '../synergy/suggestions.ts';
 import { type Lang, type Messages, messages } from './i18n.ts';
 import {
@@ -142,18 +143,6 @@ export function themeGaps(gaps: readonly CompetencyGapRecord[]): ThemeGapRecord[
     .sort((a, b) => rank(a.theme) - rank(b.theme) || (a.theme < b.theme ? -1 : 1));
 }
 
-const nameOf = (node: NodeRecord): string => String(node.properties.shortName ?? node.properties.name ?? node.id);
-
-/** One path told as a sentence in the report's language: "ALTYTUD a co-animé l'atelier, organisé par UTC, ...". */
-export function pathSentence(t: Messages, path: SynergyPathRecord): string {
-  if (path.steps.length === 0) return nameOf(path.nodes[0]!);
-  const parts = path.steps.map((step, i) => {
-    const verb = t.stepVerb(step.type, step.direction === 'OUT');
-    return i === 0 ? `${nameOf(step.from)} ${verb} ${nameOf(step.to)}` : `${verb} ${nameOf(step.to)}`;
-  });
-  return `${parts.join(', ')}.`;
-}
-
 function sources(t: Messages): TerritoryReportRecord['method']['sources'] {
   const fr = t.lang === 'FR';
   return [
@@ -258,7 +247,7 @@ export async function territoryReport(
   const fundingPaths: FundingPathRecord[] = [];
   if (hub) {
     for (const funder of funders.filter((f) => f.id !== hub.id)) {
-      const paths = await synergyPaths(db, { from: hub.id, to: funder.id, k: 1, maxHops: limits.pathMaxHops }, queryOptions).catch(
+      const paths = await synergyPaths(db, { from: hub.id, to: funder.id, k: 1, maxHops: limits.pathMaxHops, lang: t.lang }, queryOptions).catch(
         (error: unknown) => {
           // A path search over budget is a fact of the report, not a failure of it.
           if (error instanceof DomainError && error.code === 'QUERY_TOO_COMPLEX') return [];
@@ -270,7 +259,7 @@ export async function territoryReport(
         funder,
         paths,
         sentence: paths[0]
-          ? pathSentence(t, paths[0])
+          ? paths[0].explanation
           : fr
             ? `Aucun chemin de ${limits.pathMaxHops} étapes au plus entre ${hub.name} et ${funder.name}.`
             : `No path of at most ${limits.pathMaxHops} steps between ${hub.name} and ${funder.name}.`,

@@ -69,42 +69,6 @@ const FACTORS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** Verb of a relationship walked forwards / backwards, for the French path sentences. */
-const STEP_VERBS: Record<Lang, Record<string, [forward: string, backward: string]>> = {
-  FR: {
-    ORGANIZED: ['a organisé', 'organisé par'],
-    LED: ['a co-animé', 'co-animé par'],
-    PARTICIPATED_IN: ['a participé à', 'auquel a participé'],
-    SUPPORTS: ['soutient', 'soutenu par'],
-    PARTNER_OF: ['est partenaire de', 'partenaire de'],
-    COLLABORATES_WITH: ['collabore avec', 'collabore avec'],
-    MEMBER_OF: ['est membre de', 'qui compte parmi ses membres'],
-    CONTINUES: ['prolonge', 'prolongé par'],
-    WORKS_AT: ['travaille à', 'qui emploie'],
-    LOCATED_IN: ['est situé à', 'où se trouve'],
-    HELD_IN: ["s'est tenu à", 'qui a accueilli'],
-    PART_OF: ['fait partie de', 'qui comprend'],
-    NEEDS: ['a besoin de', 'dont a besoin'],
-    TEACHES: ['enseigne', 'enseigné par'],
-  },
-  EN: {
-    ORGANIZED: ['organised', 'organised by'],
-    LED: ['co-led', 'co-led by'],
-    PARTICIPATED_IN: ['took part in', 'attended by'],
-    SUPPORTS: ['supports', 'supported by'],
-    PARTNER_OF: ['is a partner of', 'a partner of'],
-    COLLABORATES_WITH: ['collaborates with', 'collaborates with'],
-    MEMBER_OF: ['is a member of', 'which includes'],
-    CONTINUES: ['carries on', 'carried on by'],
-    WORKS_AT: ['works at', 'which employs'],
-    LOCATED_IN: ['is located in', 'home of'],
-    HELD_IN: ['was held in', 'which hosted'],
-    PART_OF: ['is part of', 'which includes'],
-    NEEDS: ['needs', 'needed by'],
-    TEACHES: ['teaches', 'taught by'],
-  },
-};
-
 export function messages(lang: Lang) {
   const locale = lang === 'FR' ? 'fr-FR' : 'en-GB';
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -135,7 +99,6 @@ export function messages(lang: Lang) {
     theme: (theme: string) => THEMES[lang][theme] ?? theme,
     level: (level: string) => LEVELS[lang][level] ?? level,
     factor: (factor: string) => FACTORS[lang][factor] ?? factor,
-    stepVerb: (type: string, forward: boolean) => STEP_VERBS[lang][type]?.[forward ? 0 : 1] ?? type,
     wholeNetwork: fr ? 'Ensemble du réseau' : 'Whole network',
     france: fr ? 'France (ensemble du réseau)' : 'France (whole network)',
     documentTitle: fr ? 'Synthèse territoriale' : 'Territory synthesis',

@@ -20,13 +20,27 @@ import { createRequire } from 'node:module';
 import type { NodeRow, RelRow, SeedSource } from './format.ts';
 import { arraySource } from './format.ts';
 
+/**
+ * The article a région's or département's name takes in French, from INSEE's "type de nom en clair"
+ * (`typeLiaison`): 2 le, 3 la, 4 les, 5 l'; 0 and 1 none ("Paris", "Mayotte"). Sentences need it:
+ * "dans la Somme", "du Nord", "aux Deux-Sèvres".
+ */
+const ARTICLE_OF_LIAISON: Readonly<Record<number, string>> = { 2: 'le', 3: 'la', 4: 'les', 5: "l'" };
+
+function articleOf(raw: { typeLiaison?: number }): { article?: string } {
+  const article = raw.typeLiaison === undefined ? undefined : ARTICLE_OF_LIAISON[raw.typeLiaison];
+  return article ? { article } : {};
+}
+
 interface RawRegion {
   code: string;
   nom: string;
+  typeLiaison?: number;
 }
 interface RawDepartement {
   code: string;
   nom: string;
+  typeLiaison?: number;
   region: string;
 }
 interface RawCommune {
@@ -93,7 +107,7 @@ export function geographySource(data: GeographyData = loadGeographyData()): Seed
     nodes.push({
       id: `region:${r.code}`,
       labels: ['Territory', 'Region', 'Actor'],
-      properties: { name: r.nom, code: r.code, kind: 'REGION', population: regPopulation.get(r.code) ?? 0, source },
+      properties: { name: r.nom, ...articleOf(r), code: r.code, kind: 'REGION', population: regPopulation.get(r.code) ?? 0, source },
       origin: origin(`regions.json ${r.code}`),
     });
   }
@@ -101,7 +115,14 @@ export function geographySource(data: GeographyData = loadGeographyData()): Seed
     nodes.push({
       id: `department:${d.code}`,
       labels: ['Territory', 'Department'],
-      properties: { name: d.nom, displayName: `${d.nom} (${d.code})`, code: d.code, population: depPopulation.get(d.code) ?? 0, source },
+      properties: {
+        name: d.nom,
+        ...articleOf(d),
+        displayName: `${d.nom} (${d.code})`,
+        code: d.code,
+        population: depPopulation.get(d.code) ?? 0,
+        source,
+      },
       origin: origin(`departements.json ${d.code}`),
     });
     partOf(`department:${d.code}`, `region:${d.region}`, `departements.json ${d.code}`);

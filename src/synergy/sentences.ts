@@ -7,6 +7,7 @@
  *   pathExplanation(altytud, [led, organized, partner, supports])   // walked from ALTYTUD to Bpifrance
  *   // "ALTYTUD co-led the Albert workshop organised by UTC, which is a partner of InnovENT-E, supported by Bpifrance."
  */
+import { VIEWS } from '../domain/model.ts';
 import type { NodeRecord } from '../domain/records.ts';
 
 /** A relationship as stored: its real start and end, whatever the direction a path walks it. */
@@ -28,44 +29,28 @@ interface Phrasing {
   symmetric?: boolean;
 }
 
+/** A person who leads alone ("role" without "co") is said without the "co" of the model's verbs. */
+function soloLeader(rel: Relationship): boolean {
+  const role = typeof rel.properties.role === 'string' ? rel.properties.role : '';
+  return rel.type === 'LED' && rel.start.labels.includes('Person') && !/co/i.test(role);
+}
+
+const withoutCo = (words: string) => words.replace(/\bco-?/g, '');
+
 function phrasing(rel: Relationship): Phrasing {
-  switch (rel.type) {
-    case 'ORGANIZED':
-      return { active: 'organised', passive: 'organised by', passiveClause: 'was organised by' };
-    case 'LED': {
-      const role = typeof rel.properties.role === 'string' ? rel.properties.role : '';
-      const co = !rel.start.labels.includes('Person') || /co/i.test(role) ? 'co-led' : 'led';
-      return { active: co, passive: `${co} by`, passiveClause: `was ${co} by` };
-    }
-    case 'PARTICIPATED_IN':
-      return { active: 'took part in', passive: 'attended by', passiveClause: 'was attended by' };
-    case 'SUPPORTS':
-      return { active: 'supports', passive: 'supported by', passiveClause: 'is supported by' };
-    case 'PARTNER_OF':
-      return { active: 'is a partner of', passive: '', passiveClause: '', symmetric: true };
-    case 'COLLABORATES_WITH':
-      return { active: 'collaborates with', passive: '', passiveClause: '', symmetric: true };
-    case 'MEMBER_OF':
-      return { active: 'is a member of', passive: 'which includes', passiveClause: 'includes' };
-    case 'CONTINUES':
-      return { active: 'carries on', passive: 'carried on by', passiveClause: 'is carried on by' };
-    case 'WORKS_AT':
-      return { active: 'works at', passive: 'which employs', passiveClause: 'employs' };
-    case 'LOCATED_IN':
-      return { active: 'is located in', passive: 'home of', passiveClause: 'is home to' };
-    case 'HELD_IN':
-      return { active: 'was held in', passive: 'which hosted', passiveClause: 'hosted' };
-    case 'PART_OF':
-      return { active: 'is part of', passive: 'which includes', passiveClause: 'includes' };
-    case 'NEEDS':
-      return { active: 'needs', passive: 'needed by', passiveClause: 'is needed by' };
-    case 'TEACHES':
-      return { active: 'teaches', passive: 'taught by', passiveClause: 'is taught by' };
-    default: {
-      const words = rel.type.toLowerCase().replaceAll('_', ' ');
-      return { active: `is linked (${words}) to`, passive: `linked (${words}) to`, passiveClause: `is linked (${words}) to` };
-    }
+  const verbs = VIEWS.verbs(rel.type)?.en;
+  if (!verbs) {
+    const words = rel.type.toLowerCase().replaceAll('_', ' ');
+    return { active: `is linked (${words}) to`, passive: `linked (${words}) to`, passiveClause: `is linked (${words}) to` };
   }
+  const solo = soloLeader(rel);
+  const say = (words: string) => (solo ? withoutCo(words) : words);
+  return {
+    active: say(verbs.active),
+    passive: say(verbs.passive),
+    passiveClause: say(verbs.passiveClause),
+    symmetric: VIEWS.isSymmetric(rel.type),
+  };
 }
 
 function text(value: unknown): string | undefined {
@@ -167,7 +152,7 @@ export function langOfAcceptLanguage(header: string | null | undefined): Lang | 
 interface NounPhrase {
   /** The name as written, without article. */
   bare: string;
-  article: '' | 'le' | 'la' | "l'";
+  article: '' | 'le' | 'la' | 'les' | "l'";
   feminine: boolean;
 }
 
@@ -237,6 +222,11 @@ export function nounPhrase(node: NodeRecord): NounPhrase {
   const bare = short ?? text(node.properties.name) ?? node.id;
   const place = ['Commune', 'Epci', 'Department', 'Region', 'IndustrialTerritory'].some((l) => node.labels.includes(l));
   if (place && node.labels.includes('Commune')) return { bare, article: '', feminine: false };
+  // Régions and départements carry their article (src/seed/geography.ts): "la Somme", "les Hauts-de-France".
+  const stored = node.properties.article;
+  if (place && (stored === 'le' || stored === 'la' || stored === 'les' || stored === "l'")) {
+    return { bare, article: stored, feminine: stored === 'la' };
+  }
   const first = bare.split(/[\s']/)[0] ?? '';
   const head = HEADS[first.toLowerCase()];
   if (head) {
@@ -255,13 +245,11 @@ export function nounPhrase(node: NodeRecord): NounPhrase {
 
 /** "l'UTC", "la CPME", "ALTYTUD". */
 const fr = (np: NounPhrase) => (np.article === "l'" ? `l'${np.bare}` : np.article ? `${np.article} ${np.bare}` : np.bare);
-/** "de l'UTC", "du PIA", "d'ALTYTUD", "de Bpifrance". */
+/** "de l'UTC", "du PIA", "des Hauts-de-France", "d'ALTYTUD", "de Bpifrance". */
 const deFr = (np: NounPhrase) =>
-  np.article === 'le' ? `du ${np.bare}` : np.article ? `de ${fr(np)}` : startsWithVowel(np.bare) ? `d'${np.bare}` : `de ${np.bare}`;
-/** "à l'atelier", "au PIA", "à Méaulte". */
-const aFr = (np: NounPhrase) => (np.article === 'le' ? `au ${np.bare}` : `à ${fr(np)}`);
-/** A past participle agreeing with the noun it qualifies: "organisé" / "organisée". */
-const agree = (participle: string, np: NounPhrase) => (np.feminine ? `${participle}e` : participle);
+  np.article === 'le' ? `du ${np.bare}` : np.article === 'les' ? `des ${np.bare}` : np.article ? `de ${fr(np)}` : startsWithVowel(np.bare) ? `d'${np.bare}` : `de ${np.bare}`;
+/** "à l'atelier", "au PIA", "aux Hauts-de-France", "à Méaulte". */
+const aFr = (np: NounPhrase) => (np.article === 'le' ? `au ${np.bare}` : np.article === 'les' ? `aux ${np.bare}` : `à ${fr(np)}`);
 
 interface FrenchPhrasing {
   /** Subject first: "l'UTC [a organisé] l'atelier". */
@@ -271,46 +259,34 @@ interface FrenchPhrasing {
   symmetric?: boolean;
 }
 
-const par = (participle: string): FrenchPhrasing['passive'] => (object, subject) => `${agree(participle, object)} par ${fr(subject)}`;
+/**
+ * Fills a French verb phrase of the model (src/domain/model.ts, `Verbs`) with its noun: the
+ * agreement marks `{e:s}` (the relationship's subject) and `{e:o}` (its object), then the noun after
+ * `{de}`, `{à}` or `{lieu}` at the end, or after a space.
+ */
+function frenchClause(template: string, noun: NounPhrase, subject: NounPhrase, object: NounPhrase): string {
+  const agreed = template.replaceAll('{e:s}', subject.feminine ? 'e' : '').replaceAll('{e:o}', object.feminine ? 'e' : '');
+  const [, head, mark] = /^(.*?)(?: \{(de|à|lieu)\})?$/.exec(agreed) ?? [];
+  const before = head ?? agreed;
+  if (mark === 'de') return `${before} ${deFr(noun)}`;
+  if (mark === 'à') return `${before} ${aFr(noun)}`;
+  if (mark === 'lieu') return `${before} ${noun.article ? `dans ${fr(noun)}` : `à ${noun.bare}`}`;
+  return `${before} ${fr(noun)}`;
+}
 
 function frenchPhrasing(rel: Relationship): FrenchPhrasing {
-  switch (rel.type) {
-    case 'ORGANIZED':
-      return { active: (o) => `a organisé ${fr(o)}`, passive: par('organisé') };
-    case 'LED': {
-      const role = typeof rel.properties.role === 'string' ? rel.properties.role : '';
-      const verb = !rel.start.labels.includes('Person') || /co/i.test(role) ? 'codirigé' : 'dirigé';
-      return { active: (o) => `a ${verb} ${fr(o)}`, passive: par(verb) };
-    }
-    case 'PARTICIPATED_IN':
-      return { active: (o) => `a participé ${aFr(o)}`, passive: (_o, s) => `qui a réuni ${fr(s)}` };
-    case 'SUPPORTS':
-      return { active: (o) => `soutient ${fr(o)}`, passive: par('soutenu') };
-    case 'PARTNER_OF':
-      return { active: (o) => `est partenaire ${deFr(o)}`, passive: (_o, s) => `partenaire ${deFr(s)}`, symmetric: true };
-    case 'COLLABORATES_WITH':
-      return { active: (o) => `collabore avec ${fr(o)}`, passive: (_o, s) => `qui collabore avec ${fr(s)}`, symmetric: true };
-    case 'MEMBER_OF':
-      return { active: (o) => `est membre ${deFr(o)}`, passive: (_o, s) => `qui compte parmi ses membres ${fr(s)}` };
-    case 'CONTINUES':
-      return { active: (o) => `prolonge ${fr(o)}`, passive: par('prolongé') };
-    case 'WORKS_AT':
-      return { active: (o) => `travaille chez ${fr(o)}`, passive: (_o, s) => `qui emploie ${fr(s)}` };
-    case 'LOCATED_IN':
-      return { active: (o, s) => `est ${agree('implanté', s)} ${o.article ? `dans ${fr(o)}` : `à ${o.bare}`}`, passive: (_o, s) => `où est ${agree('implanté', s)} ${fr(s)}` };
-    case 'HELD_IN':
-      return { active: (o, s) => `s'est ${agree('tenu', s)} ${o.article ? `dans ${fr(o)}` : `à ${o.bare}`}`, passive: (_o, s) => `qui a accueilli ${fr(s)}` };
-    case 'PART_OF':
-      return { active: (o) => `fait partie ${deFr(o)}`, passive: (_o, s) => `qui comprend ${fr(s)}` };
-    case 'NEEDS':
-      return { active: (o) => `a besoin ${deFr(o)}`, passive: (o, s) => `${agree('nécessaire', { ...o, feminine: false })} ${aFr(s)}` };
-    case 'TEACHES':
-      return { active: (o) => `enseigne ${fr(o)}`, passive: par('enseigné') };
-    default: {
-      const words = rel.type.toLowerCase().replaceAll('_', ' ');
-      return { active: (o) => `est lié (${words}) ${aFr(o)}`, passive: (_o, s) => `lié (${words}) ${aFr(s)}` };
-    }
+  const verbs = VIEWS.verbs(rel.type)?.fr;
+  if (!verbs) {
+    const words = rel.type.toLowerCase().replaceAll('_', ' ');
+    return { active: (o) => `est lié (${words}) ${aFr(o)}`, passive: (_o, s) => `lié (${words}) ${aFr(s)}` };
   }
+  const solo = soloLeader(rel);
+  const say = (words: string) => (solo ? withoutCo(words) : words);
+  return {
+    active: (o, s) => frenchClause(say(verbs.active), o, s, o),
+    passive: (o, s) => frenchClause(say(verbs.passive), s, s, o),
+    symmetric: VIEWS.isSymmetric(rel.type),
+  };
 }
 
 function frenchDetails(rel: Relationship): string {

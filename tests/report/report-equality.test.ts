@@ -106,7 +106,7 @@ interface Report {
   };
   partnerships: {
     suggestions: { company: { id: string }; synergies: unknown[] }[];
-    fundingPaths: { from: { id: string }; funder: { id: string }; paths: unknown[] }[];
+    fundingPaths: { from: { id: string }; funder: { id: string }; paths: unknown[]; sentence: string }[];
   };
   map: { subTerritories: { territory: { id: string }; actorCount: number }[] };
 }
@@ -172,10 +172,12 @@ async function expectEqualToFields(within: string | null): Promise<Report> {
   for (const route of report.partnerships.fundingPaths) {
     const answer = await gql<{ synergyPaths: unknown[] }>(
       server,
-      `query($from: ID!, $to: ID!) { synergyPaths(from: $from, to: $to, k: 1, maxHops: 4) { ${PATH} } }`,
+      `query($from: ID!, $to: ID!) { synergyPaths(from: $from, to: $to, k: 1, maxHops: 4, lang: FR) { ${PATH} } }`,
       { from: route.from.id, to: route.funder.id },
     );
     expect(route.paths).toEqual(answer.data!.synergyPaths);
+    // The route's sentence is the path's own explanation, in the report's language.
+    if (route.paths.length) expect(route.sentence).toBe((answer.data!.synergyPaths[0] as { explanation: string }).explanation);
   }
 
   // Comparisons: each peer's numbers are its own networkShape's.

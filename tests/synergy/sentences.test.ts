@@ -92,3 +92,41 @@ describe('sentences in French', () => {
     ]);
   });
 });
+
+describe('sentences from the model registry', () => {
+  const cci = n('cci-aisne', 'Actor', "CCI de l'Aisne", { kind: 'CHAMBER' });
+  const laon = n('commune:02408', 'Commune', 'Laon');
+  const somme = { id: 'department:80', labels: ['Entity', 'Territory', 'Department'], properties: { name: 'Somme', article: 'la' } };
+  const tour = n('event:tour', 'Event', "Tournée de l'innovation");
+  const ends: Record<string, [NodeRecord, NodeRecord]> = {
+    LOCATED_IN: [cci, laon], PART_OF: [laon, somme], MEMBER_OF: [sme, cci], PARTNER_OF: [utc, cci], SUPPORTS: [cci, tour],
+    CONTINUES: [utc, tour], ORGANIZED: [utc, tour], PARTICIPATED_IN: [sme, tour], HELD_IN: [tour, laon], SERVES: [cci, somme],
+    WORKS_AT: [n('p', 'Person', 'Jeanne'), utc], LED: [utc, tour], NEEDS: [sme, innovation], TEACHES: [utc, innovation],
+    COLLABORATES_WITH: [sme, utc],
+  };
+
+  it('every relationship type of the model reads in French and English, both ways, with no mark left', async () => {
+    const { VIEWS } = await import('../../src/domain/model.ts');
+    expect(Object.keys(ends).sort()).toEqual([...VIEWS.relationshipTypes].sort());
+    for (const [type, [start, end]] of Object.entries(ends)) {
+      const r = rel(type, start, end);
+      for (const lang of ['FR', 'EN'] as const) {
+        for (const sentence of [stepSentenceIn(r, lang), pathExplanationIn(start, [r], lang), pathExplanationIn(end, [r], lang)]) {
+          expect(sentence, `${type} ${lang}`).not.toMatch(/[{}]|linked \(|lié \(/);
+        }
+      }
+    }
+  });
+
+  it('agrees participles with the subject or the object, and places the noun after its preposition', () => {
+    expect(stepSentenceIn(rel('LOCATED_IN', cci, laon), 'FR')).toBe("La CCI de l'Aisne est implantée à Laon.");
+    expect(stepSentenceIn(rel('SERVES', cci, somme), 'FR')).toBe("La CCI de l'Aisne intervient dans la Somme.");
+    const sevres = { id: 'department:79', labels: ['Entity', 'Territory', 'Department'], properties: { name: 'Deux-Sèvres', article: 'les' } };
+    expect(stepSentenceIn(rel('PART_OF', n('commune:79191', 'Commune', 'Niort'), sevres), 'FR')).toBe('Niort fait partie des Deux-Sèvres.');
+    expect(pathExplanationIn(laon, [rel('LOCATED_IN', cci, laon)], 'FR')).toBe("Laon, où est implantée la CCI de l'Aisne.");
+    expect(pathExplanationIn(sme, [rel('PARTICIPATED_IN', sme, tour), rel('ORGANIZED', utc, tour)], 'FR')).toBe(
+      "La PME de Méaulte a participé à la tournée de l'innovation organisée par UTC.",
+    );
+    expect(stepSentenceIn(rel('LED', n('p', 'Person', 'Jeanne'), tour, { role: 'animatrice' }), 'EN')).toBe('Jeanne led the Tournée de l\'innovation.');
+  });
+});

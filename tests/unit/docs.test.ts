@@ -29,8 +29,12 @@ describe('self-contained docs', () => {
   });
 
   it("the architecture page's worked example is the fixture the model test adds", () => {
-    const line = "MENTORS: { from: ['Actor'], to: ['Company'], symmetric: false, cost: 1, participation: false, working: true }";
-    expect(read('docs/architecture.md')).toContain(line);
-    expect(read('tests/unit/model.test.ts')).toContain(line);
+    for (const line of [
+      "MENTORS: { from: ['Actor'], to: ['Company'], symmetric: false, cost: 1, participation: false, working: true,",
+      "verbs: { en: { active: 'mentors', passive: 'mentored by', passiveClause: 'is mentored by' }, fr: { active: 'accompagne', passive: 'accompagné{e:o} par' } } },",
+    ]) {
+      expect(read('docs/architecture.md')).toContain(line);
+      expect(read('tests/unit/model.test.ts')).toContain(line);
+    }
   });
 });

@@ -74,7 +74,8 @@ describe('adding a relationship type touches only the registry', () => {
     ...MODEL,
     relationships: {
       ...MODEL.relationships,
-      MENTORS: { from: ['Actor'], to: ['Company'], symmetric: false, cost: 1, participation: false, working: true },
+      MENTORS: { from: ['Actor'], to: ['Company'], symmetric: false, cost: 1, participation: false, working: true,
+        verbs: { en: { active: 'mentors', passive: 'mentored by', passiveClause: 'is mentored by' }, fr: { active: 'accompagne', passive: 'accompagné{e:o} par' } } },
     },
   };
   const views = modelViews(fixture);
@@ -89,6 +90,11 @@ describe('adding a relationship type touches only the registry', () => {
     );
   });
 
+  it('sentences say it in both languages from its verbs', () => {
+    expect(views.verbs('MENTORS')?.fr.active).toBe('accompagne');
+    expect(VIEWS.verbs('MENTORS')).toBeUndefined();
+  });
+
   it('paths walk it at its cost; suggestions count it as a working tie; the actor graph not as participation', () => {
     expect(VIEWS.baseCost('MENTORS')).toBe(2);
     expect(views.baseCost('MENTORS')).toBe(1);
@@ -101,8 +107,8 @@ describe('adding a relationship type touches only the registry', () => {
       ...fixture,
       relationships: {
         ...fixture.relationships,
-        SPONSORED: { from: ['Actor'], to: ['Event'], symmetric: false, cost: 1.5, participation: true, working: true },
-        NEAR: { from: ['Actor'], to: ['Actor'], symmetric: true, cost: 3, participation: false, working: false },
+        SPONSORED: { ...fixture.relationships.MENTORS!, to: ['Event'], cost: 1.5, participation: true },
+        NEAR: { ...fixture.relationships.MENTORS!, to: ['Actor'], symmetric: true, cost: 3, working: false },
       },
     });
     expect(more.participationTypes).toContain('SPONSORED');
