@@ -337,6 +337,19 @@ export function chromiumPath(source: Record<string, string | undefined> = proces
 }
 
 /**
+ * Fixed limits of the read path (src/fetch/relations.ts, src/graphql/lookahead/): the largest `first`
+ * of a nested `links` or `children`, and the guards on a whole selection's plan (worst-case rows:
+ * the product of `first` down each branch; nesting depth). Over them: `BAD_USER_INPUT` on `first`,
+ * or `QUERY_TOO_COMPLEX`, before any Cypher runs.
+ */
+export const READ_LIMITS = {
+  maxLinks: 500,
+  maxChildren: 500,
+  maxPlanCost: 200_000,
+  maxPlanDepth: 6,
+} as const;
+
+/**
  * The territory report's budgets (src/report/): how much of each ranking it shows, how many SMEs get
  * suggestions and how many funders get a path, how long Chromium may take to print, how many
  * rendered reports are kept (per data version).
