@@ -26,6 +26,22 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
 import { networkShape } from '../src/shape/network-shape.ts';
+import { closePdfBrowser } from '../src/report/pdf.ts';
+import { profileReport } from './report-profile.ts';
+import { helpIfAsked, invocation, provenance } from './support.ts';
+
+helpIfAsked(`node bench/report.ts [--relationships 20000] [--department department:59] [--profile]
+  The territory report (GET /report/<id>.pdf, in-process) of a département and of the whole network:
+  cold PDF, cached PDF, cold HTML of the other language, and networkShape(within) uncached as the peer.
+  Starts its own Neo4j in a temp folder; run it under the shared lock.
+
+  --relationships N   synthetic relationships seeded after the article (default 20000)
+  --department ID     the département measured (default department:59, the Nord)
+  --profile           before the measurements (which are then no longer the first requests), where
+                      the cold time goes: the whole content on the fresh Neo4j (planning included),
+                      then each query and step of it, each chart, Chromium
+  -h, --help          this help`);
+console.log(provenance(invocation('node bench/report.ts')));
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,6 +80,10 @@ try {
     await seed(db, resolveSource('synthetic', { seed: 7, relationships }));
   });
   process.stderr.write(`seeded in ${(seeding.ms / 1000).toFixed(0)} s\n`);
+  // First, on the fresh Neo4j: the first territoryReport also shows what planning its queries costs.
+  if (process.argv.includes('--profile')) {
+    for (const within of [department, null]) await profileReport(server.connection, budgets, within);
+  }
   for (const within of [department, null]) {
     const id = within ?? 'network';
     const cold = await timed(() => fetchOk(`/report/${id}.pdf`));
@@ -76,6 +96,7 @@ try {
     process.stderr.write(`${rows.at(-1)}\n`);
   }
 } finally {
+  await closePdfBrowser();
   await db.close();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });

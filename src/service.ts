@@ -17,6 +17,7 @@ import { migrate } from './neo4j/migrations.ts';
 import { isDatabaseUnavailable } from './neo4j/availability.ts';
 import type { SupervisedNeo4j } from './neo4j/supervisor.ts';
 import { openDatabase } from './neo4j/from-config.ts';
+import { closePdfBrowser } from './report/pdf.ts';
 
 export interface Service {
   url: string;
@@ -106,6 +107,8 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
       const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(deadline);
+      // The warm Chromium of the PDFs, if one is running (src/report/pdf.ts).
+      await closePdfBrowser();
       await stopDatabase();
     })();
     return stopping;
