@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { type Budgets, REPORT_LIMITS, chromiumPath } from '../src/config.ts';
 import { connect } from '../src/neo4j/database.ts';
+import { MEMBERS, MEMBER_SET, TERRITORY } from '../src/shape/actor-graph.ts';
 import { coverage } from '../src/shape/coverage.ts';
 import { innovationExport } from '../src/shape/innovation-export.ts';
 import { networkShape } from '../src/shape/network-shape.ts';
@@ -20,9 +21,15 @@ import { territoryReport } from '../src/report/content.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { messages } from '../src/report/i18n.ts';
 import { closePdfBrowser, htmlToPdf } from '../src/report/pdf.ts';
-import { actorCount, childLevel, departmentCounts, keyFunders, subTerritories, territoryFacts } from '../src/report/queries.ts';
+import { actorCount, childLevel, departmentCounts, departmentCountsByActor, keyFunders, subTerritories, territoryFacts } from '../src/report/queries.ts';
 
-const label = (cypher: string) => cypher.replace(/\s+/g, ' ').trim().slice(0, 90);
+/** A query's text without the shared fragments every territory query starts with, so queries can be told apart. */
+const label = (cypher: string) =>
+  [MEMBER_SET, TERRITORY, MEMBERS]
+    .reduce((text, fragment) => text.split(fragment).join(' … '), cypher)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 110);
 
 export async function profileReport(connection: { uri: string; user: string; password: string }, budgets: Budgets, within: string | null): Promise<void> {
   const queries: { cypher: string; ms: number }[] = [];
@@ -53,7 +60,10 @@ export async function profileReport(connection: { uri: string; user: string; pas
     await step('networkShape (cache off)', () => networkShape(db, { within }, { cache: false }));
     await step('competencyGaps', () => competencyGaps(db, within));
     await step('subTerritories', () => subTerritories(db, within, childLevel(facts.territory?.level ?? null)));
-    await step('departmentCounts', () => departmentCounts(db));
+    const perDepartment = await step('departmentCounts', () => departmentCounts(db));
+    const perActor = await step('departmentCountsByActor (one pass over the actors)', () => departmentCountsByActor(db));
+    const key = (rows: typeof perDepartment) => rows.map((r) => `${r.id}=${r.actorCount}`).sort().join(',');
+    lines.push(`          same counts: ${key(perDepartment) === key(perActor)}`);
     for (const peer of [facts.regions[0]?.id ?? null, ...(within ? [null] : [])]) {
       await step(`peer figures of ${peer ?? 'France'} (actorCount, coverage, innovationExport)`, () =>
         Promise.all([actorCount(db, peer), coverage(db, { within: peer }), innovationExport(db, { within: peer })]),

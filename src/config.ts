@@ -111,6 +111,7 @@ const envSchema = z
     NEO4J_START_TIMEOUT: z.coerce.number({ error: 'expects seconds' }).positive().default(180),
     MAILLAGE_DATA_DIR: z.string().default(path.join(projectRoot, '.neo4j', 'local')),
     SEED_ON_START: flag.default(true),
+    REPORT_PREPARE_AT_START: flag.default(true),
     NODE_ENV: z.string().default('development'),
     MAILLAGE_READS: z.enum(['public', 'key'], { error: 'expects public (anyone may read) or key (reads need credentials)' }).default('public'),
     MAILLAGE_API_KEYS: z.string().optional(),
@@ -203,9 +204,9 @@ export interface LimitsConfig {
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
   budgets: Budgets;
-  /** Estimated actors + links one operation's actorGraph/networkShape fields may cover together. */
+  /** Estimated actors + links one operation's actorGraph/networkShape/territoryReport fields may cover together. */
   graphMaxItems: number;
-  /** actorGraph/networkShape fields one operation may hold. */
+  /** actorGraph/networkShape/territoryReport fields one operation may hold. */
   heavyPerOperation: number;
   /** Heavy requests (actorGraph/networkShape/territoryReport operations, /report/...) one client may run at once. */
   heavyPerClient: number;
@@ -221,6 +222,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   neo4j: Neo4jTarget;
   seedOnStart: boolean;
+  /** Make the territory report ready in the background once Neo4j answers (src/report/prepare.ts). */
+  reportPrepareAtStart: boolean;
   production: boolean;
   security: SecurityConfig;
   limits: LimitsConfig;
@@ -294,6 +297,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     neo4j,
     seedOnStart: env.SEED_ON_START,
+    reportPrepareAtStart: env.REPORT_PREPARE_AT_START,
     production,
     tracing: tracingSettings(source),
     security: {

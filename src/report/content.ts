@@ -21,6 +21,7 @@ import { coverage } from '../shape/coverage.ts';
 import { innovationExport } from '../shape/innovation-export.ts';
 import type { CommunityRecord, KindCount, RankedActorRecord } from '../shape/metrics.ts';
 import { networkShape } from '../shape/network-shape.ts';
+import { ALL_NEEDS, type ShapeNeeds } from '../shape/shape-needs.ts';
 import { type CompetencyGapRecord, competencyGaps } from '../synergy/gaps.ts';
 import { type SynergyPathRecord, synergyPaths } from '../synergy/paths.ts';
 import { type SynergyRecord, synergies } from '../synergy/suggestions.ts';
@@ -469,6 +470,14 @@ interface ReportData {
 
 const cachedData = versionedCache(REPORT_LIMITS.cacheEntries);
 
+/** The actors of every département: the same for every territory's report, read once per data version. */
+export function sharedDepartmentCounts(db: Database, queryOptions: QueryOptions = {}): ReturnType<typeof departmentCounts> {
+  return cachedData(db, 'departments', () => departmentCounts(db, { ...queryOptions, timeoutMs: db.budgets.shapeMs }), queryOptions);
+}
+
+/** What the report shows of networkShape: neither clustering nor articulation points (about 1 s each at 1M). */
+const REPORT_SHAPE_NEEDS: ShapeNeeds = { ...ALL_NEEDS, clustering: false, articulationPoints: false };
+
 async function gather(db: Database, within: string | null, limits: typeof REPORT_LIMITS, queryOptions: QueryOptions): Promise<ReportData> {
   // The report's own queries read whole territories, as networkShape does: they get its budget.
   const territoryWide: QueryOptions = { ...queryOptions, timeoutMs: db.budgets.shapeMs };
@@ -480,7 +489,7 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
   const funderList = keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, territoryWide);
   // The partnerships need the shape (its uncovered SMEs, its main hub); their queries run together.
   const shapeAndPartners = (async () => {
-    const shape = await networkShape(db, { within }, queryOptions);
+    const shape = await networkShape(db, { within }, { ...queryOptions, needs: REPORT_SHAPE_NEEDS });
     // Partnerships: suggestions for the largest uncovered SMEs, paths from the main hub to the funders.
     const uncovered = shape.coverage.uncovered.slice(0, limits.suggestedCompanies);
     const hub = shape.hubsByDegree[0]?.actor ?? null;
@@ -512,8 +521,7 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
     shapeAndPartners,
     competencyGaps(db, within, queryOptions),
     subTerritories(db, within, childLevel(level), territoryWide),
-    // The same for every territory: computed once per data version.
-    cachedData(db, 'departments', () => departmentCounts(db, territoryWide), queryOptions),
+    sharedDepartmentCounts(db, queryOptions),
     region ? cachedData(db, `peer|${region.id}`, () => peerFigures(db, region.id, region.name, territoryWide), queryOptions) : null,
     within ? cachedData(db, 'peer|france', () => peerFigures(db, null, '', territoryWide), queryOptions) : null,
   ]);
