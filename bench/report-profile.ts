@@ -21,7 +21,7 @@ import { territoryReport } from '../src/report/content.ts';
 import { reportHtml } from '../src/report/html.ts';
 import { messages } from '../src/report/i18n.ts';
 import { closePdfBrowser, htmlToPdf } from '../src/report/pdf.ts';
-import { actorCount, childLevel, departmentCounts, departmentCountsByActor, keyFunders, subTerritories, territoryFacts } from '../src/report/queries.ts';
+import { actorCount, childLevel, departmentCounts, keyFunders, subTerritories, territoryFacts } from '../src/report/queries.ts';
 
 /** A query's text without the shared fragments every territory query starts with, so queries can be told apart. */
 const label = (cypher: string) =>
@@ -60,10 +60,7 @@ export async function profileReport(connection: { uri: string; user: string; pas
     await step('networkShape (cache off)', () => networkShape(db, { within }, { cache: false }));
     await step('competencyGaps', () => competencyGaps(db, within));
     await step('subTerritories', () => subTerritories(db, within, childLevel(facts.territory?.level ?? null)));
-    const perDepartment = await step('departmentCounts', () => departmentCounts(db));
-    const perActor = await step('departmentCountsByActor (one pass over the actors)', () => departmentCountsByActor(db));
-    const key = (rows: typeof perDepartment) => rows.map((r) => `${r.id}=${r.actorCount}`).sort().join(',');
-    lines.push(`          same counts: ${key(perDepartment) === key(perActor)}`);
+    await step('departmentCounts', () => departmentCounts(db));
     for (const peer of [facts.regions[0]?.id ?? null, ...(within ? [null] : [])]) {
       await step(`peer figures of ${peer ?? 'France'} (actorCount, coverage, innovationExport)`, () =>
         Promise.all([actorCount(db, peer), coverage(db, { within: peer }), innovationExport(db, { within: peer })]),

@@ -12,7 +12,6 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord, toTerritoryRecord } from '../domain/read-node.ts';
 import type { ActorRecord, TerritoryLevel, TerritoryRecord } from '../domain/records.ts';
 import { ACTOR_COUNT, MEMBERS, TERRITORY, actorGraphParams } from '../shape/actor-graph.ts';
-import { DEFAULT_PRESENCE, placesAtLevel } from '../territories/presence.ts';
 
 export interface TerritoryFacts {
   territory: TerritoryRecord | null;
@@ -172,30 +171,6 @@ export async function departmentCounts(
      RETURN t.id AS id, t.code AS code, t.name AS name, [(t)-[:PART_OF]->(r:Region) | r.id][0] AS region, actorCount
      ORDER BY actorCount DESC, t.id`,
     actorGraphParams({ within: null }),
-    options,
-  );
-}
-
-/**
- * The same counts as departmentCounts, in one pass over the actors (placesAtLevel): each actor's
- * départements, then a count per département, instead of the members of each département in turn.
- */
-export async function departmentCountsByActor(
-  db: Database,
-  options: QueryOptions = {},
-): Promise<{ id: string; code: string | null; name: string; region: string | null; actorCount: number }[]> {
-  return db.read(
-    `CALL () {
-       MATCH (a:Actor)
-       ${placesAtLevel('a', 'd', 'Department', DEFAULT_PRESENCE)}
-       WITH d, count(a) AS actorCount
-       RETURN apoc.map.fromPairs(collect([d.id, actorCount])) AS counts
-     }
-     MATCH (t:Department)
-     WITH t, coalesce(counts[t.id], 0) AS actorCount
-     RETURN t.id AS id, t.code AS code, t.name AS name, [(t)-[:PART_OF]->(r:Region) | r.id][0] AS region, actorCount
-     ORDER BY actorCount DESC, t.id`,
-    {},
     options,
   );
 }

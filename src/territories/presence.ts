@@ -73,26 +73,6 @@ function members(t: string, a: string, guard: string | null): string {
   return `CALL (${t}) {\n  ${branches.join('\n  UNION\n  ')}\n}`;
 }
 
-/**
- * `CALL (a) { ... }` with rows (p): the territories labelled `label` actor `a` is present in, once
- * each: membersOf read from the actor's side (the same branches, walked the other way), so one
- * pass over the actors counts the members of every territory of a level at once.
- */
-export function placesAtLevel(a: string, p: string, label: string, presence: Presence): string {
-  const branches = [
-    `MATCH (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${p}:${label}) RETURN ${p}`,
-    `WITH ${a} WHERE ${a}:Territory AND ${acts(a)} MATCH (${a})-[:PART_OF*0..${TERRITORY_DEPTH}]->(${p}:${label}) RETURN ${p}`,
-  ];
-  if (presence === 'ACTIVE') {
-    branches.push(
-      `MATCH (${a})-[:${ACTING_AT}]->(:Event)<-[:PART_OF*0..${EVENT_DEPTH}]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${p}:${label}) RETURN ${p}`,
-      `MATCH (${a})-[:SERVES]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${p}:${label}) RETURN ${p}`,
-      `MATCH (${a})-[:SERVES]->(:Territory)<-[:PART_OF*1..${TERRITORY_DEPTH}]-(${p}:${label}) RETURN ${p}`,
-    );
-  }
-  return `CALL (${a}) {\n  ${branches.join('\n  UNION\n  ')}\n}`;
-}
-
 /** Predicate: actor `a` is present in territory `t`. */
 export function presentIn(a: string, t: string, presence: Presence): string {
   const seat = [
