@@ -463,7 +463,6 @@ interface ReportData {
   regionFigures: ComparisonRecord | null;
   /** Named at composition (the name is the language's). */
   franceFigures: ComparisonRecord | null;
-  funders: ActorRecord[];
   suggestions: { company: ActorRecord; synergies: SynergyRecord[] }[];
   fundingPaths: { from: ActorRecord; funder: ActorRecord; paths: SynergyPathRecord[] }[];
 }
@@ -487,6 +486,8 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
   const region = level === 'REGION' ? null : (facts.regions[0] ?? null);
 
   const funderList = keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, territoryWide);
+  // Awaited below, after the shape: a failure before then must not be an unhandled rejection.
+  funderList.catch(() => undefined);
   // The partnerships need the shape (its uncovered SMEs, its main hub); their queries run together.
   const shapeAndPartners = (async () => {
     const shape = await networkShape(db, { within }, { ...queryOptions, needs: REPORT_SHAPE_NEEDS });
@@ -515,9 +516,9 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
         })),
       ),
     ]);
-    return { shape, funders, suggestions, fundingPaths };
+    return { shape, suggestions, fundingPaths };
   })();
-  const [{ shape, funders, suggestions, fundingPaths }, gaps, subs, departments, regionFigures, franceFigures] = await Promise.all([
+  const [{ shape, suggestions, fundingPaths }, gaps, subs, departments, regionFigures, franceFigures] = await Promise.all([
     shapeAndPartners,
     competencyGaps(db, within, queryOptions),
     subTerritories(db, within, childLevel(level), territoryWide),
@@ -525,7 +526,7 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
     region ? cachedData(db, `peer|${region.id}`, () => peerFigures(db, region.id, region.name, territoryWide), queryOptions) : null,
     within ? cachedData(db, 'peer|france', () => peerFigures(db, null, '', territoryWide), queryOptions) : null,
   ]);
-  return { facts, shape, gaps, subs, departments, regionFigures, franceFigures, funders, suggestions, fundingPaths };
+  return { facts, shape, gaps, subs, departments, regionFigures, franceFigures, suggestions, fundingPaths };
 }
 
 /**
