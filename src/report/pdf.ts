@@ -62,9 +62,15 @@ function launch(executablePath: string, timeoutMs: number): Promise<Browser> {
 }
 
 async function warmBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
-  const current = browser ? await browser.catch(() => null) : null;
-  if (current?.isConnected()) return current;
-  return launch(executablePath, timeoutMs);
+  for (;;) {
+    const pending = browser;
+    if (!pending) return launch(executablePath, timeoutMs);
+    const current = await pending.catch(() => null);
+    if (current?.isConnected()) return current;
+    // Dead: the first caller to see it launches the next one; the others wait for that one (no
+    // second browser left running unseen).
+    if (browser === pending) browser = null;
+  }
 }
 
 /** The warm Chromium now, and how many were launched since the process started; PDFs printing and waiting. */
