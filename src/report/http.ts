@@ -24,7 +24,7 @@ import { cachedReport } from './cache.ts';
 import { type TerritoryReportRecord, territoryReport } from './content.ts';
 import { reportHtml } from './html.ts';
 import { type Lang, langOf, messages } from './i18n.ts';
-import { htmlToPdf } from './pdf.ts';
+import { htmlToPdf, launchPdfBrowserEarly } from './pdf.ts';
 import { TABLE_NAMES, reportTables, toCsv, toXlsx } from './tables.ts';
 
 /** The URL segment that names the whole network. */
@@ -77,6 +77,8 @@ async function render(db: Database, request: ReportRequest, lang: Lang, pdfPages
   const format = request.format;
   if (format === 'html') return { body: await html(), type: 'text/html; charset=utf-8' };
   if (format === 'pdf') {
+    // The browser starts while the content is computed (a no-op when it runs already).
+    launchPdfBrowserEarly();
     const report = await content();
     const t = messages(lang);
     const pdf = await cachedReport(db, `${request.within}|${lang}|pdf`, async () => htmlToPdf(await html(), `${t.documentTitle} · ${report.title}`, { pages: pdfPages }));

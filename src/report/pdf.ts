@@ -73,6 +73,17 @@ async function warmBrowser(executablePath: string, timeoutMs: number): Promise<B
   }
 }
 
+/**
+ * Starts the warm Chromium now if none runs (a PDF request calls it before computing its content, so
+ * the launch overlaps the queries); never fails: htmlToPdf reports what went wrong.
+ */
+export function launchPdfBrowserEarly(timeoutMs: number = REPORT_LIMITS.pdfTimeoutMs): void {
+  const executablePath = chromiumPath();
+  if (browser || !existsSync(executablePath)) return;
+  launch(executablePath, timeoutMs).catch(() => undefined);
+  closeWhenIdle();
+}
+
 /** The warm Chromium now, and how many were launched since the process started; PDFs printing and waiting. */
 export function pdfBrowserState(): { running: boolean; launches: number; printing: number; waiting: number } {
   return { running: browser !== null, launches, printing: queue.activeCount, waiting: queue.pendingCount };
