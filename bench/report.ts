@@ -11,7 +11,7 @@
  * report's queries and computes the figures every report shares, timed apart. Then:
  * - cold PDF: the first request (territoryReport content, HTML with its charts and map, Chromium);
  * - cached PDF: the same request again (data unchanged: the rendered document is reused);
- * - cold HTML of the other language (content and HTML again, no Chromium; the shape is cached);
+ * - cold HTML of the other language (sentences and HTML again, no Chromium; the data is cached);
  * - peer: networkShape(within) with its cache off.
  * Goals (issue #19): 10 s cold for a département, 60 s for the whole network, 1 s cached, at 1M.
  */
@@ -118,6 +118,6 @@ try {
 }
 console.log(`Seeded in ${(seededMs / 1000).toFixed(0)} s. ${preparedLine}`);
 console.log(`At the end: commit ${commit()}; load average ${loadAverage()} (1, 5, 15 min).`);
-console.log('| relationships | territory | actors | links | cold PDF | cached PDF | HTML, other language (shape cached) | peer: networkShape uncached | cold PDF vs peer | PDF size | load average after |');
+console.log('| relationships | territory | actors | links | cold PDF | cached PDF | HTML, other language (data cached) | peer: networkShape uncached | cold PDF vs peer | PDF size | load average after |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
