@@ -50,7 +50,8 @@ const phaseMs = Number(values.duration) * 1000;
 const relationships = Number(values.relationships);
 
 const log = (line: string) => console.error(`[abuse] ${line}`);
-const reader = newApiKey('honest-reader', 'reader');
+// Each honest client is a user of its own (its own key, so its own rate limit), as in production.
+const readers = Array.from({ length: honestClients }, (_, lane) => newApiKey(`honest-reader-${lane}`, 'reader'));
 const hostile = newApiKey('hostile-reader', 'reader');
 const metricsToken = 'bench-metrics-token-of-at-least-32-characters';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-abuse-'));
@@ -82,7 +83,7 @@ try {
       PORT: String(port),
       NODE_ENV: 'production',
       MAILLAGE_READS: 'key',
-      MAILLAGE_API_KEYS: `${reader.entry},${hostile.entry}`,
+      MAILLAGE_API_KEYS: [...readers.map((r) => r.entry), hostile.entry].join(','),
       METRICS_TOKEN: metricsToken,
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
@@ -113,9 +114,13 @@ try {
         i % 2 === 0
           ? `{ actor(id: "syn:actor:${(lane * 97 + i * 13) % (counts?.actors ?? 1000)}") { id name links(first: 10) { type other { id } } } }`
           : '{ actors(first: 20) { totalCount edges { node { id name kind } } } }';
-      const res = await gql(query, { 'x-api-key': reader.key });
+      const res = await gql(query, { 'x-api-key': readers[lane]!.key });
       if (res.status === 200) latencies.push(res.ms);
-      else failures.n += 1;
+      else {
+        failures.n += 1;
+        // A refused honest client waits a moment, as a browser would, rather than spin.
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
   };
 
