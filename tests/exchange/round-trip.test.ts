@@ -159,6 +159,58 @@ describe('export then import: the same actor graph', () => {
   }
 });
 
+/**
+ * The article's actor graph, as sorted lines, ids without `strip`: its actors (properties but the
+ * source and the derived search fields, labels, commune) and the links between two of them.
+ */
+async function articleSnapshot(match: { source: string } | { prefix: string }): Promise<Snapshot> {
+  const where = 'source' in match ? 'a.source = $source' : 'a.id STARTS WITH $prefix';
+  const whereB = 'source' in match ? 'b.source = $source' : 'b.id STARTS WITH $prefix';
+  const params = { source: 'source' in match ? match.source : null, prefix: 'prefix' in match ? match.prefix : '' };
+  const props = (v: string) => `apoc.convert.toJson(apoc.map.sortedProperties(apoc.map.removeKeys(properties(${v}), ['source', 'searchNames', 'searchText'])))`;
+  const actors = await db.read<{ line: string }>(
+    `MATCH (a:Actor) WHERE ${where} OPTIONAL MATCH (a)-[:LOCATED_IN]->(c:Commune)
+     RETURN substring(a.id, size($prefix)) + ' ' + ${props('a')} + ' ' + apoc.text.join(apoc.coll.sort([l IN labels(a) | l]), ':') + ' @' + coalesce(c.id, '-') AS line ORDER BY line`,
+    params,
+  );
+  const links = await db.read<{ line: string }>(
+    `MATCH (a:Actor)-[r]->(b:Actor) WHERE ${where} AND ${whereB}
+     RETURN substring(a.id, size($prefix)) + ' ' + type(r) + ' ' + substring(b.id, size($prefix)) + ' ' + ${props('r')} AS line ORDER BY line`,
+    params,
+  );
+  return { actors: actors.map((r) => r.line), links: links.map((r) => r.line) };
+}
+
+describe("the article's network into an empty database", () => {
+  // The article's actors are shared with other test files: the export is imported under fresh ids
+  // (every actor id prefixed, so none exists yet), which is what an empty database sees.
+  for (const format of ['gexf', 'graphml', 'csv', 'json', 'xlsx'] as const) {
+    it(`${format}: exported, imported as new actors: the same actor graph`, async () => {
+      const original = await articleSnapshot({ source: 'article' });
+      expect(original.actors.length).toBeGreaterThan(20);
+      expect(original.links.length).toBeGreaterThan(20);
+      const folder = await exportTo(format, { within: null, source: 'article' });
+      const read = readSeedPath(folder);
+      await read.prepare?.();
+      expect(read.problems).toEqual([]);
+      const prefix = `${p}-art-${format}-`;
+      const actorIds = new Set([...read.nodes()].filter((n) => n.labels.includes('Actor')).map((n) => n.id));
+      const rename = (id: string) => (actorIds.has(id) ? `${prefix}${id}` : id);
+      const source = `${prefix}src`;
+      const copy = arraySource(source, {
+        nodes: [...read.nodes()].map((n) => ({ ...n, id: rename(n.id), properties: actorIds.has(n.id) ? { ...n.properties, source } : n.properties })),
+        relationships: [...read.relationships()].map((r) => ({ ...r, from: rename(r.from), to: rename(r.to), properties: { ...r.properties, source } })),
+      });
+      const report = await seed(db, copy);
+      expect(totals(report.nodes).created).toBe(original.actors.length);
+      const after = await articleSnapshot({ prefix });
+      expect(after.actors).toEqual(original.actors);
+      expect(after.links).toEqual(original.links);
+      await db.write('MATCH (a:Actor) WHERE a.id STARTS WITH $prefix DETACH DELETE a', { prefix });
+    }, 120_000);
+  }
+});
+
 describe('exports as a URL of the API', () => {
   it('GET /export/gexf?within=<territory> streams the file with a file name; unknown ones are 404', async () => {
     const server = createGraphQLServer({ db, logger: createLogger('silent') });
