@@ -56,6 +56,10 @@ document.querySelectorAll<HTMLElement>('[data-text]').forEach((el) => {
   if (typeof value === 'string') el.textContent = value;
 });
 if (lang !== 'fr') document.querySelector<HTMLAnchorElement>('#back')!.href = `./#l=${lang}`;
+// Another language typed in the address: every word changes, so start again in it (as the explorer does).
+window.addEventListener('hashchange', () => {
+  if (parseLang(new URLSearchParams(window.location.hash.slice(1)).get('l')) !== lang) window.location.reload();
+});
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const keyInput = $<HTMLInputElement>('api-key');

@@ -65,6 +65,7 @@ afterAll(async () => {
 }, 60_000);
 
 async function open(hashPart = ''): Promise<void> {
+  await page.goto('about:blank'); // a new document each time, whatever the hash
   await page.goto(`${baseUrl}/explore/upload.html${hashPart}`);
   await page.locator('body[data-ready="true"]').waitFor();
 }
