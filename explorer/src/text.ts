@@ -56,6 +56,8 @@ const fr = {
     exportHeading: 'Exporter tout le réseau',
     exportHint: 'Pour Gephi (GEXF, GraphML), Kumu ou un tableur (CSV, Excel), ou notre format JSON.',
     link: 'Importer ou exporter des données',
+    // The loader's messages are in English (API, command line): the frequent ones said in French here.
+    problem: (message: string) => frenchProblem(message),
   },
   territory: 'Territoire',
   territoryPlaceholder: 'Toute la France, ou une région, un département, un EPCI, une commune, un code postal',
@@ -191,6 +193,36 @@ const fr = {
 
 export type Texts = typeof fr;
 
+/** The most frequent import problems (src/seed/read-files.ts, validate.ts) in French; any other as it is. */
+const FRENCH_PROBLEMS: [RegExp, (...m: string[]) => string][] = [
+  [/^column \w+: expected one of (.+), got "(.*)"$/, (_, allowed, got) => `valeur « ${got} » inconnue ; attendu l’une de : ${allowed}`],
+  [/^expected a value in column ([\w]+)$/, () => 'valeur manquante'],
+  [/^expected a value in column (.+)$/, (_, columns) => `valeurs manquantes (colonnes ${columns})`],
+  [/^column \w+: expected a whole number from 1 to 5, got "(.*)"$/, (_, got) => `attendu un nombre entier de 1 à 5, reçu « ${got} »`],
+  [/^column \w+: expected a whole number, got "(.*)"$/, (_, got) => `attendu un nombre entier, reçu « ${got} »`],
+  [/^column \w+: expected a number, got "(.*)"$/, (_, got) => `attendu un nombre, reçu « ${got} »`],
+  [/^column \w+: expected oui\/non or true\/false, got "(.*)"$/, (_, got) => `attendu oui ou non, reçu « ${got} »`],
+  [/^expected (\d+) columns \((.*)\), got (\d+)$/, (_, want, names, got) => `${got} cellules sur cette ligne, ${want} attendues (${names})`],
+  [/^id "(.*)" is defined twice \(first at (.*)\); expected each node once$/, (_, id, first) => `l’identifiant « ${id} » apparaît deux fois (déjà en ${first})`],
+  [
+    /^(from|to) "(.*)" is not a node of the input nor of the database; expected an existing id$/,
+    (_, side, id) => `« ${id} » (${side === 'from' ? 'de' : 'vers'}) n’est ni dans le fichier ni dans la base ; attendu un identifiant existant`,
+  ],
+  [
+    /^unknown column "(.*?)"(?: \(did you mean (.*)\?\))?: (imported as the property .*|ignored); known columns of \w+: (.*)$/,
+    (_, column, guess, fate, known) =>
+      `colonne « ${column} » inconnue${guess ? ` (vouliez-vous dire ${guess} ?)` : ''} : ${fate === 'ignored' ? 'ignorée' : 'importée telle quelle'} ; colonnes connues : ${known}`,
+  ],
+];
+
+function frenchProblem(message: string): string {
+  for (const [pattern, say] of FRENCH_PROBLEMS) {
+    const m = pattern.exec(message);
+    if (m) return say(...m);
+  }
+  return message;
+}
+
 const en: Texts = {
   htmlLang: 'en',
   title: 'Maillage: the territorial innovation network',
@@ -229,6 +261,7 @@ const en: Texts = {
     exportHeading: 'Export the whole network',
     exportHint: 'For Gephi (GEXF, GraphML), Kumu or a spreadsheet (CSV, Excel), or our JSON format.',
     link: 'Import or export data',
+    problem: (message) => message,
   },
   territory: 'Territory',
   territoryPlaceholder: 'All of France, or a région, département, EPCI, commune, postal code',

@@ -137,7 +137,10 @@ function problemList(problems: Problem[], className: string): HTMLElement {
     const li = element('li');
     const at = t.upload.at(p.line, p.column);
     li.appendChild(element('strong', at || p.where));
-    li.append(lang === 'fr' ? ` : ${p.message}` : `: ${p.message}`);
+    const said = t.upload.problem(p.message);
+    li.append(lang === 'fr' ? ` : ${said}` : `: ${said}`);
+    // The loader's own words stay at hand (the command line and the API say them).
+    if (said !== p.message) li.title = p.message;
     if (p.line !== null) li.dataset.line = String(p.line);
     if (p.column !== null) li.dataset.column = p.column;
     list.appendChild(li);

@@ -111,8 +111,8 @@ describe('the upload page', () => {
     );
     const items = await page.locator('.problems li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent, ...(li as HTMLElement).dataset })));
     expect(items).toEqual([
-      { text: expect.stringMatching(/^ligne 2, colonne « kind » : column kind: expected one of .*, got "PME"$/), line: '2', column: 'kind' },
-      { text: 'ligne 3, colonne « name » : expected a value in column name', line: '3', column: 'name' },
+      { text: expect.stringMatching(/^ligne 2, colonne « kind » : valeur « PME » inconnue ; attendu l’une de : .*COMPANY.*$/), line: '2', column: 'kind' },
+      { text: 'ligne 3, colonne « name » : valeur manquante', line: '3', column: 'name' },
     ]);
     await expect(page.locator('#confirm').isHidden()).resolves.toBe(true);
     await page.screenshot({ path: path.join(ARTEFACTS, 'upload-problems.png') });
