@@ -201,6 +201,8 @@ confirmButton.addEventListener('click', () => {
 
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
+  // Emptied so that picking the same file again, once corrected, checks it again.
+  fileInput.value = '';
   if (file) void preview(file);
 });
 drop.addEventListener('dragover', (e) => {
