@@ -187,8 +187,9 @@ describe("the article's network into an empty database", () => {
   for (const format of ['gexf', 'graphml', 'csv', 'json', 'xlsx'] as const) {
     it(`${format}: exported, imported as new actors: the same actor graph`, async () => {
       const original = await articleSnapshot({ source: 'article' });
-      expect(original.actors.length).toBeGreaterThan(10);
-      expect(original.links.length).toBeGreaterThan(10);
+      // Its 18 actors meet through events and programmes (not actors): its stored actor graph has
+      // no link of its own, so the synthetic territory above is the test of links.
+      expect(original.actors.length).toBeGreaterThanOrEqual(18);
       const folder = await exportTo(format, { within: null, source: 'article' });
       const read = readSeedPath(folder);
       await read.prepare?.();
