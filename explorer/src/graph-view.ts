@@ -171,7 +171,7 @@ export class GraphView {
   }
 
   /**
-   * The free place nearest to (x, y) for a label of this size: rows a label's height apart across
+   * The free place nearest to (x, y) for a label of this size: rows half a label's height apart across
    * the frame, each tried centred on the node, beside it, and against each label already drawn.
    * Deterministic for a given drawing; at most a few thousand boxes tried (small graphs only).
    */
