@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStream, type ExportFormat } from '../../src/exchange/formats.ts';
 import type { ExportScope } from '../../src/exchange/read-graph.ts';
 import { seededRandom } from '../../src/domain/seeded-random.ts';
+import { KIND_LABEL } from '../../src/domain/records.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
 import { type NodeRow, type RelRow, arraySource } from '../../src/seed/format.ts';
 import { seed } from '../../src/seed/load.ts';
@@ -160,17 +161,20 @@ describe('export then import: the same actor graph', () => {
 });
 
 /**
- * The article's actor graph, as sorted lines, ids without `strip`: its actors (properties but the
+ * The article's actor graph, as sorted lines, ids without the prefix: its actors (properties but the
  * source and the derived search fields, labels, commune) and the links between two of them.
  */
 async function articleSnapshot(match: { source: string } | { prefix: string }): Promise<Snapshot> {
   const where = 'source' in match ? 'a.source = $source' : 'a.id STARTS WITH $prefix';
   const whereB = 'source' in match ? 'b.source = $source' : 'b.id STARTS WITH $prefix';
-  const params = { source: 'source' in match ? match.source : null, prefix: 'prefix' in match ? match.prefix : '' };
-  const props = (v: string) => `apoc.convert.toJson(apoc.map.sortedProperties(apoc.map.removeKeys(properties(${v}), ['source', 'searchNames', 'searchText'])))`;
+  // An actor's labels as the actor graph has them (Actor and its kind's): the Territory and level
+  // labels of the régions and EPCIs that are actors too come from the geography, not the export.
+  const kept = ['Actor', ...Object.values(KIND_LABEL)];
+  const params = { source: 'source' in match ? match.source : null, prefix: 'prefix' in match ? match.prefix : '', kept };
+  const props = (v: string) => `apoc.convert.toJson(apoc.map.sortedProperties(apoc.map.removeKeys(properties(${v}), ['id', 'source', 'searchNames', 'searchText'])))`;
   const actors = await db.read<{ line: string }>(
     `MATCH (a:Actor) WHERE ${where} OPTIONAL MATCH (a)-[:LOCATED_IN]->(c:Commune)
-     RETURN substring(a.id, size($prefix)) + ' ' + ${props('a')} + ' ' + apoc.text.join(apoc.coll.sort([l IN labels(a) | l]), ':') + ' @' + coalesce(c.id, '-') AS line ORDER BY line`,
+     RETURN substring(a.id, size($prefix)) + ' ' + ${props('a')} + ' ' + apoc.text.join(apoc.coll.sort([l IN labels(a) WHERE l IN $kept | l]), ':') + ' @' + coalesce(c.id, '-') AS line ORDER BY line`,
     params,
   );
   const links = await db.read<{ line: string }>(
