@@ -74,20 +74,36 @@ async function main(): Promise<void> {
     await db.close();
     process.stdout.write(`network: ${options.relationships} relationships (${row?.actors} actors, ${row?.links} actor-to-actor relationships exported), seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     process.stdout.write(`load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}\n`);
+    let commit = process.env.BENCH_COMMIT ?? 'unknown';
+    try {
+      commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: path.dirname(fileURLToPath(import.meta.url)), stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      // A copy outside git (a snapshot taken for a long run): BENCH_COMMIT names it.
+    }
+    process.stdout.write(`commit: ${commit}\n`);
     const self = fileURLToPath(import.meta.url);
     const run = (action: string, format: string, folder: string) =>
       JSON.parse(execFileSync(process.execPath, [self, '--uri', server.uri, '--step', `${action}:${format}:${folder}`], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, BENCH_NEO4J_PASSWORD: server.connection.password } }).trim().split('\n').pop() ?? '{}') as { ms: number; rssMb: number };
     const results: Record<string, { export: { ms: number; rssMb: number }; import: { ms: number; rssMb: number }; mb: number }> = {};
     process.stdout.write('format    export s  export RSS MB  file MB  import s  import RSS MB\n');
+    const shown = (r: { ms: number; rssMb: number } | undefined, rssWidth: number) =>
+      r ? `${(r.ms / 1000).toFixed(1).padStart(10)}${r.rssMb.toFixed(0).padStart(rssWidth)}` : `${'failed'.padStart(10)}${''.padStart(rssWidth)}`;
     for (const format of options.formats.split(',')) {
       const folder = path.join(dir, format);
-      const exported = run('export', format, folder);
-      const mb = (FILES[format] ?? []).reduce((n, [, name]) => n + statSync(path.join(folder, name)).size, 0) / 1024 ** 2;
-      const imported = run('import', format, folder);
-      results[format] = { export: exported, import: imported, mb };
-      process.stdout.write(
-        `${format.padEnd(8)}${(exported.ms / 1000).toFixed(1).padStart(10)}${exported.rssMb.toFixed(0).padStart(15)}${mb.toFixed(1).padStart(9)}${(imported.ms / 1000).toFixed(1).padStart(10)}${imported.rssMb.toFixed(0).padStart(14)}\n`,
-      );
+      // A step that fails (out of memory...) is reported as such; the other formats still run.
+      const attempt = (action: string) => {
+        try {
+          return run(action, format, folder);
+        } catch (err) {
+          process.stdout.write(`${format} ${action} failed: ${((err as { stderr?: string }).stderr ?? String(err)).split('\n').find((l) => /error/i.test(l)) ?? 'see stderr'}\n`);
+          return undefined;
+        }
+      };
+      const exported = attempt('export');
+      const mb = exported ? (FILES[format] ?? []).reduce((n, [, name]) => n + statSync(path.join(folder, name)).size, 0) / 1024 ** 2 : 0;
+      const imported = exported ? attempt('import') : undefined;
+      if (exported && imported) results[format] = { export: exported, import: imported, mb };
+      process.stdout.write(`${format.padEnd(8)}${shown(exported, 15)}${mb.toFixed(1).padStart(9)}${shown(imported, 14)}\n`);
     }
     const csv = results.csv?.import.ms;
     const json = results.json?.import.ms;

@@ -53,6 +53,8 @@ export const BUDGETS = {
   gdsMs: { variable: 'GDS_TIMEOUT_MS', default: 300_000, request: true, what: 'networkShape on Graph Data Science: projection and algorithms' },
   planMs: { variable: 'PLAN_TIMEOUT_MS', default: 120_000, request: false, what: 'planning (EXPLAIN) a synergy query once, before its first run' },
   seedMs: { variable: 'SEED_TIMEOUT_MS', default: 120_000, request: false, what: 'one batch of a seed (CLI and first start)' },
+  exportPageMs: { variable: 'EXPORT_PAGE_TIMEOUT_MS', default: 120_000, request: false, what: 'one page (5,000 actors, or their links) of an export' },
+  exportColumnsMs: { variable: 'EXPORT_COLUMNS_TIMEOUT_MS', default: 300_000, request: false, what: 'an export\'s first pass: the property names and types of every actor and link it will write' },
 } as const;
 
 export type Budgets = { cypherMs: number } & { [K in keyof typeof BUDGETS]: number };

@@ -119,7 +119,9 @@ export class GraphView {
   /**
    * Sigma's label, kept from colliding: put right, left, above or below its node, wherever it first
    * overlaps no label already drawn in this frame (sigma draws the biggest nodes' labels first) and
-   * stays inside the frame; skipped when no place fits.
+   * stays inside the frame. In a small graph every actor is labelled: when none of those four places
+   * is free (a crowded force layout leaves that to chance), the label goes to the nearest free place
+   * in the frame, tied to its node by a thin leader line. Big graphs skip it (sigma's grid thins them).
    */
   private drawLabel(
     context: CanvasRenderingContext2D,
@@ -133,28 +135,64 @@ export class GraphView {
     const width = context.measureText(label).width;
     const { width: frameWidth, height: frameHeight } = this.renderer.getDimensions();
     const y = data.y + size / 3;
-    // Right of the node first, else left, above, then below it: the first place inside the frame
-    // that overlaps nothing (four places keep a crowded small graph fully labelled).
     const places: { x: number; baseline: number }[] = [
       { x: data.x + data.size + 3, baseline: y },
       { x: data.x - data.size - 3 - width, baseline: y },
       { x: data.x - width / 2, baseline: data.y - data.size - 4 },
       { x: data.x - width / 2, baseline: data.y + data.size + size + 2 },
     ];
-    const box = places
-      .map((p): LabelBox => ({ id: data.key ?? '', label, x: p.x, y: p.baseline - size, width, height: size + 2 }))
-      .find(
-        (b) =>
-          b.x >= 0 &&
-          b.y >= 0 &&
-          b.x + b.width <= frameWidth &&
-          b.y + b.height <= frameHeight &&
-          !this.drawn.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height),
-      );
+    const fits = (b: LabelBox) =>
+      b.x >= 0 &&
+      b.y >= 0 &&
+      b.x + b.width <= frameWidth &&
+      b.y + b.height <= frameHeight &&
+      !this.drawn.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
+    let box = places.map((p): LabelBox => ({ id: data.key ?? '', label, x: p.x, y: p.baseline - size, width, height: size + 2 })).find(fits);
+    let leader = false;
+    if (!box && this.graph.order < ALL_LABELS_BELOW) {
+      box = this.nearestFreePlace(data.x, data.y, { id: data.key ?? '', label, x: 0, y: 0, width, height: size + 2 }, frameWidth, frameHeight, fits);
+      leader = box !== undefined;
+    }
     if (!box) return;
     this.drawn.push(box);
+    if (leader) {
+      // From the node to the nearest point of its label.
+      const toX = Math.min(Math.max(data.x, box.x), box.x + box.width);
+      const toY = Math.min(Math.max(data.y, box.y), box.y + box.height);
+      context.strokeStyle = '#868e96';
+      context.lineWidth = 1;
+      context.beginPath();
+      context.moveTo(data.x, data.y);
+      context.lineTo(toX, toY);
+      context.stroke();
+    }
     context.fillStyle = '#1d2433';
-    context.fillText(label, box.x, box.y + size);
+    context.fillText(label, box.x, box.y + box.height - 2);
+  }
+
+  /**
+   * The free place nearest to (x, y) for a label of this size: rows half a label's height apart across
+   * the frame, each tried centred on the node, beside it, and against each label already drawn.
+   * Deterministic for a given drawing; at most a few thousand boxes tried (small graphs only).
+   */
+  private nearestFreePlace(x: number, y: number, shape: LabelBox, frameWidth: number, frameHeight: number, fits: (b: LabelBox) => boolean): LabelBox | undefined {
+    const xs = [x - shape.width / 2, x + 6, x - 6 - shape.width, 0, frameWidth - shape.width];
+    for (const o of this.drawn) xs.push(o.x + o.width + 2, o.x - shape.width - 2);
+    let best: LabelBox | undefined;
+    let bestDistance = Infinity;
+    for (let top = 0; top + shape.height <= frameHeight; top += shape.height / 2) {
+      for (const left of xs) {
+        const box = { ...shape, x: left, y: top };
+        const dx = Math.max(box.x - x, 0, x - box.x - box.width);
+        const dy = Math.max(box.y - y, 0, y - box.y - box.height);
+        const distance = dx * dx + dy * dy;
+        if (distance < bestDistance && fits(box)) {
+          best = box;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best;
   }
 
   /** The labels drawn in the last frame (for tests and for the page's own checks). */

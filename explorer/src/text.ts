@@ -30,6 +30,43 @@ const fr = {
   appName: 'explorateur',
   intro:
     'Chaque point est un acteur du territoire choisi (entreprise, université, financeur…), chaque trait un lien entre deux acteurs ; cliquez un acteur pour voir sa fiche et ses partenaires possibles.',
+  // The upload page (upload.html): an editor sends a file, sees the dry run, confirms.
+  upload: {
+    title: 'Maillage : importer et exporter des données',
+    heading: 'Importer un fichier',
+    back: 'Retour à l’explorateur',
+    intro:
+      'Envoyez un tableur (CSV avec « ; » ou « , », Excel .xlsx), un fichier Gephi (.gexf, .graphml) ou un export Kumu (.json). Le fichier est d’abord vérifié sans rien écrire : vous voyez ce qui changerait et chaque erreur avec sa ligne, puis vous confirmez.',
+    keyLabel: 'Clé d’éditeur',
+    keyHint: 'Gardée dans cet onglet seulement (jamais dans l’adresse) ; fermez l’onglet pour l’oublier.',
+    forgetKey: 'Oublier la clé',
+    fileLabel: 'Fichier à importer',
+    drop: 'Déposez un fichier ici, ou choisissez-le ci-dessus.',
+    checking: (file: string) => `Vérification de ${file}…`,
+    importing: (file: string) => `Import de ${file}…`,
+    confirm: 'Importer ce fichier',
+    previewOk: (file: string) => `${file} est valide. Voici ce que l’import changerait (rien n’est encore écrit) :`,
+    previewBad: (file: string, n: number) => `${file} n’est pas importé : ${frPlural(n, 'erreur', 'erreurs')}. Rien n’a été écrit ; corrigez le fichier et renvoyez-le.`,
+    firstProblems: (shown: number, total: number) => (shown < total ? `Les ${shown} premières erreurs sur ${formatNumberIn('fr', total, 0)} :` : ''),
+    done: (file: string) => `${file} est importé. Ce qui a été écrit :`,
+    warningsHeading: 'À vérifier (l’import n’est pas refusé pour autant)',
+    at: (line: number | null, column: string | null) =>
+      [line === null ? '' : `ligne ${line}`, column === null ? '' : `colonne « ${column} »`].filter(Boolean).join(', '),
+    what: 'Nœuds et liens',
+    created: 'créés',
+    updated: 'modifiés',
+    unchanged: 'inchangés',
+    nothing: 'Aucun changement.',
+    needKey: 'Donnez d’abord votre clé d’éditeur : importer des données demande le rôle éditeur.',
+    badKey: 'Cette clé n’est pas reconnue par le serveur. Vérifiez-la, ou demandez une clé d’éditeur à l’administrateur.',
+    readerKey: 'Cette clé est une clé de lecteur : elle permet de consulter le réseau, pas d’importer. Demandez une clé d’éditeur à l’administrateur.',
+    failed: (why: string) => `L’envoi a échoué : ${why}`,
+    exportHeading: 'Exporter tout le réseau',
+    exportHint: 'Pour Gephi (GEXF, GraphML), Kumu ou un tableur (CSV, Excel), ou notre format JSON.',
+    link: 'Importer ou exporter des données',
+    // The loader's messages are in English (API, command line): the frequent ones said in French here.
+    problem: (message: string) => frenchProblem(message),
+  },
   territory: 'Territoire',
   territoryPlaceholder: 'Toute la France, ou une région, un département, un EPCI, une commune, un code postal',
   findActor: 'Chercher un acteur',
@@ -148,12 +185,76 @@ const fr = {
 
 export type Texts = typeof fr;
 
+/** The most frequent import problems (src/seed/read-files.ts, validate.ts) in French; any other as it is. */
+const FRENCH_PROBLEMS: [RegExp, (...m: string[]) => string][] = [
+  [/^column \w+: expected one of (.+), got "(.*)"$/, (_, allowed, got) => `valeur « ${got} » inconnue ; attendu l’une de : ${allowed}`],
+  [/^expected a value in column ([\w]+)$/, () => 'valeur manquante'],
+  [/^expected a value in column (.+)$/, (_, columns) => `valeurs manquantes (colonnes ${columns})`],
+  [/^column \w+: expected a whole number from 1 to 5, got "(.*)"$/, (_, got) => `attendu un nombre entier de 1 à 5, reçu « ${got} »`],
+  [/^column \w+: expected a whole number, got "(.*)"$/, (_, got) => `attendu un nombre entier, reçu « ${got} »`],
+  [/^column \w+: expected a number, got "(.*)"$/, (_, got) => `attendu un nombre, reçu « ${got} »`],
+  [/^column \w+: expected oui\/non or true\/false, got "(.*)"$/, (_, got) => `attendu oui ou non, reçu « ${got} »`],
+  [/^expected (\d+) columns \((.*)\), got (\d+)$/, (_, want, names, got) => `${got} cellules sur cette ligne, ${want} attendues (${names})`],
+  [/^id "(.*)" is defined twice \(first at (.*)\); expected each node once$/, (_, id, first) => `l’identifiant « ${id} » apparaît deux fois (déjà en ${first})`],
+  [
+    /^(from|to) "(.*)" is not a node of the input nor of the database; expected an existing id$/,
+    (_, side, id) => `« ${id} » (${side === 'from' ? 'de' : 'vers'}) n’est ni dans le fichier ni dans la base ; attendu un identifiant existant`,
+  ],
+  [
+    /^unknown column "(.*?)"(?: \(did you mean (.*)\?\))?: (imported as the property .*|ignored); known columns of \w+: (.*)$/,
+    (_, column, guess, fate, known) =>
+      `colonne « ${column} » inconnue${guess ? ` (vouliez-vous dire ${guess} ?)` : ''} : ${fate === 'ignored' ? 'ignorée' : 'importée telle quelle'} ; colonnes connues : ${known}`,
+  ],
+];
+
+function frenchProblem(message: string): string {
+  for (const [pattern, say] of FRENCH_PROBLEMS) {
+    const m = pattern.exec(message);
+    if (m) return say(...m);
+  }
+  return message;
+}
+
 const en: Texts = {
   htmlLang: 'en',
   title: 'Maillage: the territorial innovation network',
   appName: 'explorer',
   intro:
     'Each dot is an actor of the chosen territory (company, university, funder…), each line a link between two actors; click an actor to see its card and possible partners.',
+  upload: {
+    title: 'Maillage: import and export data',
+    heading: 'Import a file',
+    back: 'Back to the explorer',
+    intro:
+      'Send a spreadsheet (CSV with ";" or ",", Excel .xlsx), a Gephi file (.gexf, .graphml) or a Kumu export (.json). The file is first checked without writing anything: you see what would change and every error with its line, then you confirm.',
+    keyLabel: 'Editor key',
+    keyHint: 'Kept in this tab only (never in the address); close the tab to forget it.',
+    forgetKey: 'Forget the key',
+    fileLabel: 'File to import',
+    drop: 'Drop a file here, or choose it above.',
+    checking: (file) => `Checking ${file}…`,
+    importing: (file) => `Importing ${file}…`,
+    confirm: 'Import this file',
+    previewOk: (file) => `${file} is valid. This is what the import would change (nothing is written yet):`,
+    previewBad: (file, n) => `${file} is not imported: ${enPlural(n, 'error', 'errors')}. Nothing was written; correct the file and send it again.`,
+    firstProblems: (shown, total) => (shown < total ? `The first ${shown} errors of ${formatNumberIn('en', total, 0)}:` : ''),
+    done: (file) => `${file} is imported. What was written:`,
+    warningsHeading: 'To check (the import is not refused for them)',
+    at: (line, column) => [line === null ? '' : `line ${line}`, column === null ? '' : `column "${column}"`].filter(Boolean).join(', '),
+    what: 'Nodes and links',
+    created: 'created',
+    updated: 'updated',
+    unchanged: 'unchanged',
+    nothing: 'No change.',
+    needKey: 'Give your editor key first: importing data needs the editor role.',
+    badKey: 'The server does not know this key. Check it, or ask the administrator for an editor key.',
+    readerKey: 'This is a reader key: it lets you look at the network, not import. Ask the administrator for an editor key.',
+    failed: (why) => `Sending failed: ${why}`,
+    exportHeading: 'Export the whole network',
+    exportHint: 'For Gephi (GEXF, GraphML), Kumu or a spreadsheet (CSV, Excel), or our JSON format.',
+    link: 'Import or export data',
+    problem: (message) => message,
+  },
   territory: 'Territory',
   territoryPlaceholder: 'All of France, or a région, département, EPCI, commune, postal code',
   findActor: 'Find an actor',

@@ -1,7 +1,7 @@
 /**
  * Graph files other tools write, read as the loader's tables (read-files.ts `readTable`), so they
  * get the same column names, typing, places and validation as a spreadsheet: GEXF and GraphML
- * (Gephi, networkx; parsed by graphology-gexf and graphology-graphml) and Kumu's JSON export.
+ * (Gephi, networkx; read element by element by the SAX parser saxes, no document tree) and Kumu's JSON export.
  *
  * Node attributes: the node's id; `name`, else its label; `kind` (an ActorKind: COMPANY...), else
  * `type` or Kumu's `element type`; `commune` (our id, an INSEE code, a postal code or a name), and
@@ -11,9 +11,7 @@
  *
  *   readGraphFile(text, 'gephi.gexf', 'gephi.gexf', collected)
  */
-import { MultiGraph } from 'graphology';
-import { parse as parseGexf } from 'graphology-gexf';
-import { parse as parseGraphml } from 'graphology-graphml';
+import { SaxesParser } from 'saxes';
 import type { Collected, TableLine } from '../seed/read-files.ts';
 import { readTable } from '../seed/read-files.ts';
 
@@ -50,35 +48,168 @@ function linkRow(from: string, to: string, attributes: Record<string, unknown>):
   return row;
 }
 
-function readGraph(graph: MultiGraph, file: string, source: string, out: Collected): void {
-  const actors: Record<string, unknown>[] = [];
-  graph.forEachNode((id, attributes) => actors.push(actorRow(id, attributes)));
-  const links: Record<string, unknown>[] = [];
-  graph.forEachEdge((_edge, attributes, from, to) => links.push(linkRow(from, to, attributes)));
+function readRows(actors: Record<string, unknown>[], links: Record<string, unknown>[], file: string, source: string, out: Collected): void {
   if (actors.length) readTable(toTable(actors, ['id', 'kind', 'name']), (n) => `${file} node ${n}`, `${file} nodes`, source, out);
   if (links.length) readTable(toTable(links, ['type', 'from', 'to']), (n) => `${file} edge ${n}`, `${file} edges`, source, out);
 }
 
-export function readGexf(text: string, file: string, source: string, out: Collected): void {
-  let graph: MultiGraph;
+/** A declared attribute (GEXF `attribute`, GraphML `key`): its name, type and default value. */
+interface Declared {
+  name: string;
+  type: string;
+  default?: unknown;
+}
+
+/** A value typed as declared: numbers and booleans as such, the rest (lists included) as text. */
+function typed(type: string, text: string): unknown {
+  const t = type.toLowerCase();
+  if (['integer', 'int', 'long', 'float', 'double', 'short', 'byte', 'bigdecimal', 'biginteger'].includes(t)) return text.trim() === '' ? text : Number(text);
+  if (t === 'boolean') return text.trim().toLowerCase() === 'true';
+  return text;
+}
+
+/** An XML element's name without its namespace prefix (`viz:color` is `color`). */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * Reads an XML graph file with a streaming (SAX) parser, element by element, into actor and link
+ * rows: no document tree is built, so a file of a million edges costs its rows, not a DOM many times
+ * its size (graphology's parsers build one and ran out of memory at 1,000,000 relationships).
+ * `element` sees each opening tag with the path of its ancestors; `text` the text inside one.
+ */
+function readXml(
+  text: string,
+  file: string,
+  what: string,
+  root: string,
+  handle: { open(name: string, attributes: Record<string, string>): void; close(name: string): void; text(value: string): void },
+  out: Collected,
+): boolean {
+  const parser = new SaxesParser({ position: true });
+  let seenRoot = false;
+  let failure: string | undefined;
+  parser.on('error', (err) => {
+    failure ??= err.message;
+  });
+  parser.on('opentag', (tag) => {
+    const name = local(tag.name);
+    if (!seenRoot) {
+      seenRoot = true;
+      if (name !== root) failure ??= `the root element is <${tag.name}>, expected <${root}>`;
+    }
+    handle.open(name, tag.attributes as Record<string, string>);
+  });
+  parser.on('closetag', (tag) => handle.close(local(tag.name)));
+  parser.on('text', (value) => handle.text(value));
+  parser.on('cdata', (value) => handle.text(value));
   try {
-    graph = parseGexf(MultiGraph, text, { addMissingNodes: false, allowUndeclaredAttributes: true }) as MultiGraph;
+    parser.write(text).close();
   } catch (err) {
-    out.problems.push({ where: file, message: `expected a GEXF file (Gephi): ${(err as Error).message}` });
-    return;
+    failure ??= (err as Error).message;
   }
-  readGraph(graph, file, source, out);
+  if (!seenRoot) failure ??= 'the file has no XML element';
+  if (failure) {
+    out.problems.push({ where: file, message: `expected ${what}: ${failure}` });
+    return false;
+  }
+  return true;
+}
+
+export function readGexf(text: string, file: string, source: string, out: Collected): void {
+  const declared: Record<'node' | 'edge', Map<string, Declared>> = { node: new Map(), edge: new Map() };
+  const actors: Record<string, unknown>[] = [];
+  const links: Record<string, unknown>[] = [];
+  let attributeClass: 'node' | 'edge' = 'node';
+  let lastDeclared: Declared | undefined;
+  let inDefault = false;
+  let current: { kind: 'node' | 'edge'; id: string; from: string; to: string; attributes: Record<string, unknown> } | undefined;
+  const ok = readXml(
+    text,
+    file,
+    'a GEXF file (Gephi)',
+    'gexf',
+    {
+      open(name, a) {
+        if (name === 'attributes') attributeClass = a.class === 'edge' ? 'edge' : 'node';
+        else if (name === 'attribute') {
+          const id = a.id ?? a.for ?? '';
+          lastDeclared = { name: a.title && !Number.isNaN(Number(id)) ? a.title : id, type: a.type ?? 'string' };
+          declared[attributeClass].set(id, lastDeclared);
+        } else if (name === 'default') inDefault = true;
+        else if (name === 'node' || name === 'edge') {
+          const attributes: Record<string, unknown> = {};
+          if (a.label) attributes.label = a.label;
+          if (a.weight) attributes.weight = Number(a.weight);
+          if (a.kind) attributes.kind = a.kind;
+          current = { kind: name, id: a.id ?? '', from: a.source ?? '', to: a.target ?? '', attributes };
+        } else if (name === 'attvalue' && current) {
+          const id = a.for ?? a.id ?? '';
+          const d = declared[current.kind].get(id);
+          current.attributes[d?.name ?? id] = typed(d?.type ?? 'string', a.value ?? '');
+        }
+      },
+      close(name) {
+        if (name === 'default') inDefault = false;
+        else if ((name === 'node' || name === 'edge') && current?.kind === name) {
+          for (const d of declared[name].values()) if (d.default !== undefined && !(d.name in current.attributes)) current.attributes[d.name] = d.default;
+          if (name === 'node') actors.push(actorRow(current.id, current.attributes));
+          else links.push(linkRow(current.from, current.to, current.attributes));
+          current = undefined;
+        }
+      },
+      text(value) {
+        if (inDefault && lastDeclared) lastDeclared.default = typed(lastDeclared.type, value.trim());
+      },
+    },
+    out,
+  );
+  if (ok) readRows(actors, links, file, source, out);
 }
 
 export function readGraphml(text: string, file: string, source: string, out: Collected): void {
-  let graph: MultiGraph;
-  try {
-    graph = parseGraphml(MultiGraph, text, { addMissingNodes: false }) as MultiGraph;
-  } catch (err) {
-    out.problems.push({ where: file, message: `expected a GraphML file: ${(err as Error).message}` });
-    return;
-  }
-  readGraph(graph, file, source, out);
+  const keys = new Map<string, Declared & { for: string }>();
+  const actors: Record<string, unknown>[] = [];
+  const links: Record<string, unknown>[] = [];
+  let lastKey: (Declared & { for: string }) | undefined;
+  let inDefault = false;
+  let current: { kind: 'node' | 'edge'; id: string; from: string; to: string; attributes: Record<string, unknown> } | undefined;
+  let data: { key: string; text: string } | undefined;
+  const ok = readXml(
+    text,
+    file,
+    'a GraphML file',
+    'graphml',
+    {
+      open(name, a) {
+        if (name === 'key') {
+          lastKey = { name: a['attr.name'] ?? a.id ?? '', type: a['attr.type'] ?? 'string', for: a.for ?? 'all' };
+          keys.set(a.id ?? '', lastKey);
+        } else if (name === 'default') inDefault = true;
+        else if (name === 'node' || name === 'edge') current = { kind: name, id: a.id ?? '', from: a.source ?? '', to: a.target ?? '', attributes: {} };
+        else if (name === 'data' && current) data = { key: a.key ?? '', text: '' };
+      },
+      close(name) {
+        if (name === 'default') inDefault = false;
+        else if (name === 'data' && current && data) {
+          const k = keys.get(data.key);
+          current.attributes[k?.name ?? data.key] = k ? typed(k.type, data.text) : data.text;
+          data = undefined;
+        } else if ((name === 'node' || name === 'edge') && current?.kind === name) {
+          for (const k of keys.values())
+            if ((k.for === name || k.for === 'all') && k.default !== undefined && !(k.name in current.attributes)) current.attributes[k.name] = k.default;
+          if (name === 'node') actors.push(actorRow(current.id, current.attributes));
+          else links.push(linkRow(current.from, current.to, current.attributes));
+          current = undefined;
+        }
+      },
+      text(value) {
+        if (data) data.text += value;
+        else if (inDefault && lastKey) lastKey.default = typed(lastKey.type, value.trim());
+      },
+    },
+    out,
+  );
+  if (ok) readRows(actors, links, file, source, out);
 }
 
 /** Kumu's JSON: `{ elements: [...], connections: [...] }`, attributes flat or under `attributes`. */

@@ -81,7 +81,7 @@ export async function* actorPages(db: Database, scope: ExportScope): AsyncGenera
          CASE WHEN d IS NULL THEN null ELSE {code: d.code, name: d.name} END AS departement
        ORDER BY a.id`,
       { within: scope.within, source: scope.source ?? null, after, limit: EXPORT_PAGE_SIZE },
-      { timeoutMs: 120_000 },
+      { timeoutMs: db.budgets.exportPageMs },
     );
     if (rows.length === 0) return;
     yield rows.map(({ a, located, commune, departement }) => {
@@ -108,7 +108,7 @@ export async function* linkPages(db: Database, scope: ExportScope): AsyncGenerat
        }
        RETURN actors[-1].id AS last, links`,
       { within: scope.within, source: scope.source ?? null, after, limit: EXPORT_PAGE_SIZE },
-      { timeoutMs: 120_000 },
+      { timeoutMs: db.budgets.exportPageMs },
     );
     if (!page?.last) return;
     page.links.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : x.type < y.type ? -1 : x.type > y.type ? 1 : x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
@@ -136,7 +136,7 @@ export async function exportColumns(db: Database, scope: ExportScope): Promise<E
      CALL (actors) { UNWIND actors AS a MATCH (a)-[r]->(b:Actor) WHERE ${IN_SCOPE} UNWIND keys(r) AS k RETURN collect(DISTINCT [k, valueType(r[k])]) AS link }
      RETURN actor, link`,
     { within: scope.within, source: scope.source ?? null },
-    { timeoutMs: 300_000 },
+    { timeoutMs: db.budgets.exportColumnsMs },
   );
   const omit = new Set(['id', 'kind', 'name', ...DERIVED_PROPERTIES]);
   return { actor: columnsOf(row?.actor ?? []).filter((c) => !omit.has(c.name)), link: columnsOf(row?.link ?? []) };

@@ -28,6 +28,8 @@ import {
   type SeedProblem,
   type SeedSource,
   arraySource,
+  nodeSchema,
+  relationshipSchema,
   seedFileSchema,
 } from './format.ts';
 import { isKumu, readGexf, readGraphml, readKumu } from '../exchange/import-graph.ts';
@@ -179,13 +181,30 @@ export function readJson(text: string, file: string, source: string, out: Collec
     readKumu(raw, file, source, out);
     return;
   }
-  const parsed = seedFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of (parsed.error as z.ZodError).issues)
-      out.problems.push({ where: `${file}: ${jsonPath(issue.path)}`, message: issue.message });
+  // The envelope first (unknown keys, nodes or relationships not lists), then each item on its
+  // own, dropped from the parsed file once it is a row: the file is never held twice over (as
+  // JSON objects, as zod's copy and as rows), which matters at a million relationships.
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+  const items = (key: 'nodes' | 'relationships'): unknown[] | undefined => (Array.isArray(record?.[key]) ? (record[key] as unknown[]) : undefined);
+  const nodes = items('nodes');
+  const relationships = items('relationships');
+  const envelope = seedFileSchema.safeParse(record ? { ...record, nodes: nodes ? [] : record.nodes, relationships: relationships ? [] : record.relationships } : raw);
+  if (!envelope.success) {
+    for (const issue of (envelope.error as z.ZodError).issues) out.problems.push({ where: `${file}: ${jsonPath(issue.path)}`, message: issue.message });
     return;
   }
-  parsed.data.nodes.forEach((node, i) => {
+  let valid = true;
+  const [nodesBefore, relationshipsBefore] = [out.nodes.length, out.relationships.length];
+  nodes?.forEach((item, i) => {
+    const parsed = nodeSchema.safeParse(item);
+    nodes[i] = undefined;
+    if (!parsed.success) {
+      valid = false;
+      for (const issue of (parsed.error as z.ZodError).issues) out.problems.push({ where: `${file}: ${jsonPath(['nodes', i, ...issue.path])}`, message: issue.message });
+      return;
+    }
+    if (!valid) return;
+    const node = parsed.data;
     out.nodes.push({
       id: node.id,
       labels: node.labels,
@@ -194,7 +213,16 @@ export function readJson(text: string, file: string, source: string, out: Collec
       origin: `${file}: $.nodes[${i}]`,
     });
   });
-  parsed.data.relationships.forEach((rel, i) => {
+  relationships?.forEach((item, i) => {
+    const parsed = relationshipSchema.safeParse(item);
+    relationships[i] = undefined;
+    if (!parsed.success) {
+      valid = false;
+      for (const issue of (parsed.error as z.ZodError).issues) out.problems.push({ where: `${file}: ${jsonPath(['relationships', i, ...issue.path])}`, message: issue.message });
+      return;
+    }
+    if (!valid) return;
+    const rel = parsed.data;
     out.relationships.push({
       type: rel.type,
       from: rel.from,
@@ -203,6 +231,11 @@ export function readJson(text: string, file: string, source: string, out: Collec
       origin: `${file}: $.relationships[${i}]`,
     });
   });
+  // A file with a wrong item brings no row at all, as before items were checked one by one.
+  if (!valid) {
+    out.nodes.length = nodesBefore;
+    out.relationships.length = relationshipsBefore;
+  }
 }
 
 /** A node that only has `defaults` keeps the owner's `source`; otherwise the row states its own. */

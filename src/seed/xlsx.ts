@@ -6,6 +6,7 @@
  *   await readXlsx(bytes, 'reseau.xlsx', 'reseau.xlsx', collected)
  *   // problems name the sheet and row: 'reseau.xlsx [acteurs]:4'
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { canonicalColumn } from './columns.ts';
 import { type Collected, type TableLine, readTable } from './read-files.ts';
@@ -24,31 +25,41 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * Read with exceljs's streaming reader, a sheet and a row at a time: the workbook is never built in
+ * memory as a whole (its objects are many times the file: out of memory at 1,000,000 links).
+ */
 export async function readXlsx(bytes: Uint8Array, file: string, source: string, out: Collected): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache', // dates are numbers with a date style
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   let tables = 0;
-  for (const sheet of workbook.worksheets) {
+  for await (const sheet of reader) {
     const lines: TableLine[] = [];
-    const width = sheet.columnCount;
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    for await (const row of sheet) {
       const cells: string[] = [];
       const values: unknown[] = [];
-      for (let c = 1; c <= width; c += 1) {
-        const value = row.getCell(c).value;
+      const rowValues = Array.isArray(row.values) ? row.values : [];
+      for (let c = 1; c < rowValues.length; c += 1) {
+        const value = rowValues[c] as ExcelJS.CellValue;
         cells.push(cellText(value).trim());
         values.push(typeof value === 'number' || typeof value === 'boolean' ? value : undefined);
       }
       // Trailing empty cells are formatting, not columns.
       while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      lines.push({ cells, line: rowNumber, values });
-    });
+      if (cells.length) lines.push({ cells, line: row.number, values });
+    }
     if (lines.length === 0) continue;
+    const name = (sheet as unknown as { name?: string }).name ?? `sheet ${(sheet as unknown as { id?: number }).id ?? tables + 1}`;
     const header = lines[0]?.cells.length ?? 0;
     // Rows shorter than the header only lack trailing empty cells.
     for (const line of lines) while (line.cells.length < header) line.cells.push('');
     const before = out.problems.length;
-    readTable(lines, (line) => `${file} [${sheet.name}]:${line}`, `${file} [${sheet.name}]`, source, out);
+    readTable(lines, (line) => `${file} [${name}]:${line}`, `${file} [${name}]`, source, out);
     const unrecognised = out.problems.length === before + 1 && out.problems[before]?.message.includes('Expected a header');
     if (unrecognised && lines.length > 0 && !isTableLike(lines[0]?.cells ?? [])) {
       // A sheet of notes or instructions: say we skipped it rather than refuse the workbook.

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const IMPORT = `mutation($file: File!, $dryRun: Boolean!) { importFile(file: $file, dryRun: $dryRun) {
-  dryRun ok problemCount problems { where message } warnings { where message } nodes { key created updated unchanged } relationships { key created } } }`;
+  dryRun ok problemCount problems { where message line column } warnings { where message line column } nodes { key created updated unchanged } relationships { key created } } }`;
 
 async function upload(name: string, content: string, dryRun: boolean, key: string) {
   const form = new FormData();
@@ -46,8 +46,8 @@ describe('importFile (GraphQL multipart upload)', () => {
       ok: false,
       problemCount: 2,
       problems: [
-        { where: 'acteurs.csv:2', message: expect.stringMatching(/^column kind: expected one of .*, got "PME"$/) },
-        { where: 'acteurs.csv:3', message: 'expected a value in column name' },
+        { where: 'acteurs.csv:2', message: expect.stringMatching(/^column kind: expected one of .*, got "PME"$/), line: 2, column: 'kind' },
+        { where: 'acteurs.csv:3', message: 'expected a value in column name', line: 3, column: 'name' },
       ],
     });
     expect(await db.read('MATCH (n:Entity) WHERE n.id STARTS WITH $p RETURN n', { p })).toEqual([]);

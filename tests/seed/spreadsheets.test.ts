@@ -148,6 +148,37 @@ describe('CSV as French Excel writes it', () => {
   });
 });
 
+describe('what was already right, kept (issue #17 "Good, keep it")', () => {
+  it('duplicate id, kind PME, a priority of 6: each a precise message with file and line; nothing written', async () => {
+    const folder = write({
+      'acteurs.csv': `\uFEFFidentifiant;nature;nom\r\n${p}:k1;COMPANY;Une\r\n${p}:k1;COMPANY;Une bis\r\n${p}:k2;PME;Deux\r\n`,
+      'reponses.csv': `reponse;entreprise;competence;priorite\r\n${p}-k1;${p}:k1;competency:ideation;6\r\n`,
+    });
+    expect(await problemsOf(folder)).toEqual([
+      { where: 'acteurs.csv:4', message: expect.stringMatching(/^column kind: expected one of .*COMPANY.*, got "PME"$/) },
+      { where: 'reponses.csv:2', message: 'column priority: expected a whole number from 1 to 5, got "6"' },
+      { where: 'acteurs.csv:3', message: expect.stringMatching(new RegExp(`^id "${p}:k1" is defined twice \\(first at .*acteurs\\.csv:2\\); expected each node once$`)) },
+    ]);
+    expect(await actor(`${p}:k1`)).toBeUndefined();
+  });
+
+  it('a reversed relationship (a commune located in an actor): says which way it goes, with file and line; nothing written', async () => {
+    const folder = write({
+      'acteurs.csv': `identifiant;nature;nom\r\n${p}:r1;COMPANY;PME R\r\n${p}:r2;CLUSTER;Pôle R\r\n`,
+      'liens.csv': `type;de;vers\r\nLOCATED_IN;commune:80021;${p}:r1\r\n`,
+    });
+    expect(await problemsOf(folder)).toEqual([{ where: 'liens.csv:2', message: 'LOCATED_IN: from must be a Actor (has Territory, Commune); to must be a Commune (has Actor, Company)' }]);
+    expect(await actor(`${p}:r1`)).toBeUndefined();
+  });
+
+  it('wrong required columns: says which table it looks like and which column is missing, in French too', async () => {
+    const folder = write({ 'acteurs.csv': `identifiant;nom;commune\r\n${p}:w;W;80021\r\n` });
+    expect(await problemsOf(folder)).toEqual([
+      { where: 'acteurs.csv:1', message: expect.stringMatching(/^looks like a table of actors but has no column kind \(nature\)\. Expected a header with the columns id, kind, name/) },
+    ]);
+  });
+});
+
 describe('communes as people write them', () => {
   const place = async (commune: string, extra = '') => {
     const id = `${p}:place-${(fileCount += 1)}`;

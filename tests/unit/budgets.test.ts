@@ -15,6 +15,8 @@ describe('time budgets', () => {
       gdsMs: 300_000,
       planMs: 120_000,
       seedMs: 120_000,
+      exportPageMs: 120_000,
+      exportColumnsMs: 300_000,
     });
     expect(loadConfig({}).limits.budgets).toEqual(DEFAULT_BUDGETS);
   });
@@ -22,14 +24,14 @@ describe('time budgets', () => {
   it('CYPHER_TIMEOUT_MS wins over every request budget left unset, not over the seed nor planning', () => {
     const budgets = loadConfig({ CYPHER_TIMEOUT_MS: '5000' }).limits.budgets;
     expect(budgets).toMatchObject({ cypherMs: 5_000, pathsMs: 5_000, suggestionsMs: 5_000, gapsMs: 5_000, shapeMs: 5_000, gdsMs: 5_000 });
-    expect(budgets).toMatchObject({ planMs: 120_000, seedMs: 120_000 });
+    expect(budgets).toMatchObject({ planMs: 120_000, seedMs: 120_000, exportPageMs: 120_000, exportColumnsMs: 300_000 });
     // Larger than a budget's default: the default stays.
     expect(loadConfig({ CYPHER_TIMEOUT_MS: '60000' }).limits.budgets).toMatchObject({ pathsMs: 10_000, shapeMs: 60_000 });
   });
 
   it('a budget set on its own wins', () => {
-    const budgets = loadConfig({ CYPHER_TIMEOUT_MS: '5000', SHAPE_TIMEOUT_MS: '600000', SEED_TIMEOUT_MS: '1000' }).limits.budgets;
-    expect(budgets).toMatchObject({ shapeMs: 600_000, seedMs: 1_000, gapsMs: 5_000 });
+    const budgets = loadConfig({ CYPHER_TIMEOUT_MS: '5000', SHAPE_TIMEOUT_MS: '600000', SEED_TIMEOUT_MS: '1000', EXPORT_PAGE_TIMEOUT_MS: '30000', EXPORT_COLUMNS_TIMEOUT_MS: '900000' }).limits.budgets;
+    expect(budgets).toMatchObject({ shapeMs: 600_000, seedMs: 1_000, gapsMs: 5_000, exportPageMs: 30_000, exportColumnsMs: 900_000 });
   });
 
   it('each is validated and named in the error', () => {

@@ -358,6 +358,10 @@ export type ImportCount = {
 /** Where a seed file is wrong, or may not say what was meant, and how. */
 export type ImportProblem = {
   __typename?: 'ImportProblem';
+  /** The column it is in, when one is named: a table column (`kind`, `commune`), or the character position on the line of a JSON syntax error. */
+  column: Maybe<Scalars['String']['output']>;
+  /** The line of the file (the row of a sheet) the problem is on, when it is on one. */
+  line: Maybe<Scalars['Int']['output']>;
   message: Scalars['String']['output'];
   /** file:line, or the JSON path, or the sheet and row: `actors.csv:4`, `reseau.xlsx [Acteurs]:3`. */
   where: Scalars['String']['output'];
