@@ -32,6 +32,7 @@ import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { readPersistedOperations } from './persisted-operations.ts';
+import { PlanCache } from './lookahead/plan-cache.ts';
 import { buildSchema } from './schema.ts';
 import { useReport } from '../report/http.ts';
 
@@ -81,6 +82,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const security = deps.security ?? defaults!.security;
   const limits = deps.limits ?? defaults!.limits;
   const metrics = deps.metrics ?? createMetrics();
+  const plans = new PlanCache(limits.planCacheSize, (hit) => metrics.plans.inc({ result: hit ? 'hit' : 'miss' }));
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
@@ -140,6 +142,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
+        plans,
         observer: ({ mode, ms }) => {
           merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);
