@@ -21,6 +21,7 @@ import { type Metrics, createMetrics } from '../observability/metrics.ts';
 import type { GraphQLContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
+import { useRequestBodyLimit } from './plugins/body-limit.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useMetrics } from './plugins/metrics.ts';
@@ -110,6 +111,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
+    useRequestBodyLimit(),
     // Static files first: the explorer page and the landing page are not GraphQL requests.
     useExplorer(undefined, security.frameAncestors ?? []),
     ...useMetrics(security, metrics),
@@ -139,6 +141,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health/process',
     landingPage: false,
+    // Ours instead (./plugins/body-limit.ts): the same limit without a stream pipeline per request.
+    maxRequestBodySize: false,
     maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
     // GraphiQL's code from our own node_modules, inlined in the page: yoga's default loads it from a
