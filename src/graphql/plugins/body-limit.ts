@@ -6,16 +6,14 @@
  * bytes), so the header alone decides; only a body without one (chunked) is counted as it streams.
  * Given to yoga with `maxRequestBodySize: false`.
  */
-import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { clientError } from '../errors.ts';
 
 /** Yoga's default. */
 export const MAX_REQUEST_BODY_BYTES = 25_000_000;
 const CONTENT_LENGTH = /^\d+$/;
 
-function tooLarge(): GraphQLError {
-  return new GraphQLError('Request body too large', { extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' } });
-}
+const tooLarge = () => clientError('REQUEST_ENTITY_TOO_LARGE', 'Request body too large', { status: 413 });
 
 export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
   return {
@@ -23,7 +21,7 @@ export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
       const length = request.headers.get('content-length');
       if (length !== null) {
         if (!CONTENT_LENGTH.test(length)) {
-          throw new GraphQLError('Content-Length header is invalid.', { extensions: { http: { status: 400 }, code: 'BAD_REQUEST' } });
+          throw clientError('BAD_REQUEST', 'Content-Length header is invalid.', { status: 400 });
         }
         if (Number(length) > limit) throw tooLarge();
         return;
