@@ -74,6 +74,31 @@ describe('plan cache', () => {
     expect(await plans()).toEqual({ built: 2, reused: 2 });
   });
 
+  it('a cached actors query sends what a fresh build sends, for every shape of filter', async () => {
+    const cached = recordingServer();
+    const fresh = recordingServer({ PLAN_CACHE_SIZE: '0' });
+    const query = `query Find($q: String, $k: [ActorKind!], $d: ID, $after: String) {
+      actors(search: $q, kinds: $k, within: $d, after: $after, first: 5) { edges { node { id links(first: 3) { type } } } }
+    }`;
+    const cursor = (rank: [number, number], id: string) => Buffer.from(JSON.stringify({ r: rank, id })).toString('base64url');
+    const variables = [
+      { q: 'méaulte', k: ['COMPANY'], d: null, after: null },
+      { q: 'amiens', k: ['CLUSTER', 'COMPANY'], d: null, after: null },
+      { q: 'innov ent e', k: null, d: 'department:80', after: cursor([1, 12], 'utc') },
+      { q: 'la poste', k: null, d: 'department:02', after: cursor([2, 8], 'abc') },
+      { q: null, k: ['FUNDER'], d: 'region:32', after: cursor([0, 0], 'bpifrance') },
+      { q: null, k: ['CHAMBER'], d: 'region:11', after: cursor([0, 0], 'cci') },
+    ];
+    for (const v of variables) {
+      await cached.post(query, v);
+      await fresh.post(query, v);
+    }
+    expect(cached.sent.length).toBe(variables.length);
+    expect(cached.sent).toEqual(fresh.sent);
+    // Two shapes of filter (search + kinds; search + within + after; kinds + within + after), one text each.
+    expect(new Set(cached.sent.map((q) => q.cypher)).size).toBe(3);
+  });
+
   it('two documents of the same operation name are two plans; PLAN_CACHE_SIZE=0 builds every time', async () => {
     const one = recordingServer();
     await one.post('query Q { actor(id: "a") { name } }');
