@@ -26,6 +26,13 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
 import { networkShape } from '../src/shape/network-shape.ts';
+import { helpIfAsked } from './support.ts';
+
+helpIfAsked(`node bench/report.ts [options]: the territory report, cold and cached, against networkShape of the same territory (issue #19)
+
+  --relationships <n>     synthetic relationships placed on the real communes (default 20000)
+  --department <id>       the département reported (default department:59)
+  -h, --help              this help`);
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
