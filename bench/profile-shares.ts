@@ -30,6 +30,15 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/**
+ * Parts decided by who called: native writes and Node internals under pino are logging, under the
+ * Neo4j driver its Bolt I/O (the raw floor pays the driver's share too).
+ */
+const BY_CALLER: [string, (url: string) => boolean][] = [
+  ['logging (pino)', (u) => u.includes('/pino/') || u.includes('sonic-boom')],
+  ['Neo4j driver (Bolt writes, records)', (u) => u.includes('neo4j-driver')],
+];
+
 /** The part of a request a frame belongs to, by its file (first match wins). */
 const PARTS: [string, (url: string, fn: string) => boolean][] = [
   ['GC', (_u, fn) => fn === '(garbage collector)'],
@@ -56,6 +65,16 @@ let busy = 0;
 for (const file of positionals) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  const byCaller = (id: number): string | undefined => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parents.get(cur)) {
+      const url = nodes.get(cur)?.callFrame.url ?? '';
+      const part = BY_CALLER.find(([, test]) => test(url));
+      if (part) return part[0];
+    }
+    return undefined;
+  };
   let elapsed = 0;
   for (let i = 0; i < profile.samples.length; i += 1) {
     const dt = profile.timeDeltas[i] ?? 0;
@@ -63,7 +82,7 @@ for (const file of positionals) {
     const node = nodes.get(profile.samples[i]!);
     if (!node || elapsed < fromUs) continue;
     const { url, functionName } = node.callFrame;
-    const part = PARTS.find(([, test]) => test(url, functionName))![0];
+    const part = byCaller(node.id) ?? PARTS.find(([, test]) => test(url, functionName))![0];
     if (part === 'idle') continue;
     busy += dt;
     totals.set(part, (totals.get(part) ?? 0) + dt);
