@@ -85,7 +85,7 @@ function jvmPid(): number | undefined {
   return existsSync(file) ? Number(readFileSync(file, 'utf8')) : undefined;
 }
 
-async function post(body: unknown): Promise<{ ok: boolean; status: number }> {
+async function post(body: unknown): Promise<{ ok: boolean; status: number; code?: string }> {
   try {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -93,10 +93,10 @@ async function post(body: unknown): Promise<{ ok: boolean; status: number }> {
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
-    const json = (await res.json()) as { errors?: unknown[] };
-    return { ok: res.status === 200 && !json.errors, status: res.status };
-  } catch {
-    return { ok: false, status: 0 };
+    const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+    return { ok: res.status === 200 && !json.errors, status: res.status, code: json.errors?.[0]?.extensions?.code };
+  } catch (error) {
+    return { ok: false, status: 0, code: error instanceof Error && error.name === 'TimeoutError' ? 'client timeout (10 s)' : 'no answer' };
   }
 }
 
@@ -111,7 +111,10 @@ interface Phase {
   requests: number;
   errors: number;
   maxRssMb: number;
+  /** Errors by HTTP status and GraphQL code: what a client saw. */
+  causes: Map<string, number>;
 }
+const phase = (name: string): Phase => ({ name, requests: 0, errors: 0, maxRssMb: rssMb(), causes: new Map() });
 
 try {
   service = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
@@ -135,7 +138,7 @@ try {
   });
   service.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
-      if (/Neo4j/.test(line)) log(`service: ${line.slice(0, 200)}`);
+      if (/Neo4j|"level":(50|60)/.test(line)) log(`service: ${line.slice(0, 300)}`);
     }
   });
   const readyBy = Date.now() + 300_000;
@@ -147,7 +150,7 @@ try {
   }
   log(`service ready (rss ${rssMb()} MB); ${clients} clients for at least ${durationMs / 1000} s, ${kills} kills`);
 
-  const phases: Phase[] = [{ name: 'before kill 1', requests: 0, errors: 0, maxRssMb: rssMb() }];
+  const phases: Phase[] = [phase('before kill 1')];
   const acknowledged: string[] = [];
   const recoveries: { kill: number; seconds: number | null }[] = [];
   const started = Date.now();
@@ -178,6 +181,8 @@ try {
         }
       } else {
         phase.errors += 1;
+        const cause = `${res.status || 'no HTTP'} ${res.code ?? ''}`.trim();
+        phase.causes.set(cause, (phase.causes.get(cause) ?? 0) + 1);
         // While Neo4j is known down the service answers at once: back off as a real client would,
         // rather than spin and take the CPU the restarting Neo4j needs.
         if (res.status === 503 || res.status === 0) await sleep(1000);
@@ -198,7 +203,7 @@ try {
       await sleep(recoveries.length ? 5_000 : 0);
       const pid = jvmPid();
       if (!pid) throw new Error('no JVM pid file');
-      phases.push({ name: k < kills ? `kill ${k} → kill ${k + 1}` : `after kill ${k}`, requests: 0, errors: 0, maxRssMb: rssMb() });
+      phases.push(phase(k < kills ? `kill ${k} → kill ${k + 1}` : `after kill ${k}`));
       lastKillAt = Date.now();
       recoveredSinceKill = false;
       recoveries.push({ kill: k, seconds: null });
@@ -228,10 +233,11 @@ try {
   await db.close();
 
   console.log(`\nchaos: ${clients} clients, ${elapsed.toFixed(0)} s, ${kills} SIGKILLs of the owned Neo4j, write share ${writeShare}\n`);
-  console.log('| phase | requests | errors | error rate | max service RSS (MB) |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| phase | requests | errors | error rate | errors by status and code | max service RSS (MB) |');
+  console.log('|---|---:|---:|---:|---|---:|');
   for (const p of phases) {
-    console.log(`| ${p.name} | ${p.requests} | ${p.errors} | ${p.requests ? ((100 * p.errors) / p.requests).toFixed(1) : '0.0'} % | ${p.maxRssMb} |`);
+    const causes = [...p.causes].sort((a, b) => b[1] - a[1]).map(([cause, n]) => `${cause}: ${n}`).join('; ');
+    console.log(`| ${p.name} | ${p.requests} | ${p.errors} | ${p.requests ? ((100 * p.errors) / p.requests).toFixed(1) : '0.0'} % | ${causes} | ${p.maxRssMb} |`);
   }
   console.log('\n| kill | seconds to the first good answer after it |');
   console.log('|---:|---:|');

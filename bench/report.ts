@@ -4,19 +4,20 @@
  * In a throw-away Neo4j: France's geography, the competency framework, the article, then a synthetic
  * network of N relationships placed on the real communes (by population).
  *
- *   flock /tmp/maillage-bench.lock node bench/report.ts [--relationships 20000] [--department department:59]
+ *   flock /tmp/maillage-bench.lock node bench/report.ts [--relationships 20000] [--department department:59] [--no-prepare] [--profile]
  *
  * For each territory, through the HTTP route a user calls (GET /report/<id>.pdf, in-process):
+ * First, what the service does when it starts (unless --no-prepare): prepareReports plans the
+ * report's queries and computes the figures every report shares, timed apart. Then:
  * - cold PDF: the first request (territoryReport content, HTML with its charts and map, Chromium);
  * - cached PDF: the same request again (data unchanged: the rendered document is reused);
- * - cold HTML of the other language (content and HTML again, no Chromium; the shape is cached);
+ * - cold HTML of the other language (sentences and HTML again, no Chromium; the data is cached);
  * - peer: networkShape(within) with its cache off.
  * Goals (issue #19): 10 s cold for a département, 60 s for the whole network, 1 s cached, at 1M.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execSync } from 'node:child_process';
 import { type Budgets, DEFAULT_BUDGETS } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createGraphQLServer } from '../src/graphql/server.ts';
@@ -26,13 +27,25 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { seed } from '../src/seed/load.ts';
 import { networkShape } from '../src/shape/network-shape.ts';
-import { helpIfAsked } from './support.ts';
+import { closePdfBrowser } from '../src/report/pdf.ts';
+import { prepareReports } from '../src/report/prepare.ts';
+import { profileReport } from './report-profile.ts';
+import { commit, helpIfAsked, invocation, loadAverage, provenance } from './support.ts';
 
-helpIfAsked(`node bench/report.ts [options]: the territory report, cold and cached, against networkShape of the same territory (issue #19)
+helpIfAsked(`node bench/report.ts [--relationships 20000] [--department department:59] [--no-prepare] [--profile]
+  The territory report (GET /report/<id>.pdf, in-process) of a département and of the whole network:
+  cold PDF, cached PDF, cold HTML of the other language, and networkShape(within) uncached as the peer.
+  Starts its own Neo4j in a temp folder; run it under the shared lock.
 
-  --relationships <n>     synthetic relationships placed on the real communes (default 20000)
-  --department <id>       the département reported (default department:59)
-  -h, --help              this help`);
+  --relationships N   synthetic relationships seeded after the article (default 20000)
+  --department ID     the département measured (default department:59, the Nord)
+  --no-prepare        measure the very first request: skip what the service does at start (plan the
+                      report's queries, compute the figures every report shares)
+  --profile           before the measurements (which are then no longer the first requests), where
+                      the cold time goes: the whole content on the fresh Neo4j (planning included),
+                      then each query and step of it, each chart, Chromium
+  -h, --help          this help`);
+console.log(provenance(invocation('node bench/report.ts')));
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +61,8 @@ const budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, 6
 const db = connect({ ...server.connection, database: 'neo4j', timeoutMs: 600_000, budgets });
 const yoga = createGraphQLServer({ db, logger: createLogger('silent') });
 const rows: string[] = [];
+let seededMs = 0;
+let preparedLine = '';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
@@ -70,7 +85,20 @@ try {
     for (const set of ['geography', 'framework', 'article'] as const) await seed(db, resolveSource(set));
     await seed(db, resolveSource('synthetic', { seed: 7, relationships }));
   });
+  seededMs = seeding.ms;
   process.stderr.write(`seeded in ${(seeding.ms / 1000).toFixed(0)} s\n`);
+  // First, on the fresh Neo4j: the first territoryReport also shows what planning its queries costs.
+  if (process.argv.includes('--profile')) {
+    for (const within of [department, null]) await profileReport(server.connection, budgets, within);
+  }
+  // What the service does when it starts (src/service.ts), unless --no-prepare: the report's
+  // queries planned and its shared figures computed, in the background, before users come.
+  preparedLine = 'Not prepared (--no-prepare): the first request also plans every query and computes the shared figures.';
+  if (!process.argv.includes('--no-prepare')) {
+    const prepared = await timed(() => prepareReports(db));
+    preparedLine = `Prepared as at the service's start (src/report/prepare.ts): ${prepared.value?.within ?? 'nothing'} in ${(prepared.ms / 1000).toFixed(1)} s.`;
+    process.stderr.write(`${preparedLine}\n`);
+  }
   for (const within of [department, null]) {
     const id = within ?? 'network';
     const cold = await timed(() => fetchOk(`/report/${id}.pdf`));
@@ -83,12 +111,13 @@ try {
     process.stderr.write(`${rows.at(-1)}\n`);
   }
 } finally {
+  await closePdfBrowser();
   await db.close();
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
-const commit = execSync('git rev-parse --short HEAD').toString().trim();
-console.log(`commit ${commit}; uptime: ${execSync('uptime').toString().trim()}`);
-console.log('| relationships | territory | actors | links | cold PDF | cached PDF | HTML, other language (shape cached) | peer: networkShape uncached | cold PDF vs peer | PDF size | load average after |');
+console.log(`Seeded in ${(seededMs / 1000).toFixed(0)} s. ${preparedLine}`);
+console.log(`At the end: commit ${commit()}; load average ${loadAverage()} (1, 5, 15 min).`);
+console.log('| relationships | territory | actors | links | cold PDF | cached PDF | HTML, other language (data cached) | peer: networkShape uncached | cold PDF vs peer | PDF size | load average after |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

@@ -84,6 +84,9 @@ function budgetsOf(env: Record<string, unknown>, cypherSet: boolean, cypherMs: n
  */
 export const DEFAULT_SEED_MAX_FILE_BYTES = 256 * 1_048_576;
 
+/** Report pages printed at once by default (REPORT_PDF_PAGES): one per core of a small server. */
+export const DEFAULT_REPORT_PDF_PAGES = 2;
+
 const envSchema = z
   .object({
     PORT: port('the GraphQL HTTP port; 0 picks a free one', 0).default(4000),
@@ -108,6 +111,7 @@ const envSchema = z
     NEO4J_START_TIMEOUT: z.coerce.number({ error: 'expects seconds' }).positive().default(180),
     MAILLAGE_DATA_DIR: z.string().default(path.join(projectRoot, '.neo4j', 'local')),
     SEED_ON_START: flag.default(true),
+    REPORT_PREPARE_AT_START: flag.default(true),
     NODE_ENV: z.string().default('development'),
     MAILLAGE_READS: z.enum(['public', 'key'], { error: 'expects public (anyone may read) or key (reads need credentials)' }).default('public'),
     MAILLAGE_API_KEYS: z.string().optional(),
@@ -143,6 +147,7 @@ const envSchema = z
     GRAPH_MAX_ITEMS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2_000_000),
     HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    REPORT_PDF_PAGES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(DEFAULT_REPORT_PDF_PAGES),
     NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
     NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),
   })
@@ -202,12 +207,14 @@ export interface LimitsConfig {
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
   budgets: Budgets;
-  /** Estimated actors + links one operation's actorGraph/networkShape fields may cover together. */
+  /** Estimated actors + links one operation's actorGraph/networkShape/territoryReport fields may cover together. */
   graphMaxItems: number;
-  /** actorGraph/networkShape fields one operation may hold. */
+  /** actorGraph/networkShape/territoryReport fields one operation may hold. */
   heavyPerOperation: number;
-  /** actorGraph/networkShape operations one client may run at once. */
+  /** Heavy requests (actorGraph/networkShape/territoryReport operations, /report/...) one client may run at once. */
   heavyPerClient: number;
+  /** Report pages the warm Chromium prints at once (the others wait): each costs a renderer's memory and CPU. */
+  reportPdfPages: number;
   /** SEED_MAX_FILE_MB, in bytes. */
   seedMaxFileBytes: number;
 }
@@ -218,6 +225,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   neo4j: Neo4jTarget;
   seedOnStart: boolean;
+  /** Make the territory report ready in the background once Neo4j answers (src/report/prepare.ts). */
+  reportPrepareAtStart: boolean;
   production: boolean;
   security: SecurityConfig;
   limits: LimitsConfig;
@@ -291,6 +300,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     neo4j,
     seedOnStart: env.SEED_ON_START,
+    reportPrepareAtStart: env.REPORT_PREPARE_AT_START,
     production,
     tracing: tracingSettings(source),
     security: {
@@ -319,6 +329,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       graphMaxItems: env.GRAPH_MAX_ITEMS,
       heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
       heavyPerClient: env.HEAVY_PER_CLIENT,
+      reportPdfPages: env.REPORT_PDF_PAGES,
       seedMaxFileBytes: Math.round(env.SEED_MAX_FILE_MB * 1_048_576),
     },
   };
@@ -341,6 +352,19 @@ export function chromiumPath(source: Record<string, string | undefined> = proces
 }
 
 /**
+ * Fixed limits of the read path (src/fetch/relations.ts, src/graphql/lookahead/): the largest `first`
+ * of a nested `links` or `children`, and the guards on a whole selection's plan (worst-case rows:
+ * the product of `first` down each branch; nesting depth). Over them: `BAD_USER_INPUT` on `first`,
+ * or `QUERY_TOO_COMPLEX`, before any Cypher runs.
+ */
+export const READ_LIMITS = {
+  maxLinks: 500,
+  maxChildren: 500,
+  maxPlanCost: 200_000,
+  maxPlanDepth: 6,
+} as const;
+
+/**
  * The territory report's budgets (src/report/): how much of each ranking it shows, how many SMEs get
  * suggestions and how many funders get a path, how long Chromium may take to print, how many
  * rendered reports are kept (per data version).
@@ -360,8 +384,10 @@ export const REPORT_LIMITS = {
   pathMaxHops: 4,
   /** Competencies in the report's tables and chart (the CSV has them all). */
   competencies: 15,
-  /** Chromium's budget to load and print one report. */
+  /** Chromium's budget to launch, load and print one report. */
   pdfTimeoutMs: 60_000,
+  /** The warm Chromium is closed after this long without a PDF to print. */
+  pdfBrowserIdleMs: 10 * 60_000,
   /** Rendered reports (HTML/PDF/XLSX per territory and language) kept until the data changes. */
   cacheEntries: 16,
 } as const;

@@ -17,6 +17,8 @@ import { migrate } from './neo4j/migrations.ts';
 import { isDatabaseUnavailable } from './neo4j/availability.ts';
 import type { SupervisedNeo4j } from './neo4j/supervisor.ts';
 import { type OpenDatabase, openDatabase } from './neo4j/from-config.ts';
+import { closePdfBrowser } from './report/pdf.ts';
+import { prepareReports } from './report/prepare.ts';
 
 export interface Service {
   url: string;
@@ -51,10 +53,20 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
   // start: the service serves anyway (/ready false, SERVICE_UNAVAILABLE) and retries in the background.
   let prepared = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
   const prepare = async () => {
     await migrate(db);
     await hooks.afterMigrations?.(db);
     prepared = true;
+    if (config.reportPrepareAtStart) {
+      // In the background: /ready does not wait for it, and a stop during it is not an error.
+      prepareReports(db).then(
+        (done) => done && logger.info({ within: done.within, ms: done.ms }, 'territory report prepared (queries planned, shared figures computed)'),
+        (err: unknown) => {
+          if (!stopped) logger.warn({ err }, 'territory report could not be prepared; the first report will take longer');
+        },
+      );
+    }
   };
   const retryPrepare = () => {
     retryTimer = setTimeout(() => {
@@ -105,12 +117,15 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      stopped = true;
       // Stop accepting, let in-flight requests finish (bounded), then close the database.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
       await closed;
       clearTimeout(deadline);
+      // The warm Chromium of the PDFs, if one is running (src/report/pdf.ts).
+      await closePdfBrowser();
       await stopDatabase();
     })();
     return stopping;

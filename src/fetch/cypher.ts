@@ -11,11 +11,10 @@
  * Only names from the plan (GraphQL response keys, already valid identifiers) and labels from
  * fixed tables reach the text; every user value is a parameter.
  */
-import { LEVEL_LABEL } from '../domain/records.ts';
-import { isRelationshipType } from '../domain/relationships.ts';
 import { rankTier, toSearchQuery } from '../search/french.ts';
 import { DEFAULT_PRESENCE, acts, membersOf, presentIn } from '../territories/presence.ts';
-import { type ActorFilter, type Fetch, type NodePlan, RELATION_OWNER } from './plan.ts';
+import type { ActorFilter, Fetch, NodePlan } from './plan.ts';
+import { relationOf } from './relations.ts';
 
 /** Collects parameters and hands out unique variable names for one query. */
 export class CypherBuilder {
@@ -46,7 +45,7 @@ export const FETCHED_KEY = '_fetched';
 
 const IDENTIFIER = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-function indent(text: string, by = '  '): string {
+export function indent(text: string, by = '  '): string {
   return text
     .split('\n')
     .map((line) => (line ? by + line : line))
@@ -84,68 +83,14 @@ function propertySelector(plan: NodePlan): string {
 
 function guard(v: string, fetch: Fetch, expression: string): string {
   // In a polymorphic position a node that is an actor shows as an actor (a région included).
-  const owner = RELATION_OWNER[fetch.relation];
+  const owner = relationOf(fetch).owner;
   if (owner === 'Any') return expression; // every kind of node has it
   const test = owner === 'Actor' ? `${v}:Actor` : `${v}:Territory AND NOT ${v}:Actor`;
   return `CASE WHEN ${test} THEN ${expression} END`;
 }
 
 function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
-  switch (fetch.relation) {
-    case 'links': {
-      const r = b.variable('r');
-      const o = b.variable('o');
-      const d = b.variable('d');
-      // Known types go into the pattern (a typed expand reads only those relationships); any other
-      // list stays a parameter, so user text never reaches the query.
-      const typed = fetch.types !== null && fetch.types.length > 0 && fetch.types.every(isRelationshipType);
-      const pattern = typed ? `${r}:${[...new Set(fetch.types)].join('|')}` : r;
-      const where = fetch.types && !typed ? `\n  WHERE type(${r}) IN ${b.param(fetch.types)}` : '';
-      const limit = b.param(fetch.first);
-      const properties = fetch.properties === false ? '' : `, properties: properties(${r})`;
-      return `COLLECT {
-  MATCH (${v})-[${pattern}]-(${o})${where}
-  WITH ${r}, ${o}, CASE WHEN startNode(${r}) = ${v} THEN 'OUT' ELSE 'IN' END AS ${d}
-  ORDER BY type(${r}), ${o}.id, ${d}
-  LIMIT toInteger(${limit})
-  RETURN { type: type(${r}), direction: ${d}${properties}, other: ${projectNode(o, fetch.other, b, true)} }
-}`;
-    }
-    case 'commune': {
-      const c = b.variable('c');
-      return `COLLECT {
-  MATCH (${v})-[:LOCATED_IN]->(${c}:Commune)
-  WITH ${c} ORDER BY ${c}.id LIMIT 1
-  RETURN ${projectNode(c, fetch.node, b)}
-}[0]`;
-    }
-    case 'parents': {
-      const t = b.variable('t');
-      return `COLLECT {
-  MATCH (${v})-[:PART_OF*1..3]->(${t}:Territory)
-  WITH DISTINCT ${t}
-  ORDER BY CASE WHEN ${t}:Epci THEN 1 WHEN ${t}:Department THEN 2 WHEN ${t}:Region THEN 3 ELSE 4 END, ${t}.id
-  RETURN ${projectNode(t, fetch.node, b)}
-}`;
-    }
-    case 'children': {
-      const t = b.variable('t');
-      const level = fetch.level ? ` WHERE ${t}:${LEVEL_LABEL[fetch.level]}` : '';
-      const limit = b.param(fetch.first);
-      return `COLLECT {
-  MATCH (${t}:Territory)-[:PART_OF]->(${v})${level}
-  WITH ${t} ORDER BY ${t}.name, ${t}.id LIMIT toInteger(${limit})
-  RETURN ${projectNode(t, fetch.node, b)}
-}`;
-    }
-    case 'actors': {
-      const c = actorConnection(b, fetch.filter, v, fetch.node);
-      const total = c.total === null ? '' : `\n  total: ${indent(c.total).trimStart()},`;
-      return `{${total}
-  page: ${indent(c.page).trimStart()}
-}`;
-    }
-  }
+  return relationOf(fetch).cypher(v, fetch, b);
 }
 
 /** The values of a root actors connection, by parameter name (the names its text uses when `root`). */

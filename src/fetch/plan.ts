@@ -1,7 +1,8 @@
 /**
  * A fetch plan: what to read beneath a node, in the domain's words. The GraphQL layer derives it
  * from the selection set (src/graphql/lookahead/), the Cypher builder turns it into nested COLLECT
- * subqueries of ONE query (./cypher.ts), and ./records.ts turns the rows back into records.
+ * subqueries of ONE query (./cypher.ts), and ./records.ts turns the rows back into records; what
+ * each relation does at each step is its descriptor in ./relations.ts.
  *
  *   { fetches: [{ key: 'links', relation: 'links', types: null, first: 50,
  *                 other: { fetches: [] } }] }
@@ -12,6 +13,7 @@
  */
 import type { ActorKind, TerritoryLevel } from '../domain/records.ts';
 import type { Presence } from '../territories/presence.ts';
+import { relationOf } from './relations.ts';
 
 export interface NodePlan {
   fetches: Fetch[];
@@ -47,15 +49,6 @@ export type Fetch =
   | { key: string; relation: 'children'; level: TerritoryLevel | null; first: number; node: NodePlan }
   | { key: string; relation: 'actors'; filter: ActorFilter; node: NodePlan };
 
-/** Which nodes a relation applies to: guards polymorphic positions such as `Link.other`. */
-export const RELATION_OWNER: Record<Fetch['relation'], 'Actor' | 'Territory' | 'Any'> = {
-  links: 'Any',
-  commune: 'Actor',
-  parents: 'Territory',
-  children: 'Territory',
-  actors: 'Territory',
-};
-
 export const EMPTY_PLAN: NodePlan = { fetches: [] };
 
 /** Rows the plan may read in the worst case (each level multiplies): a guard against huge trees. */
@@ -73,16 +66,5 @@ export function planDepth(plan: NodePlan): number {
 }
 
 function fanOutOf(fetch: Fetch): { fanOut: number; child: NodePlan } {
-  switch (fetch.relation) {
-    case 'links':
-      return { fanOut: fetch.first, child: fetch.other };
-    case 'commune':
-      return { fanOut: 1, child: fetch.node };
-    case 'parents':
-      return { fanOut: 4, child: fetch.node };
-    case 'children':
-      return { fanOut: fetch.first, child: fetch.node };
-    case 'actors':
-      return { fanOut: fetch.filter.first, child: fetch.node };
-  }
+  return relationOf(fetch).fanOut(fetch);
 }

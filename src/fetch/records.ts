@@ -6,9 +6,10 @@
  *   // { id: 'utc', labels: [...], properties: { name: 'UTC', ... }, fetched: { links: [LinkRecord...] } }
  */
 import { encodeCursor } from '../actors/cursor.ts';
-import { type LinkRecord, type NodeRecord, isActorKind, territoryLevel } from '../domain/records.ts';
+import { type NodeRecord, isActorKind, territoryLevel } from '../domain/records.ts';
 import { FETCHED_KEY } from './cypher.ts';
-import type { Fetch, NodePlan } from './plan.ts';
+import type { NodePlan } from './plan.ts';
+import { relationOf } from './relations.ts';
 
 /** One page of an actors connection. */
 export interface ActorPage {
@@ -45,32 +46,11 @@ export function toFetchedNode(raw: RawNode, plan: NodePlan): NodeRecord {
       const value = source[fetch.key];
       // A guarded relation (polymorphic position) is null for nodes that do not have it.
       if (value === null && fetch.relation !== 'commune') continue;
-      fetched[fetch.key] = convert(fetch, value);
+      fetched[fetch.key] = relationOf(fetch).convert(fetch, value);
     }
     record.fetched = fetched;
   }
   return record;
-}
-
-function convert(fetch: Fetch, value: unknown): unknown {
-  switch (fetch.relation) {
-    case 'links':
-      return (value as { type: string; direction: 'OUT' | 'IN'; properties: Record<string, unknown>; other: RawNode }[]).map(
-        (link): LinkRecord => ({
-          type: link.type,
-          direction: link.direction,
-          properties: link.properties,
-          other: toFetchedNode(link.other, fetch.other),
-        }),
-      );
-    case 'commune':
-      return value ? toFetchedNode(value as RawNode, fetch.node) : null;
-    case 'parents':
-    case 'children':
-      return (value as RawNode[]).map((node) => toFetchedNode(node, fetch.node));
-    case 'actors':
-      return toActorPage(value as RawPage, fetch.filter.first, fetch.filter.after !== null, fetch.node);
-  }
 }
 
 export function toActorPage(raw: RawPage, first: number, afterGiven: boolean, plan: NodePlan): ActorPage {

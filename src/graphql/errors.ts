@@ -65,6 +65,13 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   if (failure === 'timeout') {
     return clientError('QUERY_TOO_COMPLEX', 'This query took longer than the server allows (CYPHER_TIMEOUT_MS): narrow it down.', base);
   }
+  if (failure === 'memory') {
+    return clientError(
+      'QUERY_TOO_COMPLEX',
+      'This query needs more memory than the database allows for one question: narrow it down (a smaller `first`, a smaller territory).',
+      base,
+    );
+  }
   if (failure === 'busy') {
     return clientError('SERVICE_BUSY', 'The server is busy: every database connection is in use. Try again in a moment.', {
       ...base,

@@ -29,6 +29,7 @@ import { useExport } from './plugins/export.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useHeavyFields } from './plugins/heavy-fields.ts';
+import { HeavyWork } from '../access/heavy-work.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
@@ -108,6 +109,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const limits = deps.limits ?? defaults!.limits;
   const metrics = deps.metrics ?? createMetrics();
   const plans = new PlanCache(limits.planCacheSize, (hit) => metrics.plans.inc({ result: hit ? 'hit' : 'miss' }));
+  // Heavy GraphQL fields and report routes share one count per client (HEAVY_PER_CLIENT).
+  const heavy = new HeavyWork(limits.heavyPerClient);
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
@@ -118,14 +121,14 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useBookmarks(),
     useRateLimit(limits.ratePerMinute, security),
     // After the rate limit: a PDF costs a browser run, an export is the heaviest read there is.
-    useReport({ db, logger, security }),
+    useReport({ db, logger, security, heavy, pdfPages: limits.reportPdfPages }),
     useExport(db, security),
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-api-key', 'authorization'] }) as Plugin,
     ...useAccess(security),
     ...(security.introspection ? [] : [useDisableIntrospection() as Plugin, useNoSuggestions()]),
     ...(limits.persistedOperationsFile ? [persistedOperations(limits.persistedOperationsFile)] : []),
     useQueryLimits(limits),
-    useHeavyFields(limits, security) as Plugin,
+    useHeavyFields(limits, security, heavy) as Plugin,
     // Before tracing, which wraps whatever executor is set when its hook runs.
     useCompiledExecution(),
     useErrorCodes(logger, metrics) as Plugin,

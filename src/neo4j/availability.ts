@@ -40,7 +40,12 @@ export class AvailabilityGate {
   }
 
   observe(error: unknown): void {
-    if (!isDatabaseUnavailable(error) || this.downSince) return;
+    if (isDatabaseUnavailable(error)) this.closeNow();
+  }
+
+  /** Closes the gate (the owned Neo4j is known dead); the probe reopens it, or `reopen`. */
+  closeNow(): void {
+    if (this.downSince) return;
     this.downSince = new Date();
     const tick = () => {
       this.probe = setTimeout(() => {

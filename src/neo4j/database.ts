@@ -222,6 +222,15 @@ export class Database {
     }
   }
 
+  /**
+   * The owned Neo4j's supervisor says it died ('down') or is back ('up'): fail requests at once
+   * meanwhile, and let them through again without waiting for the next probe.
+   */
+  availabilityChanged(state: 'down' | 'up'): void {
+    if (state === 'down') this.availability.closeNow();
+    else this.availability.reopen();
+  }
+
   /** True when Neo4j answers now: one auto-commit query, no retries (readiness must answer fast). */
   async ping(timeoutMs = 2_000): Promise<boolean> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });

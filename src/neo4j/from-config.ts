@@ -56,6 +56,8 @@ export async function openDatabase(config: Config, log: LogAt, options: OpenOpti
       log,
     );
     db = connect({ ...owned.connection, database: target.database, timeoutMs, budgets: config.limits.budgets });
+    const handle = db;
+    owned.onStateChange((state) => handle.availabilityChanged(state));
     writeConnectionFile(target.dataDir, owned.uri);
   } else {
     db = connect({ uri: target.uri, user: target.user, password: target.password, database: target.database, timeoutMs, budgets: config.limits.budgets });

@@ -1,8 +1,9 @@
 /**
  * Keeps the owned Neo4j running. When its JVM dies (a crash, the OOM killer, kill -9), the exit is
  * seen at once, logged as an error, and the server is started again on the same port and data
- * folder after a back-off (NEO4J_RESTART_BACKOFF_MS, doubling, at most 30 s). The driver reconnects
- * by itself and the availability gate reopens on the first answer. After NEO4J_RESTART_ATTEMPTS
+ * folder after a back-off (NEO4J_RESTART_BACKOFF_MS, doubling, at most 30 s). Listeners hear 'down'
+ * at once and 'up' as soon as the new JVM answers, so the availability gate fails requests fast
+ * meanwhile and reopens without waiting for a probe (src/neo4j/from-config.ts wires it). After NEO4J_RESTART_ATTEMPTS
  * failed restarts in a row it gives up: `healthy` turns false, /health answers 503, and an
  * orchestrator replaces the instance.
  *
@@ -18,6 +19,8 @@ export interface SupervisedNeo4j extends OwnedNeo4j {
   healthy(): boolean;
   /** How many times the JVM has been restarted after dying. */
   readonly restarts: number;
+  /** Called with 'down' when the JVM dies and 'up' when a restarted one answers. */
+  onStateChange(listener: (state: 'down' | 'up') => void): void;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -31,6 +34,10 @@ export async function superviseOwnedNeo4j(
   let stopping = false;
   let gaveUp = false;
   let restarts = 0;
+  const listeners: ((state: 'down' | 'up') => void)[] = [];
+  const tell = (state: 'down' | 'up') => {
+    for (const listener of listeners) listener(state);
+  };
   let timer: NodeJS.Timeout | undefined;
   let resolveExited: (code: number | null) => void = () => undefined;
   const exited = new Promise<number | null>((resolve) => {
@@ -61,6 +68,7 @@ export async function superviseOwnedNeo4j(
           restarts += 1;
           log(`The local Neo4j is back after a restart (pid ${server.pid}).`, 'warn');
           watch(server);
+          tell('up');
         },
         (err: unknown) => {
           if (stopping) return;
@@ -79,6 +87,7 @@ export async function superviseOwnedNeo4j(
         `The local Neo4j died (pid ${server.pid}, exit ${code ?? 'by signal'}): requests get 503 SERVICE_UNAVAILABLE until it is back; restarting it in ${policy.backoffMs} ms.`,
         'error',
       );
+      tell('down');
       restart(0);
     });
   };
@@ -105,6 +114,9 @@ export async function superviseOwnedNeo4j(
     },
     exited,
     healthy: () => !gaveUp,
+    onStateChange: (listener) => {
+      listeners.push(listener);
+    },
     stop: async () => {
       stopping = true;
       clearTimeout(timer);

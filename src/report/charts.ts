@@ -43,27 +43,24 @@ export function barChart(rows: readonly { label: string; value: number }[], axis
     height: { step: 18 },
     config: CONFIG,
     data: { values: rows.map((r, i) => ({ ...r, order: i })) },
-    layer: [
-      {
-        mark: { type: 'bar', color: '#1f5fbf' },
-        encoding: {
-          y: { field: 'label', type: 'nominal', sort: { field: 'order' }, title: null },
-          x: {
-            field: 'value',
-            type: 'quantitative',
-            title: axis.x,
-            // Counts: whole ticks only (no "0.5 actor").
-            axis: axis.integer ? { format: 'd', tickMinStep: 1 } : axis.format ? { format: axis.format } : {},
-          },
-        },
+    // One y and x for both layers, sorted by an explicit `min`: without the op, the stacked bar's
+    // domain and the text's disagree and Vega-Lite warns on every chart ("Domains that should be
+    // unioned has conflicting sort properties").
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null },
+      x: {
+        field: 'value',
+        type: 'quantitative',
+        title: axis.x,
+        // Counts: whole ticks only (no "0.5 actor").
+        axis: axis.integer ? { format: 'd', tickMinStep: 1 } : axis.format ? { format: axis.format } : {},
       },
+    },
+    layer: [
+      { mark: { type: 'bar', color: '#1f5fbf' } },
       {
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
-        encoding: {
-          y: { field: 'label', type: 'nominal', sort: { field: 'order' } },
-          x: { field: 'value', type: 'quantitative' },
-          text: { field: 'value', type: 'quantitative', format: axis.format ?? ',.2~f' },
-        },
+        encoding: { text: { field: 'value', type: 'quantitative', format: axis.format ?? ',.2~f' } },
       },
     ],
   });

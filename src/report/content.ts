@@ -11,6 +11,7 @@
  * The sentences are written from those numbers in the report's language (i18n.ts).
  */
 import { REPORT_LIMITS } from '../config.ts';
+import { versionedCache } from '../neo4j/versioned-cache.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ActorRecord, NodeRecord, TerritoryLevel } from '../domain/records.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
@@ -20,8 +21,9 @@ import { coverage } from '../shape/coverage.ts';
 import { innovationExport } from '../shape/innovation-export.ts';
 import type { CommunityRecord, KindCount, RankedActorRecord } from '../shape/metrics.ts';
 import { networkShape } from '../shape/network-shape.ts';
+import { ALL_NEEDS, type ShapeNeeds } from '../shape/shape-needs.ts';
 import { type CompetencyGapRecord, competencyGaps } from '../synergy/gaps.ts';
-import { type SynergyPathRecord, synergyPaths } from '../synergy/paths.ts';
+import { type SynergyPathRecord, pathIn, synergyPaths } from '../synergy/paths.ts';
 import { nameOf } from '../synergy/sentences.ts';
 import { type SynergyRecord, synergies } from '../synergy/suggestions.ts';
 import { type Lang, type Messages, messages } from './i18n.ts';
@@ -213,59 +215,32 @@ export async function territoryReport(
   const lang: Lang = args.lang ?? 'FR';
   const limits = options.limits ?? REPORT_LIMITS;
   const queryOptions: QueryOptions = { observer: options.observer, bookmarkManager: options.bookmarkManager };
-  // The report's own queries read whole territories, as networkShape does: they get its budget.
-  const territoryWide: QueryOptions = { ...queryOptions, timeoutMs: db.budgets.shapeMs };
   const t = messages(lang);
   const fr = lang === 'FR';
 
-  // The facts query says NOT_FOUND first, before anything heavier starts.
-  const facts = await territoryFacts(db, within, territoryWide);
+  // Everything read from the database is language-free and cached until the data changes: the
+  // other language, the HTML, PDF and tables of the same territory reuse it.
+  const data = await cachedData(db, `${within}|${JSON.stringify(limits)}`, () => gather(db, within, limits, queryOptions), queryOptions);
+  const { facts, shape, gaps, subs, departments, suggestions } = data;
   const level = facts.territory?.level ?? null;
   const territoryName = facts.territory?.name ?? t.wholeNetwork;
   const title = facts.territory ? `${territoryName} (${t.level(level!)})` : t.wholeNetwork;
-  const region = level === 'REGION' ? null : (facts.regions[0] ?? null);
-
-  const [shape, gaps, subs, departments, regionFigures, franceFigures, funders] = await Promise.all([
-    networkShape(db, { within }, queryOptions),
-    competencyGaps(db, within, queryOptions),
-    subTerritories(db, within, childLevel(level), territoryWide),
-    departmentCounts(db, territoryWide),
-    region ? peerFigures(db, region.id, region.name, territoryWide) : null,
-    within ? peerFigures(db, null, t.france, territoryWide) : null,
-    keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, territoryWide),
-  ]);
-
-  // Partnerships: suggestions for the largest uncovered SMEs, paths from the main hub to the funders.
-  const uncovered = shape.coverage.uncovered.slice(0, limits.suggestedCompanies);
-  const suggestions = await Promise.all(
-    uncovered.map(async (company) => ({
-      company,
-      synergies: await synergies(db, { actorId: company.id, kinds: ['UNIVERSITY'], first: limits.suggestionsPerCompany }, queryOptions),
-    })),
-  );
-  const hub = shape.hubsByDegree[0]?.actor ?? null;
-  const fundingPaths: FundingPathRecord[] = [];
-  if (hub) {
-    for (const funder of funders.filter((f) => f.id !== hub.id)) {
-      const paths = await synergyPaths(db, { from: hub.id, to: funder.id, k: 1, maxHops: limits.pathMaxHops, lang: t.lang }, queryOptions).catch(
-        (error: unknown) => {
-          // A path search over budget is a fact of the report, not a failure of it.
-          if (error instanceof DomainError && error.code === 'QUERY_TOO_COMPLEX') return [];
-          throw error;
-        },
-      );
-      fundingPaths.push({
-        from: hub,
-        funder,
-        paths,
-        sentence: paths[0]
-          ? paths[0].explanation
-          : fr
-            ? `Aucun chemin de ${limits.pathMaxHops} étapes au plus entre ${hub.name} et ${funder.name}.`
-            : `No path of at most ${limits.pathMaxHops} steps between ${hub.name} and ${funder.name}.`,
-      });
-    }
-  }
+  const regionFigures = data.regionFigures;
+  const franceFigures = data.franceFigures ? { ...data.franceFigures, name: t.france } : null;
+  // The paths are found once for both languages and told in the report's.
+  const fundingPaths: FundingPathRecord[] = data.fundingPaths.map(({ from, funder, paths: found }) => {
+    const paths = found.map((path) => pathIn(path, lang));
+    return {
+      from,
+      funder,
+      paths,
+      sentence: paths[0]
+        ? paths[0].explanation
+        : fr
+          ? `Aucun chemin de ${limits.pathMaxHops} étapes au plus entre ${from.name} et ${funder.name}.`
+          : `No path of at most ${limits.pathMaxHops} steps between ${from.name} and ${funder.name}.`,
+    };
+  });
 
   const ie = shape.innovationExport;
   const surveyResponses = gaps.reduce((sum, gap) => sum + gap.responses, 0);
@@ -469,6 +444,82 @@ export async function territoryReport(
     partnerships: { suggestions, fundingPaths, sentences: partnershipSentences },
     method: { definitions: definitions(t), sources: sources(t) },
   };
+}
+
+/** What the report reads from the database, before any sentence is written (no language in it). */
+interface ReportData {
+  facts: Awaited<ReturnType<typeof territoryFacts>>;
+  shape: Awaited<ReturnType<typeof networkShape>>;
+  gaps: CompetencyGapRecord[];
+  subs: SubTerritoryRecord[];
+  departments: Awaited<ReturnType<typeof departmentCounts>>;
+  regionFigures: ComparisonRecord | null;
+  /** Named at composition (the name is the language's). */
+  franceFigures: ComparisonRecord | null;
+  suggestions: { company: ActorRecord; synergies: SynergyRecord[] }[];
+  fundingPaths: { from: ActorRecord; funder: ActorRecord; paths: SynergyPathRecord[] }[];
+}
+
+const cachedData = versionedCache(REPORT_LIMITS.cacheEntries);
+
+/** The actors of every département: the same for every territory's report, read once per data version. */
+export function sharedDepartmentCounts(db: Database, queryOptions: QueryOptions = {}): ReturnType<typeof departmentCounts> {
+  return cachedData(db, 'departments', () => departmentCounts(db, { ...queryOptions, timeoutMs: db.budgets.shapeMs }), queryOptions);
+}
+
+/** What the report shows of networkShape: neither clustering nor articulation points (about 1 s each at 1M). */
+const REPORT_SHAPE_NEEDS: ShapeNeeds = { ...ALL_NEEDS, clustering: false, articulationPoints: false };
+
+async function gather(db: Database, within: string | null, limits: typeof REPORT_LIMITS, queryOptions: QueryOptions): Promise<ReportData> {
+  // The report's own queries read whole territories, as networkShape does: they get its budget.
+  const territoryWide: QueryOptions = { ...queryOptions, timeoutMs: db.budgets.shapeMs };
+  // The facts query says NOT_FOUND first, before anything heavier starts.
+  const facts = await territoryFacts(db, within, territoryWide);
+  const level = facts.territory?.level ?? null;
+  const region = level === 'REGION' ? null : (facts.regions[0] ?? null);
+
+  const funderList = keyFunders(db, facts.regions.map((r) => r.id), limits.fundingPaths, territoryWide);
+  // Awaited below, after the shape: a failure before then must not be an unhandled rejection.
+  funderList.catch(() => undefined);
+  // The partnerships need the shape (its uncovered SMEs, its main hub); their queries run together.
+  const shapeAndPartners = (async () => {
+    const shape = await networkShape(db, { within }, { ...queryOptions, needs: REPORT_SHAPE_NEEDS });
+    // Partnerships: suggestions for the largest uncovered SMEs, paths from the main hub to the funders.
+    const uncovered = shape.coverage.uncovered.slice(0, limits.suggestedCompanies);
+    const hub = shape.hubsByDegree[0]?.actor ?? null;
+    const funders = await funderList;
+    const [suggestions, fundingPaths] = await Promise.all([
+      Promise.all(
+        uncovered.map(async (company) => ({
+          company,
+          synergies: await synergies(db, { actorId: company.id, kinds: ['UNIVERSITY'], first: limits.suggestionsPerCompany }, queryOptions),
+        })),
+      ),
+      Promise.all(
+        (hub ? funders.filter((f) => f.id !== hub.id) : []).map(async (funder) => ({
+          from: hub!,
+          funder,
+          paths: await synergyPaths(db, { from: hub!.id, to: funder.id, k: 1, maxHops: limits.pathMaxHops }, queryOptions).catch(
+            (error: unknown) => {
+              // A path search over budget is a fact of the report, not a failure of it.
+              if (error instanceof DomainError && error.code === 'QUERY_TOO_COMPLEX') return [];
+              throw error;
+            },
+          ),
+        })),
+      ),
+    ]);
+    return { shape, suggestions, fundingPaths };
+  })();
+  const [{ shape, suggestions, fundingPaths }, gaps, subs, departments, regionFigures, franceFigures] = await Promise.all([
+    shapeAndPartners,
+    competencyGaps(db, within, queryOptions),
+    subTerritories(db, within, childLevel(level), territoryWide),
+    sharedDepartmentCounts(db, queryOptions),
+    region ? cachedData(db, `peer|${region.id}`, () => peerFigures(db, region.id, region.name, territoryWide), queryOptions) : null,
+    within ? cachedData(db, 'peer|france', () => peerFigures(db, null, '', territoryWide), queryOptions) : null,
+  ]);
+  return { facts, shape, gaps, subs, departments, regionFigures, franceFigures, suggestions, fundingPaths };
 }
 
 /**

@@ -8,10 +8,14 @@
  *   GET /report/department:80/gaps.csv       one table (names: src/report/tables.ts TABLE_NAMES)
  *
  * The content is territoryReport(within, lang), so the document says what the API says. With
- * MAILLAGE_READS=key the report needs an `x-api-key` header, as GraphQL reads do.
+ * MAILLAGE_READS=key the report needs an `x-api-key` header, as GraphQL reads do. A report is heavy
+ * work: it counts in the client's HEAVY_PER_CLIENT, with the heavy GraphQL fields (429 beyond).
  */
 import type { Plugin } from 'graphql-yoga';
 import { findApiKey } from '../access/api-keys.ts';
+import { clientKeyOf } from '../access/client-key.ts';
+import { HeavyWork } from '../access/heavy-work.ts';
+import { socketAddressOf } from '../graphql/plugins/rate-limit.ts';
 import type { SecurityConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -20,7 +24,7 @@ import { cachedReport } from './cache.ts';
 import { type TerritoryReportRecord, territoryReport } from './content.ts';
 import { reportHtml } from './html.ts';
 import { type Lang, langOf, messages } from './i18n.ts';
-import { htmlToPdf } from './pdf.ts';
+import { htmlToPdf, launchPdfBrowserEarly } from './pdf.ts';
 import { TABLE_NAMES, reportTables, toCsv, toXlsx } from './tables.ts';
 
 /** The URL segment that names the whole network. */
@@ -65,7 +69,7 @@ function filenameOf(report: TerritoryReportRecord, extension: string, suffix = '
   return `maillage-${base}${suffix}-${report.lang.toLowerCase()}.${extension}`;
 }
 
-async function render(db: Database, request: ReportRequest, lang: Lang): Promise<Rendered> {
+async function render(db: Database, request: ReportRequest, lang: Lang, pdfPages: number | undefined): Promise<Rendered> {
   const content = () => cachedReport(db, `${request.within}|${lang}|content`, () => territoryReport(db, { within: request.within, lang }));
   const base = reportPath(request.within);
   const html = () =>
@@ -73,9 +77,11 @@ async function render(db: Database, request: ReportRequest, lang: Lang): Promise
   const format = request.format;
   if (format === 'html') return { body: await html(), type: 'text/html; charset=utf-8' };
   if (format === 'pdf') {
+    // The browser starts while the content is computed (a no-op when it runs already).
+    launchPdfBrowserEarly();
     const report = await content();
     const t = messages(lang);
-    const pdf = await cachedReport(db, `${request.within}|${lang}|pdf`, async () => htmlToPdf(await html(), `${t.documentTitle} · ${report.title}`));
+    const pdf = await cachedReport(db, `${request.within}|${lang}|pdf`, async () => htmlToPdf(await html(), `${t.documentTitle} · ${report.title}`, { pages: pdfPages }));
     return { body: pdf, type: 'application/pdf', filename: filenameOf(report, 'pdf') };
   }
   const report = await content();
@@ -104,9 +110,10 @@ function frenchMessage(error: DomainError): string {
   return error.message;
 }
 
-export function useReport(deps: { db: Database; logger: Logger; security: SecurityConfig }): Plugin {
+export function useReport(deps: { db: Database; logger: Logger; security: SecurityConfig; heavy?: HeavyWork; pdfPages?: number }): Plugin {
+  const heavy = deps.heavy ?? new HeavyWork(Number.POSITIVE_INFINITY);
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const parsed = parseReportPath(url.pathname);
       if (!parsed) return;
@@ -119,8 +126,19 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
           return text(401, lang === 'FR' ? 'Ce rapport demande une clé d’API (en-tête x-api-key).' : 'This report needs an API key (x-api-key header).');
         }
       }
+      const client = clientKeyOf(request, socketAddressOf(serverContext), deps.security);
+      if (!heavy.enter(client)) {
+        return endResponse(
+          new fetchAPI.Response(
+            lang === 'FR'
+              ? `Vous avez déjà ${heavy.perClient === 1 ? 'un rapport ou calcul lourd' : `${heavy.perClient} rapports ou calculs lourds`} en cours, le maximum (HEAVY_PER_CLIENT) : réessayez quand ${heavy.perClient === 1 ? 'il sera terminé' : 'l’un d’eux sera terminé'}.`
+              : `You are already running ${heavy.perClient} reports or heavy operations, the most allowed at once (HEAVY_PER_CLIENT): try again when one is done.`,
+            { status: 429, headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' } },
+          ),
+        );
+      }
       try {
-        const rendered = await render(deps.db, parsed, lang);
+        const rendered = await render(deps.db, parsed, lang, deps.pdfPages);
         const headers: Record<string, string> = { 'content-type': rendered.type, 'cache-control': 'no-cache', 'content-language': lang.toLowerCase() };
         if (rendered.filename) headers['content-disposition'] = `${rendered.type.startsWith('text/csv') ? 'attachment' : 'inline'}; filename="${rendered.filename}"`;
         const body = typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body);
@@ -131,6 +149,8 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
         }
         deps.logger.error({ err: error, path: url.pathname }, 'report failed');
         return text(500, lang === 'FR' ? 'Erreur inattendue en produisant le rapport.' : 'Unexpected error while producing the report.');
+      } finally {
+        heavy.leave(client);
       }
     },
   };

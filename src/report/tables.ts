@@ -34,6 +34,13 @@ export const TABLE_NAMES = [
 
 const names = (actors: readonly ActorRecord[]) => actors.map((a) => a.name).join('; ');
 
+/**
+ * The first names and how many more: at 1M relationships a competency of the whole network has
+ * thousands of teachers, which made the HTML 1 MB and its PDF pages of names (the API lists them all).
+ */
+const someNames = (actors: readonly ActorRecord[], shown = 5) =>
+  actors.length <= shown ? names(actors) : `${names(actors.slice(0, shown))} (+${actors.length - shown})`;
+
 export function reportTables(report: TerritoryReportRecord, t: Messages): ReportTable[] {
   const fr = t.lang === 'FR';
   const f = report.figures;
@@ -145,7 +152,7 @@ export function reportTables(report: TerritoryReportRecord, t: Messages): Report
         String(g.competency.properties.name ?? g.competency.id),
         t.theme(String(g.competency.properties.theme ?? '')),
         g.demand, g.supply, g.gap, g.companyCount, g.responses,
-        names(g.teachers), names(g.teachersWithinReach), names(g.exposedCompanies.slice(0, 5)),
+        someNames(g.teachers), someNames(g.teachersWithinReach), someNames(g.exposedCompanies),
       ]),
     },
     {

@@ -1,15 +1,15 @@
 /**
- * The time budget of synergy queries: a Neo4j transaction timeout becomes QUERY_TOO_COMPLEX.
+ * The budgets of synergy queries: a Neo4j transaction timeout or memory limit becomes QUERY_TOO_COMPLEX.
  *
  *   await db.read(cypher, params, { timeoutMs: db.budgets.pathsMs }).catch((e) => { throw asTooComplex(e, 'Too many hops.'); });
  */
 import { QueryTooComplexError } from '../domain/errors.ts';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { isTimedOut } from '../neo4j/errors.ts';
+import { isTooBig } from '../neo4j/errors.ts';
 
-/** The same error, or QUERY_TOO_COMPLEX with `message` when it was the time budget. */
+/** The same error, or QUERY_TOO_COMPLEX with `message` when it was the time budget or the memory limit. */
 export function asTooComplex(error: unknown, message: string): unknown {
-  return isTimedOut(error) ? new QueryTooComplexError(message) : error;
+  return isTooBig(error) ? new QueryTooComplexError(message) : error;
 }
 
 // Keyed by driver: a GraphQL request works through its own scoped handle of the same connection.

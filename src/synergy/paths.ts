@@ -158,3 +158,20 @@ export async function synergyPaths(
     };
   });
 }
+
+/** The same path told in `lang`: its steps' sentences and its explanation (a path found once serves both languages). */
+export function pathIn(path: SynergyPathRecord, lang: Lang): SynergyPathRecord {
+  const rels = path.steps.map(
+    (step): Relationship => ({
+      type: step.type,
+      start: step.direction === 'OUT' ? step.from : step.to,
+      end: step.direction === 'OUT' ? step.to : step.from,
+      properties: step.properties,
+    }),
+  );
+  return {
+    ...path,
+    steps: path.steps.map((step, i) => ({ ...step, sentence: stepSentenceIn(rels[i]!, lang) })),
+    explanation: pathExplanationIn(path.nodes[0]!, rels, lang),
+  };
+}

@@ -1,5 +1,6 @@
 /**
- * actorGraph and networkShape are the heavy fields: their cost comes from the territory's real
+ * actorGraph, networkShape and territoryReport are the heavy fields (and /report/... the heavy
+ * routes): their cost comes from the territory's real
  * size (counted before they run), actors under them give their own fields only (a nested list
  * would cost one query per actor), an operation holds few of them, a client runs few at once, and
  * a driver pool that is merely busy is not taken for a database outage.
@@ -86,6 +87,39 @@ describe('heavy fields', () => {
     expect(statuses).toContain(200);
     expect(statuses).toContain(429);
     expect(answers.find((a) => a.status === 429)?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts territoryReport as a heavy field: three in one operation are refused before any runs', async () => {
+    // Unknown territories: were they run, each would answer NOT_FOUND at once.
+    const aliases = Array.from({ length: 3 }, (_, i) => `r${i}: territoryReport(within: "${p}-nowhere-${i}") { title }`).join(' ');
+    const res = await gql(server(), `{ ${aliases} }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors?.[0]?.message).toMatch(/3 actorGraph\/networkShape\/territoryReport fields/);
+    expect(res.errors).toHaveLength(1);
+  });
+
+  it('counts the report routes and territoryReport in HEAVY_PER_CLIENT with the other heavy fields: the others get 429', async () => {
+    const yoga = server({ HEAVY_PER_CLIENT: '1' });
+    const route = async () => {
+      const response = await yoga.fetch(`http://maillage.test/report/${p}-nowhere.xlsx`);
+      return { status: response.status, text: await response.text(), retry: response.headers.get('retry-after') };
+    };
+    const [graphql, ...routes] = await Promise.all([
+      gql(yoga, `{ territoryReport(within: "${p}-nowhere") { title } }`),
+      route(),
+      route(),
+      route(),
+    ]);
+    const statuses = [graphql.status, ...routes.map((r) => r.status)];
+    // One request holds the client's only slot (its territory is unknown: 404 or NOT_FOUND); the
+    // ones that came while it ran are refused.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+    const refused = routes.find((r) => r.status === 429);
+    expect(refused?.text).toMatch(/HEAVY_PER_CLIENT/);
+    expect(refused?.text).toMatch(/Vous avez déjà un rapport ou calcul lourd en cours/);
+    expect(refused?.retry).toBe('1');
+    // Once they are done, the slot is free again.
+    expect((await route()).status).toBe(404);
   });
 
   it('takes a busy driver pool for what it is: SERVICE_BUSY, and the next request is served', async () => {

@@ -102,6 +102,11 @@ describe('the owned Neo4j', () => {
     const killedAt = Date.now();
     process.kill(before, 'SIGKILL');
     await until(async () => logged.some((l) => l.level >= 50 && /Neo4j.*(died|exited)/i.test(l.msg)), 5_000);
+    // Known dead: the gate is closed by the supervisor, so a request is refused at once with 503.
+    expect(await post('{ actors(first: 1) { totalCount } }')).toBe(503);
+    // Back: the supervisor reopens the gate at once, the next request is served (no probe to wait for).
+    await until(async () => logged.some((l) => /back after a restart/.test(l.msg)), 90_000);
+    expect(await post('{ actors(first: 1) { totalCount } }')).toBe(200);
     const recovered = await until(async () => (await post('{ actors(first: 1) { totalCount } }')) === 200, 90_000);
     expect(jvmPid()).not.toBe(before);
     expect((await fetch(`${service!.url}/ready`)).status).toBe(200);

@@ -17,6 +17,7 @@ import { createLogger } from '../../src/logger.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
 import { geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
+import { closePdfBrowser, crashPdfBrowserForTest, htmlToPdf, pdfBrowserState } from '../../src/report/pdf.ts';
 import { gql, testDatabase, testServer } from '../support/harness.ts';
 import { hautsDeFrance } from './support.ts';
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await closePdfBrowser();
   await db.close();
 });
 
@@ -112,6 +114,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the report as PDF (Chromium)', () => {
   it('the Somme (department:80): headings, figures, no blank page', async () => {
     const text = await checkPdf('department:80', 'somme', 'Somme (département)');
     expect(text).toMatch(/se classe (1er|\d+e) sur \d+ départements/);
+  }, 120_000);
+
+  it('prints every PDF in one warm Chromium, a bounded number at once, launched again when it dies', async () => {
+    await closePdfBrowser();
+    const page = (n: number) => `<!doctype html><html><body><h1>Page ${n}</h1></body></html>`;
+    const before = pdfBrowserState().launches;
+    // One page at a time: three PDFs asked together wait their turn in one browser.
+    const three = [1, 2, 3].map((n) => htmlToPdf(page(n), 'test', { pages: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pdfBrowserState()).toMatchObject({ printing: 1, waiting: 2 });
+    for (const pdf of await Promise.all(three)) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfBrowserState()).toMatchObject({ running: true, launches: before + 1, printing: 0, waiting: 0 });
+    await crashPdfBrowserForTest();
+    const after = await htmlToPdf(page(4), 'test');
+    expect(after.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfBrowserState().launches).toBe(before + 2);
+    await closePdfBrowser();
+    expect(pdfBrowserState().running).toBe(false);
   }, 120_000);
 
   it('in English on request', async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSource } from '../../src/seed/builtin.ts';
 import { geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
+import { prepareReports } from '../../src/report/prepare.ts';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { createSyntheticTerritory, deleteByPrefix } from '../shape/support/synthetic-territory.ts';
 import { hautsDeFrance } from './support.ts';
@@ -226,6 +227,12 @@ describe('territoryReport equals the fields it comes from', { timeout: 240_000 }
     expect(report.figures.actorCount).toBe(240);
     expect(report.competencies.gaps.length).toBeGreaterThan(0);
     expect(report.partnerships.suggestions.length).toBe(3);
+  });
+
+  it('is made ready at start by the report of a small département', async () => {
+    const done = await prepareReports(db);
+    expect(done?.within).toMatch(/^department:/);
+    expect(done?.ms).toBeGreaterThan(0);
   });
 
   it('says NOT_FOUND for an unknown territory, in the words of the other fields', async () => {

@@ -48,6 +48,13 @@ describe('neo4jFailure: one classifier for the gate, the budgets and the GraphQL
     expect(neo4jFailure(error('The transaction has been terminated.', 'Neo.TransientError.Transaction.Terminated'))).toBe('timeout');
   });
 
+  it('a transaction over the memory Neo4j allows one query (a too big question, not an outage)', () => {
+    const message =
+      'The allocation of an extra 7.2 MiB would use more than the limit 1.4 GiB. Currently using 1.4 GiB. dbms.memory.transaction.total.max threshold reached';
+    expect(neo4jFailure(error(message, 'Neo.TransientError.General.MemoryPoolOutOfMemoryError'))).toBe('memory');
+    expect(neo4jFailure(error(message, 'N/A'))).toBe('memory');
+  });
+
   it('anything else', () => {
     expect(neo4jFailure(error('Invalid input', 'Neo.ClientError.Statement.SyntaxError'))).toBeUndefined();
     expect(neo4jFailure(new Error('timed out'))).toBeUndefined();

@@ -1,5 +1,5 @@
 // The report's pure parts: its URLs, its language, its sums by theme, its charts (Vega, no browser).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { themeGaps } from '../../src/report/content.ts';
 import { barChart } from '../../src/report/charts.ts';
 import { langOf, messages } from '../../src/report/i18n.ts';
@@ -51,5 +51,21 @@ describe('charts', () => {
     expect(svg).toMatch(/^<svg[^>]+class="marks"/);
     expect(svg).toContain('PME-PMI');
     expect(svg).toContain('>40<');
+  });
+
+  it('keep the order given and print no warning (a bench run printed one per chart)', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const error = vi.spyOn(console, 'error');
+    const log = vi.spyOn(console, 'log');
+    try {
+      const svg = await barChart([{ label: 'bb', value: 2 }, { label: 'aa', value: 5 }, { label: 'cc', value: 1 }], { x: 'Acteurs', integer: true });
+      const labels = [...svg.matchAll(/>(aa|bb|cc)</g)].map((m) => m[1]);
+      expect(labels).toEqual(['bb', 'aa', 'cc']);
+      expect([...warn.mock.calls, ...error.mock.calls, ...log.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+      log.mockRestore();
+    }
   });
 });

@@ -7,9 +7,9 @@
  *   // { fetches: [{ key: 'links', relation: 'links', first: 5, types: null,
  *   //               other: { fetches: [{ key: 'links', relation: 'links', first: 50, ... }] } }] }
  *
- * Relation fields become fetches; the other selected fields become the plan's `fields`, the only
- * stored properties read (besides id, name and kind). Arguments
- * are validated here, with the argument's path in the error.
+ * Relation fields become fetches, each read by its descriptor (src/fetch/relations.ts), which
+ * validates its arguments with the argument's path in the error; the other selected fields become
+ * the plan's `fields`, the only stored properties read (besides id, name and kind).
  */
 import {
   type FieldNode,
@@ -23,18 +23,14 @@ import {
   isInterfaceType,
   isObjectType,
 } from 'graphql';
-import { actorFilter } from '../../actors/list.ts';
-import { checkFirst } from '../../domain/shared.ts';
+import { READ_LIMITS } from '../../config.ts';
 import { QueryTooComplexError } from '../../domain/errors.ts';
-import { type ActorKind, type TerritoryLevel, VIEWS } from '../../domain/model.ts';
+import { VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
+import { relationNamed, relationOf } from '../../fetch/relations.ts';
 import type { PlanCache } from './plan-cache.ts';
 
-export const MAX_LINKS = 500;
-export const MAX_CHILDREN = 500;
-/** Worst-case rows one request may read (product of `first`s down each branch), and nesting depth. */
-export const MAX_PLAN_COST = 200_000;
-export const MAX_PLAN_DEPTH = 6;
+const { maxPlanCost: MAX_PLAN_COST, maxPlanDepth: MAX_PLAN_DEPTH } = READ_LIMITS;
 
 type Selection = { fieldName: string; typeName: string; node: FieldNode };
 
@@ -113,61 +109,28 @@ export function planOfSets(info: GraphQLResolveInfo, sets: readonly SelectionSet
 }
 
 function withoutChildren(fetch: Fetch | null): unknown {
-  if (!fetch) return null;
-  const { key, relation } = fetch;
-  switch (fetch.relation) {
-    case 'links':
-      return { key, relation, types: fetch.types, first: fetch.first };
-    case 'children':
-      return { key, relation, level: fetch.level, first: fetch.first };
-    case 'actors':
-      return { key, relation, filter: fetch.filter };
-    default:
-      return { key, relation };
-  }
+  return fetch && relationOf(fetch).identity(fetch);
 }
 
-/** The fetch one selected field needs, or null for a field that is not a relation. */
+/** The fetch one selected field needs (its relation's descriptor reads it), or null for a field that is not a relation. */
 function fetchOf(info: GraphQLResolveInfo, key: string, s: Selection, sets: readonly SelectionSetNode[]): Fetch | null {
   const onActor = isActorType(info, s.typeName);
-  const onTerritory = s.typeName === 'Territory';
-  const linkable = onActor || LINKABLE.has(s.typeName);
-  if (!linkable) return null;
+  const on = onActor ? 'Actor' : s.typeName === 'Territory' ? 'Territory' : 'Other';
+  if (!onActor && !LINKABLE.has(s.typeName)) return null;
+  const relation = relationNamed(s.fieldName);
+  if (!relation || (relation.owner !== 'Any' && relation.owner !== on)) return null;
   const def = fieldDef(info, s.typeName, s.fieldName);
   if (!def) return null;
-  const args = getArgumentValues(def, s.node, info.variableValues);
-  if (s.fieldName === 'links') {
-    const first = bounded(args.first, 50, MAX_LINKS, ['links', 'first']);
-    const types = Array.isArray(args.types) && args.types.length ? (args.types as string[]) : null;
-    const properties = [...collect(info, sets, 'Link').values()].flat().some((l) => l.fieldName === 'properties');
-    return { key, relation: 'links', types, first, properties, other: planOfSets(info, childSets(info, sets, 'Link', 'other'), 'Node') };
-  }
-  if (onActor && s.fieldName === 'commune') return { key, relation: 'commune', node: planOfSets(info, sets, 'Territory') };
-  if (onTerritory && s.fieldName === 'parents') return { key, relation: 'parents', node: planOfSets(info, sets, 'Territory') };
-  if (onTerritory && s.fieldName === 'children') {
-    const first = bounded(args.first, 100, MAX_CHILDREN, ['children', 'first']);
-    const level = typeof args.level === 'string' ? (args.level as TerritoryLevel) : null;
-    return { key, relation: 'children', level, first, node: planOfSets(info, sets, 'Territory') };
-  }
-  if (onTerritory && s.fieldName === 'actors') {
-    const filter = actorFilter(
-      {
-        search: typeof args.search === 'string' ? args.search : null,
-        kinds: Array.isArray(args.kinds) ? (args.kinds as ActorKind[]) : null,
-        presence: args.presence === 'SEAT' || args.presence === 'ACTIVE' ? args.presence : null,
-        first: typeof args.first === 'number' ? args.first : null,
-        after: typeof args.after === 'string' ? args.after : null,
-        total: [...collect(info, sets, 'ActorConnection').values()].flat().some((c) => c.fieldName === 'totalCount'),
-      },
-      ['actors'],
-    );
-    return { key, relation: 'actors', filter, node: planOfSets(info, connectionNodeSets(info, sets), 'Actor') };
-  }
-  return null;
-}
-
-function bounded(value: unknown, fallback: number, max: number, path: string[]): number {
-  return checkFirst(typeof value === 'number' ? value : null, { fallback, max, path });
+  return relation.fromSelection(getArgumentValues(def, s.node, info.variableValues), {
+    key,
+    on,
+    plan: (typeName, path = []) => {
+      let inner: readonly SelectionSetNode[] = sets;
+      for (const [onType, fieldName] of path) inner = childSets(info, inner, onType, fieldName);
+      return planOfSets(info, inner, typeName);
+    },
+    selects: (typeName, fieldName) => [...collect(info, sets, typeName).values()].flat().some((f) => f.fieldName === fieldName),
+  });
 }
 
 /** `edges { node { ... } }` of a connection's selection sets. */

@@ -1,14 +1,14 @@
 /**
- * The heavy fields, `actorGraph` and `networkShape`: each returns (or measures) a whole territory's
- * graph in one query, so its cost is the territory's size, not the size of the selection. Before
- * any of them runs:
+ * The heavy fields, `actorGraph`, `networkShape` and `territoryReport`: each returns (or measures)
+ * a whole territory's graph, so its cost is the territory's size, not the size of the selection.
+ * Before any of them runs:
  *   - an operation may hold at most HEAVY_FIELDS_PER_OPERATION of them (aliases count);
  *   - actors under them give their own fields only: `links` or `commune` there would cost one
  *     query per actor (nothing plans them), so they are refused, with the way to ask instead;
  *   - the territory's real size is counted (actors, and links estimated from their degrees), and
  *     the operation is refused past GRAPH_MAX_ITEMS;
- *   - one client (src/access/client-key.ts) runs at most HEAVY_PER_CLIENT such operations at once;
- *     more get 429 RATE_LIMITED.
+ *   - one client (src/access/client-key.ts) runs at most HEAVY_PER_CLIENT such operations at once,
+ *     report routes (/report/...) included (src/access/heavy-work.ts); more get 429 RATE_LIMITED.
  * Refusals are QUERY_TOO_COMPLEX (HTTP 400) and name the field.
  */
 import {
@@ -29,6 +29,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { clientKeyOf } from '../../access/client-key.ts';
+import { HeavyWork } from '../../access/heavy-work.ts';
 import type { LimitsConfig, SecurityConfig } from '../../config.ts';
 import type { Database } from '../../neo4j/database.ts';
 import { MEMBERS, TERRITORY, actorGraphParams } from '../../shape/actor-graph.ts';
@@ -36,7 +37,8 @@ import type { ActorKind } from '../../domain/records.ts';
 import type { GraphQLContext } from '../context.ts';
 import { socketAddressOf } from './rate-limit.ts';
 
-export const HEAVY_FIELDS = ['actorGraph', 'networkShape'] as const;
+export const HEAVY_FIELDS = ['actorGraph', 'networkShape', 'territoryReport'] as const;
+const HEAVY_NAMES = HEAVY_FIELDS.join('/');
 
 /**
  * Actors, and links estimated as half the members' degrees (read from the degree store, no
@@ -122,22 +124,6 @@ function unplanned(
   return undefined;
 }
 
-/** How many heavy operations each client is running now. */
-class InFlight {
-  private readonly counts = new Map<string, number>();
-  enter(client: string, max: number): boolean {
-    const now = this.counts.get(client) ?? 0;
-    if (now >= max) return false;
-    this.counts.set(client, now + 1);
-    return true;
-  }
-  leave(client: string): void {
-    const now = (this.counts.get(client) ?? 1) - 1;
-    if (now <= 0) this.counts.delete(client);
-    else this.counts.set(client, now);
-  }
-}
-
 /** `db` is the request's scoped handle: its query is counted like any other. */
 async function graphSize(db: Database, args: Record<string, unknown>): Promise<{ actors: number; links: number } | undefined> {
   const params = actorGraphParams({ within: args.within as string | null | undefined, kinds: args.kinds as ActorKind[] | null | undefined });
@@ -146,8 +132,12 @@ async function graphSize(db: Database, args: Record<string, unknown>): Promise<{
   return row ? { actors: row.actors, links: Math.ceil(row.degrees / 2) } : undefined;
 }
 
-export function useHeavyFields(limits: LimitsConfig, security: SecurityConfig): Plugin<GraphQLContext> {
-  const inFlight = new InFlight();
+/** `inFlight`: the count shared with the report routes (one per server). */
+export function useHeavyFields(
+  limits: LimitsConfig,
+  security: SecurityConfig,
+  inFlight: HeavyWork = new HeavyWork(limits.heavyPerClient),
+): Plugin<GraphQLContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const operation = operationOf(args.document, args.operationName);
@@ -169,7 +159,7 @@ export function useHeavyFields(limits: LimitsConfig, security: SecurityConfig): 
       if (heavy.length > limits.heavyPerOperation) {
         return stop(
           tooComplex(
-            `This operation asks for ${heavy.length} actorGraph/networkShape fields; at most ${limits.heavyPerOperation} per operation (HEAVY_FIELDS_PER_OPERATION). Send them in separate operations.`,
+            `This operation asks for ${heavy.length} ${HEAVY_NAMES} fields; at most ${limits.heavyPerOperation} per operation (HEAVY_FIELDS_PER_OPERATION). Send them in separate operations.`,
           ),
         );
       }
@@ -189,10 +179,10 @@ export function useHeavyFields(limits: LimitsConfig, security: SecurityConfig): 
       const ctx = args.contextValue;
       const request = (ctx as { request?: Request }).request;
       const client = request ? clientKeyOf(request, socketAddressOf(ctx), security) : 'local';
-      if (!inFlight.enter(client, limits.heavyPerClient)) {
+      if (!inFlight.enter(client)) {
         return stop(
           new GraphQLError(
-            `You are already running ${limits.heavyPerClient} actorGraph/networkShape operations (HEAVY_PER_CLIENT): wait for one to finish.`,
+            `You are already running ${inFlight.perClient} heavy requests (${HEAVY_NAMES} operations, reports) (HEAVY_PER_CLIENT): wait for one to finish.`,
             { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': '1' } } } },
           ),
         );
