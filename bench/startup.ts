@@ -51,9 +51,11 @@ async function start(dataDir: string): Promise<number> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
     cwd: projectRoot,
     env,
-    stdio: ['ignore', 'ignore', openSync(path.join(dataDir, '..', `service-${port}.log`), 'a')],
+    // Kept after the run (the data folder is not): its lines time each step (Neo4j, migrations, each seeded set).
+    stdio: ['ignore', 'ignore', openSync(path.join(os.tmpdir(), `maillage-startup-service-${port}.log`), 'a')],
   });
   try {
+    process.stderr.write(`service log: ${path.join(os.tmpdir(), `maillage-startup-service-${port}.log`)}\n`);
     return await firstAnswer(`http://127.0.0.1:${port}`, child, started);
   } finally {
     if (child.exitCode === null) {

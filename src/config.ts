@@ -132,6 +132,7 @@ const envSchema = z
     MAX_TOKENS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(3000),
     MAX_DIRECTIVES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(20),
     MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
+    PLAN_CACHE_SIZE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
     SEED_MAX_FILE_MB: z.coerce.number({ error: 'expects megabytes' }).positive().default(DEFAULT_SEED_MAX_FILE_BYTES / 1_048_576),
@@ -202,6 +203,8 @@ export interface LimitsConfig {
   maxTokens: number;
   maxDirectives: number;
   maxCost: number;
+  /** Look-ahead plans (and their Cypher text) kept per operation and variables; 0: none. */
+  planCacheSize: number;
   ratePerMinute: number;
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
@@ -320,6 +323,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxTokens: env.MAX_TOKENS,
       maxDirectives: env.MAX_DIRECTIVES,
       maxCost: env.MAX_COST,
+      planCacheSize: env.PLAN_CACHE_SIZE,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,

@@ -1,11 +1,14 @@
 /**
  * `npm start`: serve GraphQL over the network. With no NEO4J_URI, start and own a local Neo4j.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfigOrExit } from './config.ts';
+import { readPersistedOperations } from './graphql/persisted-operations.ts';
 import { createLogger } from './logger.ts';
-import { seedOnStart } from './seed/on-start.ts';
+import { openDatabase } from './neo4j/from-config.ts';
 import { startTracing } from './observability/tracing.ts';
-import { startService, type Service } from './service.ts';
+import type { Service } from './service.ts';
 
 // Until the configuration is checked, LOG_LEVEL may be anything: log at info, not at its word.
 const logger = createLogger('info');
@@ -41,9 +44,21 @@ async function main(): Promise<void> {
     void shutdown('unhandledRejection', 1);
   });
 
+  // A bad file is the operator's mistake: say so before starting anything.
+  if (config.limits.persistedOperationsFile) readPersistedOperations(config.limits.persistedOperationsFile);
+  // Neo4j first: its JVM boots for seconds, while this process loads the GraphQL server (and, in a
+  // new data folder, builds the seed) instead of doing that before or after.
+  const target = config.neo4j;
+  const newFolder = target.kind === 'owned' && !existsSync(path.join(target.dataDir, 'data', 'databases', 'neo4j'));
+  const opening = openDatabase(config, (line, level = 'info') => logger[level](line));
+  opening.catch(() => undefined); // startService awaits it and reports its failure
+  const [{ startService }, { prepareStartSets, seedOnStart }] = await Promise.all([import('./service.ts'), import('./seed/on-start.ts')]);
+  const prepared = config.seedOnStart && newFolder ? prepareStartSets() : undefined;
+
   // An empty database gets France's geography and the article's network before the server listens.
   service = await startService(config, logger, {
-    afterMigrations: config.seedOnStart ? async (db) => void (await seedOnStart(db, logger)) : undefined,
+    opening,
+    afterMigrations: config.seedOnStart ? async (db) => void (await seedOnStart(db, logger, prepared)) : undefined,
   });
   logger.info(
     { url: `${service.url}/graphql`, neo4j: service.db.uri, startupMs: Date.now() - started },

@@ -16,7 +16,7 @@ import type { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
 import { isDatabaseUnavailable } from './neo4j/availability.ts';
 import type { SupervisedNeo4j } from './neo4j/supervisor.ts';
-import { openDatabase } from './neo4j/from-config.ts';
+import { type OpenDatabase, openDatabase } from './neo4j/from-config.ts';
 import { closePdfBrowser } from './report/pdf.ts';
 import { prepareReports } from './report/prepare.ts';
 
@@ -30,13 +30,18 @@ export interface Service {
 export interface StartHooks {
   /** Runs after migrations, before the HTTP server listens (seeding an empty database). */
   afterMigrations?: (db: Database) => Promise<void>;
+  /**
+   * The database, already being opened (`npm start` starts its Neo4j before loading the rest of
+   * the service, so the JVM boots meanwhile); by default startService opens it.
+   */
+  opening?: Promise<OpenDatabase>;
 }
 
 export async function startService(config: Config, logger: Logger, hooks: StartHooks = {}): Promise<Service> {
   const target = config.neo4j;
   // A bad file is the operator's mistake: say so before starting anything.
   if (config.limits.persistedOperationsFile) readPersistedOperations(config.limits.persistedOperationsFile);
-  const opened = await openDatabase(config, (line, level = 'info') => logger[level](line));
+  const opened = await (hooks.opening ?? openDatabase(config, (line, level = 'info') => logger[level](line)));
   const { db, owned } = opened;
 
   const stopDatabase = async () => {

@@ -196,7 +196,8 @@ export const SHAPES: Shape[] = [
     nested: false,
     samples: (s) => s.departments.map((department) => ({ department })),
     ours: (v) => ({
-      query: `query($d: ID) { actors(within: $d, first: ${PAGE}) { totalCount edges { node { id name kind } } } }`,
+      // SEAT: located there, as the peer and the raw floor ask (ACTIVE, the default, also counts who acts there).
+      query: `query($d: ID) { actors(within: $d, presence: SEAT, first: ${PAGE}) { totalCount edges { node { id name kind } } } }`,
       variables: { d: v.department },
     }),
     peer: (v) => ({

@@ -15,15 +15,33 @@ export type NodeRole = 'Node' | 'Actor' | 'Territory';
 
 const LABEL: Record<NodeRole, string> = { Node: 'Entity', Actor: 'Actor', Territory: 'Territory' };
 
+/** The text of each plan's query, with the parameters the plan itself gives (limits, types). */
+const texts = new WeakMap<NodePlan, Map<string, { cypher: string; params: Record<string, unknown> }>>();
+
+/**
+ * The query, built once per plan object: a plan from the look-ahead's cache (src/graphql/lookahead/
+ * plan-cache.ts) is the same object on every repeat of an operation, so its text is not rebuilt.
+ */
 export function nodeQuery(
   id: string,
   role: NodeRole,
   plan: NodePlan,
   polymorphic = role === 'Node',
 ): { cypher: string; params: Record<string, unknown> } {
-  const b = new CypherBuilder();
-  const match = `MATCH (n:${LABEL[role]} {id: ${b.param(id)}})`;
-  return { cypher: `${match}\nRETURN ${projectNode('n', plan, b, polymorphic)} AS n`, params: b.params };
+  let byRole = texts.get(plan);
+  if (!byRole) {
+    byRole = new Map();
+    texts.set(plan, byRole);
+  }
+  const key = `${role}|${polymorphic}`;
+  let text = byRole.get(key);
+  if (!text) {
+    const b = new CypherBuilder();
+    const match = `MATCH (n:${LABEL[role]} {id: $id})`;
+    text = { cypher: `${match}\nRETURN ${projectNode('n', plan, b, polymorphic)} AS n`, params: b.params };
+    byRole.set(key, text);
+  }
+  return { cypher: text.cypher, params: { id, ...text.params } };
 }
 
 async function find(db: Database, id: string, role: NodeRole, plan: NodePlan, options?: QueryOptions): Promise<NodeRecord | null> {

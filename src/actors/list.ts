@@ -11,7 +11,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
 import { checkFirst } from '../domain/shared.ts';
-import { CypherBuilder, actorConnection } from '../fetch/cypher.ts';
+import { CypherBuilder, actorConnection, actorRootParams } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
@@ -51,15 +51,34 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
   };
 }
 
+/** Each plan's texts, by the shape of the filter (which values are given, not what they are). */
+const texts = new WeakMap<NodePlan, Map<string, { cypher: string; params: Record<string, unknown> }>>();
+
+/**
+ * The query of a root `actors` connection. Its text depends on the plan and on which filters are
+ * given, not on their values (named parameters, ActorRootParams): built once per plan object and
+ * shape, so a repeated operation (its plan cached, src/graphql/lookahead/plan-cache.ts) builds none.
+ */
 export function actorsQuery(filter: ActorFilter, within: string | null, plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
-  const b = new CypherBuilder();
-  const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.param(within)}})\n`;
-  const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
-  const found = within === null ? 'true' : 'scope IS NOT NULL';
-  return {
-    cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`,
-    params: b.params,
-  };
+  const values = actorRootParams(filter, within);
+  const shape = `${Object.keys(values).sort().join(',')}|${filter.total}|${filter.presence ?? ''}`;
+  let byShape = texts.get(plan);
+  if (!byShape) {
+    byShape = new Map();
+    texts.set(plan, byShape);
+  }
+  let text = byShape.get(shape);
+  if (!text) {
+    const b = new CypherBuilder();
+    const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.named('within', within)}})\n`;
+    const c = actorConnection(b, filter, within === null ? null : 'scope', plan, true);
+    const found = within === null ? 'true' : 'scope IS NOT NULL';
+    // What the plan itself gives (nested limits, types) stays; the filter's values come per call.
+    const params = Object.fromEntries(Object.entries(b.params).filter(([name]) => !(name in values)));
+    text = { cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`, params };
+    byShape.set(shape, text);
+  }
+  return { cypher: text.cypher, params: { ...values, ...text.params } };
 }
 
 export async function listActors(

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'CANNOT_SEND_PQ_ID_AND_BODY',
   'INTERNAL_SERVER_ERROR',
   'PDF_UNAVAILABLE',
+  'REQUEST_ENTITY_TOO_LARGE',
+  'BAD_REQUEST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

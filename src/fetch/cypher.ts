@@ -27,6 +27,12 @@ export class CypherBuilder {
     return `$${name}`;
   }
 
+  /** A parameter named by the caller (a root query's own values: see actorConnection's `root`). */
+  named(name: string, value: unknown): string {
+    this.params[name] = value;
+    return `$${name}`;
+  }
+
   variable(base: string): string {
     const n = this.counters.get(base) ?? 0;
     this.counters.set(base, n + 1);
@@ -87,6 +93,32 @@ function fetchExpression(v: string, fetch: Fetch, b: CypherBuilder): string {
   return relationOf(fetch).cypher(v, fetch, b);
 }
 
+/** The values of a root actors connection, by parameter name (the names its text uses when `root`). */
+export interface ActorRootParams {
+  within?: string;
+  lucene?: string;
+  words?: string;
+  joined?: string;
+  kinds?: string[];
+  limit: number;
+  afterId?: string;
+  afterTier?: number;
+  afterLen?: number;
+}
+
+export function actorRootParams(filter: ActorFilter, within: string | null): ActorRootParams {
+  const out: ActorRootParams = { limit: filter.first + 1 };
+  if (within !== null) out.within = within;
+  const query = filter.search === null ? null : toSearchQuery(filter.search);
+  if (query) Object.assign(out, { lucene: query.lucene, words: query.words, joined: query.joined });
+  if (filter.kinds) out.kinds = filter.kinds;
+  if (filter.after) {
+    out.afterId = filter.after.id;
+    if (query) Object.assign(out, { afterTier: filter.after.rank[0], afterLen: filter.after.rank[1] });
+  }
+  return out;
+}
+
 /**
  * The two expressions of an actors connection: `total` (every match; null when `totalCount` is
  * not selected, so nothing counts) and `page` (the next
@@ -104,7 +136,11 @@ export function actorConnection(
   filter: ActorFilter,
   scope: string | null,
   plan: NodePlan,
+  root = false,
 ): { total: string | null; page: string } {
+  // At the root, the filter's values get the names of ACTOR_ROOT_PARAMS, so that one text serves
+  // every value of a shape (src/actors/list.ts caches it); nested, they are numbered like the rest.
+  const value = (name: keyof ActorRootParams, v: unknown) => (root ? b.named(name, v) : b.param(v));
   const a = b.variable('a');
   const presence = filter.presence ?? DEFAULT_PRESENCE;
   const conditions: string[] = [];
@@ -113,7 +149,7 @@ export function actorConnection(
   if (filter.search !== null) {
     const query = toSearchQuery(filter.search);
     if (query === null) throw new Error('A search without words must be dropped before building the query.');
-    match = `CALL db.index.fulltext.queryNodes('actor_names', ${b.param(query.lucene)}) YIELD node AS ${a}`;
+    match = `CALL db.index.fulltext.queryNodes('actor_names', ${value('lucene', query.lucene)}) YIELD node AS ${a}`;
     conditions.push(`${a}:Actor`);
     if (scope) conditions.push(presentIn(a, scope, presence));
   } else if (scope) {
@@ -124,9 +160,9 @@ export function actorConnection(
   }
   // A territory is an actor only when it acts (idle régions are geography, not actors).
   conditions.push(acts(a));
-  if (filter.kinds) conditions.push(`${a}.kind IN ${b.param(filter.kinds)}`);
+  if (filter.kinds) conditions.push(`${a}.kind IN ${value('kinds', filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
-  const limit = b.param(filter.first + 1);
+  const limit = value('limit', filter.first + 1);
   const total = filter.total
     ? `COUNT {
 ${indent(match + where(conditions))}
@@ -134,7 +170,7 @@ ${indent(match + where(conditions))}
 }`
     : null;
   if (filter.search === null) {
-    const keyset = filter.after ? [`${a}.id > ${b.param(filter.after.id)}`] : [];
+    const keyset = filter.after ? [`${a}.id > ${value('afterId', filter.after.id)}`] : [];
     const page = `COLLECT {
 ${indent(match + where([...conditions, ...keyset]))}
   WITH ${a} ORDER BY ${a}.id LIMIT toInteger(${limit})
@@ -148,14 +184,14 @@ ${indent(match + where([...conditions, ...keyset]))}
   const query = toSearchQuery(filter.search)!;
   const rank = [
     `WITH ${a}, coalesce(${a}.searchNames, [apoc.text.clean(${a}.name), apoc.text.clean(coalesce(${a}.shortName, ''))]) AS ${names}`,
-    `WITH ${a}, ${indent(rankTier(names, '[]', b.param(query.words), b.param(query.joined))).trimStart()} AS ${tier},`,
+    `WITH ${a}, ${indent(rankTier(names, '[]', value('words', query.words), value('joined', query.joined))).trimStart()} AS ${tier},`,
     `  size(${a}.name) AS ${len}`,
   ].join('\n');
   let keyset = '';
   if (filter.after) {
-    const id = b.param(filter.after.id);
-    const t = b.param(filter.after.rank[0]);
-    const l = b.param(filter.after.rank[1]);
+    const id = value('afterId', filter.after.id);
+    const t = value('afterTier', filter.after.rank[0]);
+    const l = value('afterLen', filter.after.rank[1]);
     keyset = `\nWHERE ${tier} > ${t} OR (${tier} = ${t} AND (${len} > ${l} OR (${len} = ${l} AND ${a}.id > ${id})))`;
   }
   const page = `COLLECT {

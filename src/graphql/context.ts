@@ -3,6 +3,7 @@
  */
 import type { Principal } from '../access/roles.ts';
 import type { Database, QueryObserver } from '../neo4j/database.ts';
+import type { PlanCache } from './lookahead/plan-cache.ts';
 
 export interface GraphQLContext {
   db: Database;
@@ -16,4 +17,6 @@ export interface GraphQLContext {
    * and domain functions never pass it by hand.
    */
   observer: QueryObserver;
+  /** The server's look-ahead plans, kept per operation (shared by every request of one server). */
+  plans: PlanCache;
 }

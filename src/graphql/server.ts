@@ -6,12 +6,13 @@
  *   http.createServer(yoga).listen(4000);
  *   await yoga.fetch('http://localhost/graphql', { method: 'POST', ... });   // tests, no socket
  */
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, getOperationAST, getVariableValues } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type LimitsConfig, type SecurityConfig, loadConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -20,6 +21,7 @@ import { type Metrics, createMetrics } from '../observability/metrics.ts';
 import type { GraphQLContext } from './context.ts';
 import { toClientError } from './errors.ts';
 import { useAccess } from './plugins/access.ts';
+import { useRequestBodyLimit } from './plugins/body-limit.ts';
 import { bookmarkManagerOf, useBookmarks } from './plugins/bookmarks.ts';
 import { useExplorer } from './plugins/explorer.ts';
 import { useMetrics } from './plugins/metrics.ts';
@@ -33,6 +35,7 @@ import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
 import { readPersistedOperations } from './persisted-operations.ts';
+import { PlanCache } from './lookahead/plan-cache.ts';
 import { buildSchema } from './schema.ts';
 import { useReport } from '../report/http.ts';
 
@@ -76,17 +79,42 @@ function useNoSuggestions(): Plugin {
   };
 }
 
+/**
+ * graphql-jit runs an operation as a function compiled from its document: on the benchmark's shapes
+ * about a third less CPU per request than graphql-js walking the resolver tree (docs/benchmarks.md,
+ * issue #21). A document is compiled on its second run, so a one-off query (or a stream of distinct
+ * ones) never pays the compilation; compiled functions live as long as yoga's cached document.
+ */
+function useCompiledExecution(): Plugin {
+  const runs = new WeakMap<DocumentNode, number>();
+  return useGraphQlJit(
+    {},
+    {
+      enableIf: ({ document, schema, operationName, variableValues }) => {
+        const n = (runs.get(document) ?? 0) + 1;
+        runs.set(document, n);
+        if (n < 2) return false;
+        // Bad variables: graphql-js says so in its own words (with locations), as for every other error.
+        const definitions = getOperationAST(document, operationName)?.variableDefinitions;
+        return !definitions?.length || !getVariableValues(schema, definitions, variableValues ?? {}).errors;
+      },
+    },
+  ) as Plugin;
+}
+
 export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const { db, logger } = deps;
   const defaults = deps.security && deps.limits ? undefined : loadConfig({});
   const security = deps.security ?? defaults!.security;
   const limits = deps.limits ?? defaults!.limits;
   const metrics = deps.metrics ?? createMetrics();
+  const plans = new PlanCache(limits.planCacheSize, (hit) => metrics.plans.inc({ result: hit ? 'hit' : 'miss' }));
   // Heavy GraphQL fields and report routes share one count per client (HEAVY_PER_CLIENT).
   const heavy = new HeavyWork(limits.heavyPerClient);
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
+    useRequestBodyLimit(),
     // Static files first: the explorer page and the landing page are not GraphQL requests.
     useExplorer(undefined, security.frameAncestors ?? []),
     ...useMetrics(security, metrics),
@@ -101,6 +129,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     ...(limits.persistedOperationsFile ? [persistedOperations(limits.persistedOperationsFile)] : []),
     useQueryLimits(limits),
     useHeavyFields(limits, security, heavy) as Plugin,
+    // Before tracing, which wraps whatever executor is set when its hook runs.
+    useCompiledExecution(),
     useErrorCodes(logger, metrics) as Plugin,
     useOperationLog(logger) as Plugin,
     useTracing() as Plugin,
@@ -114,6 +144,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health/process',
     landingPage: false,
+    // Ours instead (./plugins/body-limit.ts): the same limit without a stream pipeline per request.
+    maxRequestBodySize: false,
     maskedErrors: { maskError },
     graphiql: security.graphiql ? { title: 'Maillage: GraphQL over the territorial innovation network' } : false,
     // GraphiQL's code from our own node_modules, inlined in the page: yoga's default loads it from a
@@ -143,6 +175,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
+        plans,
         observer: ({ mode, ms }) => {
           merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);

@@ -12,8 +12,8 @@
  * directly (cypher-shell, the seed command) use it from there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j, { Neo4jError } from 'neo4j-driver';
@@ -188,7 +188,10 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   createFolders(dataDir);
   const confDir = writeConfig(dataDir, boltPort, pagecache, dist.plugins);
   const password = ownedPassword(dataDir);
+  const java = toolchain().java;
+  const sharing = classDataSharing(dist.home, dist.classpath, java);
   const javaArgs = [
+    ...sharing.args,
     `-Xms${heap}`,
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
@@ -208,7 +211,6 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
     `--config-dir=${confDir}`,
     '--console-mode',
   ];
-  const java = toolchain().java;
   const wrapper = path.join(projectRoot, 'neo4j', 'run-owned.sh');
   const started = Date.now();
   log(`Starting Neo4j on bolt://127.0.0.1:${boltPort} (data in ${dataDir}) ...`);
@@ -227,6 +229,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   // The pipe must not keep the event loop alive, nor crash us if the wrapper exits first.
   child.stdin?.on('error', () => undefined);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then((code) => sharing.afterExit(code));
   const spawnError = new Promise<never>((_, reject) =>
     child.once('error', (err: NodeJS.ErrnoException) =>
       reject(new Neo4jStartError(`Cannot start the local Neo4j: ${err.message}`)),
@@ -294,6 +297,40 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   }
   log(`Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return { uri, connection: { uri, user: OWNED_USER, password }, boltPort, dataDir, pid: child.pid, stop, kill, exited };
+}
+
+/**
+ * Class data sharing (the JVM's CDS): Neo4j, GDS and APOC load some 20,000 classes at every start.
+ * The first JVM to stop cleanly writes those it loaded to an archive beside the jars (one per
+ * classpath and Java); every later start maps it instead of parsing and verifying each class again.
+ * An archive that does not fit the JVM is ignored by the JVM itself (-Xshare:auto, the default).
+ */
+function classDataSharing(home: string, classpath: string, java: string): { args: string[]; afterExit: (code: number | null) => void } {
+  const key = createHash('sha256').update(`${classpath}\n${java}\n${process.env.JAVA_HOME ?? ''}`).digest('hex').slice(0, 12);
+  const dir = path.join(home, 'cds');
+  const archive = path.join(dir, `neo4j-${key}.jsa`);
+  // Warnings (an archive of another JVM, a class that cannot be archived) would only fill the log.
+  const quiet = ['-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+  if (existsSync(archive)) return { args: [`-XX:SharedArchiveFile=${archive}`, ...quiet], afterExit: () => undefined };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    return { args: [], afterExit: () => undefined };
+  }
+  // Each JVM writes its own file; the first clean stop publishes it (a rename is atomic).
+  const pending = path.join(dir, `neo4j-${key}.${process.pid}.${Date.now()}.jsa.part`);
+  return {
+    args: [`-XX:ArchiveClassesAtExit=${pending}`, ...quiet],
+    afterExit: (code) => {
+      try {
+        // 0, or 143/130: stopped by SIGTERM/SIGINT, when the JVM writes the archive on its way out (not after SIGKILL).
+        if ((code === 0 || code === 143 || code === 130) && existsSync(pending) && !existsSync(archive)) renameSync(pending, archive);
+        else rmSync(pending, { force: true });
+      } catch {
+        /* another JVM published first, or the folder is read-only: no archive this time */
+      }
+    },
+  };
 }
 
 /**

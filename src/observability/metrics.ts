@@ -9,6 +9,8 @@ export interface Metrics {
   cypherSeconds: Histogram<'mode'>;
   errors: Counter<'code'>;
   operations: Counter<'type'>;
+  /** Look-ahead plans reused (hit) or built (miss): src/graphql/lookahead/plan-cache.ts. */
+  plans: Counter<'result'>;
 }
 
 export function createMetrics(): Metrics {
@@ -33,6 +35,12 @@ export function createMetrics(): Metrics {
       name: 'maillage_graphql_operations_total',
       help: 'GraphQL operations executed, by type',
       labelNames: ['type'],
+      registers: [registry],
+    }),
+    plans: new Counter({
+      name: 'maillage_plan_cache_total',
+      help: 'Look-ahead plans of root fields: reused from the plan cache (hit) or built (miss)',
+      labelNames: ['result'],
       registers: [registry],
     }),
   };

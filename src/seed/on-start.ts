@@ -8,6 +8,7 @@
 import type { Logger } from '../logger.ts';
 import type { Database } from '../neo4j/database.ts';
 import { resolveSource } from './builtin.ts';
+import type { SeedSource } from './format.ts';
 import { seed } from './load.ts';
 import { reportJson } from './report.ts';
 
@@ -20,15 +21,24 @@ export async function databaseIsEmpty(db: Database): Promise<boolean> {
   return !row?.found;
 }
 
-export async function seedOnStart(db: Database, logger: Logger): Promise<boolean> {
+/**
+ * The start sets read and built (France's geography is built in memory from its package): done
+ * while Neo4j boots when the data folder is new (src/main.ts), so that seeding only writes.
+ */
+export function prepareStartSets(): SeedSource[] {
+  return START_SETS.map((name) => resolveSource(name));
+}
+
+export async function seedOnStart(db: Database, logger: Logger, prepared?: SeedSource[]): Promise<boolean> {
   if (!(await databaseIsEmpty(db))) {
     logger.info('database already has data: not seeding (use npm run seed to add more)');
     return false;
   }
-  for (const name of START_SETS) {
+  const sources = prepared ?? prepareStartSets();
+  for (const [i, name] of START_SETS.entries()) {
     logger.info({ set: name }, `seeding the empty database: ${name} ...`);
     let lastLog = 0;
-    const report = await seed(db, resolveSource(name), {
+    const report = await seed(db, sources[i]!, {
       onProgress: (p) => {
         const now = Date.now();
         if (now - lastLog < 2_000 && p.done !== p.total) return;

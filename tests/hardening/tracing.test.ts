@@ -79,7 +79,7 @@ describe('OpenTelemetry tracing', () => {
     expect(cypher.map((s) => s.name)).toEqual(['neo4j READ']);
     expect(cypher[0]!.traceId).toBe(traceId);
     expect(attribute(cypher[0]!, 'db.system.name')?.stringValue).toBe('neo4j');
-    expect(attribute(cypher[0]!, 'db.query.text')?.stringValue).toMatch(/MATCH \(n:Actor \{id: \$p0\}\)/);
+    expect(attribute(cypher[0]!, 'db.query.text')?.stringValue).toMatch(/MATCH \(n:Actor \{id: \$id\}\)/);
     // No value of the caller's reaches the exported Cypher text.
     expect(JSON.stringify(cypher[0])).not.toContain('no-such-actor-for-tracing');
 

@@ -5,9 +5,9 @@ import { translate } from './translate.ts';
 describe('actor(id)', () => {
   it('scalars only: one MATCH, the node projected', async () => {
     expect(await translate(`{ actor(id: "utc") { id name kind ... on University { category } } }`)).toMatchInlineSnapshot(`
-      "MATCH (n:Actor {id: $p0})
+      "MATCH (n:Actor {id: $id})
       RETURN n { .id, .name, .kind, .category, labels: labels(n) } AS n
-      --- READ {"p0":"utc"}"
+      --- READ {"id":"utc"}"
     `);
   });
 
@@ -20,25 +20,25 @@ describe('actor(id)', () => {
         }
       } }`, { types: ['SUPPORTS'] }),
     ).toMatchInlineSnapshot(`
-      "MATCH (n:Actor {id: $p0})
+      "MATCH (n:Actor {id: $id})
       RETURN n { .id, .name, .kind, labels: labels(n), _fetched: {
           \`links\`: COLLECT {
             MATCH (n)-[r0:SUPPORTS]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = n THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
-            LIMIT toInteger($p1)
+            LIMIT toInteger($p0)
             RETURN { type: type(r0), direction: d0, properties: properties(r0), other: o0 { .id, .name, .kind, labels: labels(o0), _fetched: {
               \`links\`: COLLECT {
                 MATCH (o0)-[r1]-(o1)
                 WITH r1, o1, CASE WHEN startNode(r1) = o0 THEN 'OUT' ELSE 'IN' END AS d1
                 ORDER BY type(r1), o1.id, d1
-                LIMIT toInteger($p2)
+                LIMIT toInteger($p1)
                 RETURN { type: type(r1), direction: d1, other: o1 { .id, .name, .kind, labels: labels(o1), _fetched: {
                   \`links\`: COLLECT {
                     MATCH (o1)-[r2]-(o2)
                     WITH r2, o2, CASE WHEN startNode(r2) = o1 THEN 'OUT' ELSE 'IN' END AS d2
                     ORDER BY type(r2), o2.id, d2
-                    LIMIT toInteger($p3)
+                    LIMIT toInteger($p2)
                     RETURN { type: type(r2), direction: d2, other: o2 { .id, .name, .kind, labels: labels(o2) } }
                   }
                 } } }
@@ -46,7 +46,7 @@ describe('actor(id)', () => {
             } } }
           }
         } } AS n
-      --- READ {"p0":"bpifrance","p1":10,"p2":50,"p3":3}"
+      --- READ {"id":"bpifrance","p0":10,"p1":50,"p2":3}"
     `);
   });
 
@@ -54,7 +54,7 @@ describe('actor(id)', () => {
     expect(
       await translate(`{ actor(id: "altytud") { seat: commune { name parents { id level } } partners: links(types: ["PARTNER_OF"]) { other { id } } } }`),
     ).toMatchInlineSnapshot(`
-      "MATCH (n:Actor {id: $p0})
+      "MATCH (n:Actor {id: $id})
       RETURN n { .id, .name, .kind, labels: labels(n), _fetched: {
           \`seat\`: COLLECT {
             MATCH (n)-[:LOCATED_IN]->(c0:Commune)
@@ -72,11 +72,11 @@ describe('actor(id)', () => {
             MATCH (n)-[r0:PARTNER_OF]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = n THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
-            LIMIT toInteger($p1)
+            LIMIT toInteger($p0)
             RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0) } }
           }
         } } AS n
-      --- READ {"p0":"altytud","p1":50}"
+      --- READ {"id":"altytud","p0":50}"
     `);
   });
 });

@@ -15,10 +15,10 @@ describe('actors(...)', () => {
       COLLECT {
         MATCH (a0:Actor)
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
+        WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":21}"
+      --- READ {"limit":21}"
     `);
   });
 
@@ -29,12 +29,12 @@ describe('actors(...)', () => {
       COLLECT {
         MATCH (a0:Actor)
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-          AND a0.kind IN $p0
-          AND a0.id > $p2
-        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
+          AND a0.kind IN $kinds
+          AND a0.id > $afterId
+        WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":["COMPANY","CLUSTER"],"p1":6,"p2":"cci-aisne"}"
+      --- READ {"limit":6,"kinds":["COMPANY","CLUSTER"],"afterId":"cci-aisne"}"
     `);
   });
 
@@ -43,27 +43,27 @@ describe('actors(...)', () => {
     expect(await translate(`query($after: String) { actors(search: "Méaulte", first: 3, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
       COLLECT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
+        CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node AS a0
         WHERE a0:Actor
           AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
-            WHEN any(s IN names0 WHERE s = $p2 OR replace(s, ' ', '') = $p3) OR $p3 IN [] THEN 0
-            WHEN any(s IN names0 WHERE s STARTS WITH $p2 + ' ') THEN 1
-            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p3) THEN 2
+            WHEN any(s IN names0 WHERE s = $words OR replace(s, ' ', '') = $joined) OR $joined IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $words + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $joined) THEN 2
             ELSE 3 END AS tier0,
           size(a0.name) AS len0
-        WHERE tier0 > $p5 OR (tier0 = $p5 AND (len0 > $p6 OR (len0 = $p6 AND a0.id > $p4)))
-        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p1)
+        WHERE tier0 > $afterTier OR (tier0 = $afterTier AND (len0 > $afterLen OR (len0 = $afterLen AND a0.id > $afterId)))
+        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($limit)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"(meaulte*)","p1":4,"p2":"meaulte","p3":"meaulte","p4":"utc","p5":1,"p6":12}"
+      --- READ {"limit":4,"lucene":"(meaulte*)","words":"meaulte","joined":"meaulte","afterId":"utc","afterTier":1,"afterLen":12}"
     `);
   });
 
   it('within: from the territory down PART_OF to its communes and their actors', async () => {
     expect(await translate(`{ actors(within: "department:80") { totalCount edges { node { id } } } }`)).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      "OPTIONAL MATCH (scope:Territory {id: $within})
       RETURN scope IS NOT NULL AS found,
       COUNT {
         CALL (scope) {
@@ -95,19 +95,19 @@ describe('actors(...)', () => {
         }
         WITH a0
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
+        WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"department:80","p1":21}"
+      --- READ {"limit":21,"within":"department:80"}"
     `);
   });
 
   it('within and search: the index first, then the territory as a filter', async () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (scope:Territory {id: $p0})
+      "OPTIONAL MATCH (scope:Territory {id: $within})
       RETURN scope IS NOT NULL AS found,
       COLLECT {
-        CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
+        CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node AS a0
         WHERE a0:Actor
           AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
           OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
@@ -117,15 +117,15 @@ describe('actors(...)', () => {
           AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
-            WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
-            WHEN any(s IN names0 WHERE s STARTS WITH $p3 + ' ') THEN 1
-            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $p4) THEN 2
+            WHEN any(s IN names0 WHERE s = $words OR replace(s, ' ', '') = $joined) OR $joined IN [] THEN 0
+            WHEN any(s IN names0 WHERE s STARTS WITH $words + ' ') THEN 1
+            WHEN any(s IN names0 WHERE replace(s, ' ', '') STARTS WITH $joined) THEN 2
             ELSE 3 END AS tier0,
           size(a0.name) AS len0
-        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($p2)
+        WITH a0, tier0, len0 ORDER BY tier0, len0, a0.id LIMIT toInteger($limit)
         RETURN { rank: [tier0, len0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
-      --- READ {"p0":"region:32","p1":"(utc*)","p2":21,"p3":"utc","p4":"utc"}"
+      --- READ {"limit":21,"within":"region:32","lucene":"(utc*)","words":"utc","joined":"utc"}"
     `);
   });
 
@@ -137,7 +137,7 @@ describe('actors(...)', () => {
       COLLECT {
         MATCH (a0:Actor)
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        WITH a0 ORDER BY a0.id LIMIT toInteger($p0)
+        WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
           \`links\`: COLLECT {
             MATCH (a0)-[r0]-(o0)
@@ -156,7 +156,7 @@ describe('actors(...)', () => {
           }
         } } }
       } AS page
-      --- READ {"p0":3,"p1":5,"p2":5}"
+      --- READ {"limit":3,"p1":5,"p2":5}"
     `);
   });
 

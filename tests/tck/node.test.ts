@@ -7,7 +7,7 @@ describe('node(id)', () => {
     expect(
       await translate(`{ node(id: "commune:80016") { id ... on Territory { parents { id } } ... on Actor { links(first: 5) { type } } } }`),
     ).toMatchInlineSnapshot(`
-      "MATCH (n:Entity {id: $p0})
+      "MATCH (n:Entity {id: $id})
       RETURN n { .id, .name, .kind, labels: labels(n), _fetched: {
           \`parents\`: CASE WHEN n:Territory AND NOT n:Actor THEN COLLECT {
             MATCH (n)-[:PART_OF*1..3]->(t0:Territory)
@@ -19,11 +19,11 @@ describe('node(id)', () => {
             MATCH (n)-[r0]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = n THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
-            LIMIT toInteger($p1)
+            LIMIT toInteger($p0)
             RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0) } }
           }
         } } AS n
-      --- READ {"p0":"commune:80016","p1":5}"
+      --- READ {"id":"commune:80016","p0":5}"
     `);
   });
 });

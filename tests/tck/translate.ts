@@ -14,6 +14,7 @@ import { connect } from '../../src/neo4j/database.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import type { GraphQLContext } from '../../src/graphql/context.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
+import { PlanCache } from '../../src/graphql/lookahead/plan-cache.ts';
 
 const schema = buildSchema();
 
@@ -45,6 +46,7 @@ export async function translate(query: string, variables: Record<string, unknown
     principal: { subject: 'tck', role: 'editor', via: 'api-key' },
     cypherCount: 0,
     observer: () => undefined,
+    plans: new PlanCache(0),
   };
   const result = await execute({ schema, document: parse(query), variableValues: variables, contextValue });
   // Errors after the query ran (e.g. NOT_FOUND on the empty answer) do not matter here; errors

@@ -28,6 +28,7 @@ import { QueryTooComplexError } from '../../domain/errors.ts';
 import { VIEWS } from '../../domain/model.ts';
 import { type Fetch, type NodePlan, planCost, planDepth } from '../../fetch/plan.ts';
 import { relationNamed, relationOf } from '../../fetch/relations.ts';
+import type { PlanCache } from './plan-cache.ts';
 
 const { maxPlanCost: MAX_PLAN_COST, maxPlanDepth: MAX_PLAN_DEPTH } = READ_LIMITS;
 
@@ -155,22 +156,40 @@ function rootSets(info: GraphQLResolveInfo): SelectionSetNode[] {
   return info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-/** The plan of a root field returning a node: `node`, `actor`, `territory`, `upsertActors`. */
-export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' | 'Territory'): NodePlan {
-  return checked(planOfSets(info, rootSets(info), typeName));
+/**
+ * `build()`, or what it gave last time for this document and these variables (`cache`, the
+ * request's PlanCache; none: built every time).
+ */
+function memo<T extends object>(cache: PlanCache | undefined, info: GraphQLResolveInfo, kind: string, build: () => T): T {
+  return cache ? cache.memo(info, kind, build) : build();
 }
 
-/** The plan beneath each actor of a root connection (`actors`): its `edges { node }`. */
-export function connectionPlanOf(info: GraphQLResolveInfo, firstActors: number): NodePlan {
-  const plan = planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor');
+/** The plan of a root field returning a node: `node`, `actor`, `territory`, `upsertActors`. */
+export function nodePlanOf(info: GraphQLResolveInfo, typeName: 'Node' | 'Actor' | 'Territory', cache?: PlanCache): NodePlan {
+  return memo(cache, info, `node:${typeName}`, () => checked(planOfSets(info, rootSets(info), typeName)));
+}
+
+/**
+ * A root `actors` connection: the plan beneath each actor (its `edges { node }`) and whether
+ * `totalCount` is selected. Check the plan against the page size with `checkedConnection`.
+ */
+export function actorsPlanOf(info: GraphQLResolveInfo, cache?: PlanCache): { plan: NodePlan; total: boolean } {
+  return memo(cache, info, 'actors', () => ({
+    plan: planOfSets(info, connectionNodeSets(info, rootSets(info)), 'Actor'),
+    total: selectedFields(info, 'ActorConnection').some((f) => f.name === 'totalCount'),
+  }));
+}
+
+/** `plan` beneath each of `firstActors` actors, refused when too deep or too costly. */
+export function checkedConnection(plan: NodePlan, firstActors: number): NodePlan {
   // The page size multiplies everything beneath it.
   checked({ fetches: [{ key: 'edges', relation: 'actors', filter: { search: null, kinds: null, first: firstActors, after: null, total: false }, node: plan }] });
   return plan;
 }
 
 /** The plan beneath `Link.other` of a root field returning a Link (`link` mutation). */
-export function linkOtherPlanOf(info: GraphQLResolveInfo): NodePlan {
-  return checked(planOfSets(info, childSets(info, rootSets(info), 'Link', 'other'), 'Node'));
+export function linkOtherPlanOf(info: GraphQLResolveInfo, cache?: PlanCache): NodePlan {
+  return memo(cache, info, 'link', () => checked(planOfSets(info, childSets(info, rootSets(info), 'Link', 'other'), 'Node')));
 }
 
 /** The fetch of the field being resolved (the fallback when nothing was pre-fetched). */
@@ -193,17 +212,19 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string): { na
 }
 
 /** The plan beneath each territory of a root `territories` connection: its `edges { node }`. */
-export function territoryConnectionPlanOf(info: GraphQLResolveInfo, first: number): NodePlan {
-  const sets = childSets(info, childSets(info, rootSets(info), 'TerritoryConnection', 'edges'), 'TerritoryEdge', 'node');
-  const plan = planOfSets(info, sets, 'Territory');
+export function territoryConnectionPlanOf(info: GraphQLResolveInfo, first: number, cache?: PlanCache): NodePlan {
+  const plan = memo(cache, info, 'territories', () =>
+    planOfSets(info, childSets(info, childSets(info, rootSets(info), 'TerritoryConnection', 'edges'), 'TerritoryEdge', 'node'), 'Territory'),
+  );
   checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
   return plan;
 }
 
 /** The plan beneath each node of a root connection of `typeName` nodes (`events`, `programs`, `competencies`). */
-export function nodeConnectionPlanOf(info: GraphQLResolveInfo, typeName: 'Event' | 'Program' | 'Competency', first: number): NodePlan {
-  const sets = childSets(info, childSets(info, rootSets(info), `${typeName}Connection`, 'edges'), `${typeName}Edge`, 'node');
-  const plan = planOfSets(info, sets, typeName);
+export function nodeConnectionPlanOf(info: GraphQLResolveInfo, typeName: 'Event' | 'Program' | 'Competency', first: number, cache?: PlanCache): NodePlan {
+  const plan = memo(cache, info, `list:${typeName}`, () =>
+    planOfSets(info, childSets(info, childSets(info, rootSets(info), `${typeName}Connection`, 'edges'), `${typeName}Edge`, 'node'), typeName),
+  );
   checked({ fetches: [{ key: 'edges', relation: 'children', level: null, first, node: plan }] });
   return plan;
 }

@@ -8,7 +8,7 @@ import { KIND_LABEL } from '../../domain/records.ts';
 import type { ActorRecord, LinkRecord, TerritoryRecord } from '../../domain/records.ts';
 import type { Resolvers } from '../generated/types.ts';
 import type { GraphQLContext } from '../context.ts';
-import { connectionPlanOf, nodePlanOf, selectedFields } from '../lookahead/plan-from-selection.ts';
+import { actorsPlanOf, checkedConnection, nodePlanOf } from '../lookahead/plan-from-selection.ts';
 import { prefetched } from '../lookahead/prefetched.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { toConnection } from './connection.ts';
@@ -22,10 +22,11 @@ const actorFields = {
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor')),
+    actor: (_, { id }, ctx, info) => findActor(ctx.db, id, nodePlanOf(info, 'Actor', ctx.plans)),
     actors: async (_, args, ctx, info) => {
-      const filter = actorFilter({ ...args, total: selectedFields(info, 'ActorConnection').some((f) => f.name === 'totalCount') });
-      const plan = connectionPlanOf(info, filter.first);
+      const { plan, total } = actorsPlanOf(info, ctx.plans);
+      const filter = actorFilter({ ...args, total });
+      checkedConnection(plan, filter.first);
       return toConnection(await listActors(ctx.db, filter, args.within ?? null, plan));
     },
   },

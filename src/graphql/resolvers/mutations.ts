@@ -12,11 +12,11 @@ export const mutationResolvers: Resolvers = {
   Mutation: {
     upsertActors: (_, { input }, ctx, info) => {
       authorize(ctx.principal, 'editor');
-      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor'));
+      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor', ctx.plans));
     },
     link: (_, { input }, ctx, info) => {
       authorize(ctx.principal, 'editor');
-      return writeLink(ctx.db, input, linkOtherPlanOf(info));
+      return writeLink(ctx.db, input, linkOtherPlanOf(info, ctx.plans));
     },
     unlink: (_, { input }, ctx) => {
       authorize(ctx.principal, 'editor');

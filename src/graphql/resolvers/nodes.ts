@@ -29,7 +29,7 @@ async function connection(
   where: Record<string, string | null | undefined> = {},
 ) {
   const filter = nodeListFilter(label, args, where);
-  const plan = nodeConnectionPlanOf(info, label, filter.first);
+  const plan = nodeConnectionPlanOf(info, label, filter.first, ctx.plans);
   return toNodeConnection(await listNodes(ctx.db, filter, plan));
 }
 
@@ -48,7 +48,7 @@ export function nodeTypeName(node: NodeRecord): string | null {
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node')),
+    node: (_, { id }, ctx, info) => findNode(ctx.db, id, nodePlanOf(info, 'Node', ctx.plans)),
     events: (_, args, ctx, info) => connection(ctx, info, 'Event', args, { kind: args.kind }),
     programs: (_, args, ctx, info) => connection(ctx, info, 'Program', args),
     competencies: (_, args, ctx, info) => connection(ctx, info, 'Competency', args, { theme: args.theme, level: args.level }),

@@ -12,10 +12,10 @@ import { toConnection } from './connection.ts';
 
 export const territoryResolvers: Resolvers = {
   Query: {
-    territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory')),
+    territory: (_, { id }, ctx, info) => findTerritory(ctx.db, id, nodePlanOf(info, 'Territory', ctx.plans)),
     territories: async (_, args, ctx, info) => {
       const filter = territoryFilter(args);
-      const page = await searchTerritories(ctx.db, filter, territoryConnectionPlanOf(info, filter.first));
+      const page = await searchTerritories(ctx.db, filter, territoryConnectionPlanOf(info, filter.first, ctx.plans));
       return {
         totalCount: page.total,
         edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.territory })),
