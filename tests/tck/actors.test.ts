@@ -67,15 +67,13 @@ describe('actors(...)', () => {
       RETURN scope IS NOT NULL AS found,
       COUNT {
         CALL (scope) {
-          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          CALL (scope) {
+            CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn' + ':"' + scope.id + '"') YIELD node AS a0 RETURN a0
+            UNION
+            MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          }
+          WITH a0 WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          RETURN a0
         }
         WITH a0
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
@@ -83,15 +81,13 @@ describe('actors(...)', () => {
       } AS total,
       COLLECT {
         CALL (scope) {
-          MATCH (scope)<-[:PART_OF*0..3]-(:Commune)<-[:LOCATED_IN]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(a0:Actor:Territory) WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)<-[:PART_OF*0..3]-(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-          UNION
-          MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          CALL (scope) {
+            CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn' + ':"' + scope.id + '"') YIELD node AS a0 RETURN a0
+            UNION
+            MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
+          }
+          WITH a0 WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          RETURN a0
         }
         WITH a0
         WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
@@ -109,11 +105,8 @@ describe('actors(...)', () => {
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $p1) YIELD node AS a0
         WHERE a0:Actor
-          AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(scope) }
-          OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(scope) })
-          OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(scope) }
-          OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(scope) })
+          AND (scope.id IN a0.presentIn
+          OR EXISTS { (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
           AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
         WITH a0, CASE
