@@ -82,6 +82,11 @@ function storedMembers(t: string, a: string, property: string, guard: string | n
   if (guard !== null) {
     branches.push(`${guard}MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`);
   }
+  return actingUnion(t, a, branches);
+}
+
+/** `CALL (t) { ... }`: the union of the branches (each `RETURN a`), keeping the actors that act. */
+function actingUnion(t: string, a: string, branches: readonly string[]): string {
   return `CALL (${t}) {\n  CALL (${t}) {\n    ${branches.join('\n    UNION\n    ')}\n  }\n  WITH ${a} WHERE ${acts(a)}\n  RETURN ${a}\n}`;
 }
 
@@ -101,7 +106,7 @@ export function definedMembersOf(t: string, a: string, presence: Presence): stri
       `MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
     );
   }
-  return `CALL (${t}) {\n  CALL (${t}) {\n    ${branches.join('\n    UNION\n    ')}\n  }\n  WITH ${a} WHERE ${acts(a)}\n  RETURN ${a}\n}`;
+  return actingUnion(t, a, branches);
 }
 
 /** Predicate: actor `a` is present in territory `t` (stored presence, plus an area served above t). */
