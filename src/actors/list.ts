@@ -11,7 +11,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
 import { checkFirst } from '../domain/shared.ts';
-import { CypherBuilder, actorConnection } from '../fetch/cypher.ts';
+import { CypherBuilder, actorConnection, connectionMap } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
@@ -56,6 +56,12 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.param(within)}})\n`;
   const c = actorConnection(b, filter, within === null ? null : 'scope', plan);
   const found = within === null ? 'true' : 'scope IS NOT NULL';
+  if (c.members) {
+    return {
+      cypher: `${scopeMatch}WITH ${found} AS found, ${connectionMap(c)} AS connection\nRETURN found, connection.total AS total, connection.page AS page`,
+      params: b.params,
+    };
+  }
   return {
     cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`,
     params: b.params,

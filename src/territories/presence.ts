@@ -77,7 +77,7 @@ export function membersOfParam(t: string, a: string, param: string): string {
  */
 function storedMembers(t: string, a: string, property: string, guard: string | null): string {
   const branches = [
-    `CALL db.index.fulltext.queryNodes('${MODEL.presence.index}', ${property} + ':"' + ${t}.id + '"') YIELD node AS ${a} RETURN ${a}`,
+    `WITH ${t} WHERE ${t} IS NOT NULL CALL db.index.fulltext.queryNodes('${MODEL.presence.index}', ${property} + ':"' + ${t}.id + '"') YIELD node AS ${a} RETURN ${a}`,
   ];
   if (guard !== null) {
     branches.push(`${guard}MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`);

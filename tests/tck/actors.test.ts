@@ -64,11 +64,10 @@ describe('actors(...)', () => {
   it('within: from the territory down PART_OF to its communes and their actors', async () => {
     expect(await translate(`{ actors(within: "department:80") { totalCount edges { node { id } } } }`)).toMatchInlineSnapshot(`
       "OPTIONAL MATCH (scope:Territory {id: $p0})
-      RETURN scope IS NOT NULL AS found,
-      COUNT {
+      WITH scope IS NOT NULL AS found, [members0 IN [COLLECT {
         CALL (scope) {
           CALL (scope) {
-            CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn' + ':"' + scope.id + '"') YIELD node AS a0 RETURN a0
+            WITH scope WHERE scope IS NOT NULL CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn' + ':"' + scope.id + '"') YIELD node AS a0 RETURN a0
             UNION
             MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
           }
@@ -76,24 +75,17 @@ describe('actors(...)', () => {
           RETURN a0
         }
         WITH a0
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         RETURN a0
-      } AS total,
-      COLLECT {
-        CALL (scope) {
-          CALL (scope) {
-            CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn' + ':"' + scope.id + '"') YIELD node AS a0 RETURN a0
-            UNION
-            MATCH (scope)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0:Actor) RETURN a0
-          }
-          WITH a0 WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-          RETURN a0
+      }] | {
+        total: size(members0),
+        page: COLLECT {
+          UNWIND members0 AS a0
+          WITH a0
+          ORDER BY a0.id LIMIT toInteger($p1)
+          RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
         }
-        WITH a0
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        WITH a0 ORDER BY a0.id LIMIT toInteger($p1)
-        RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
-      } AS page
+      }][0] AS connection
+      RETURN found, connection.total AS total, connection.page AS page
       --- READ {"p0":"department:80","p1":21}"
     `);
   });
