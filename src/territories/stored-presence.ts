@@ -123,3 +123,23 @@ RETURN rows, created, updated`,
     params: { ...statement.params, presenceTouched: touched, presenceMoved: moved },
   };
 }
+
+/**
+ * Recomputes the stored presence of every actor, a batch at a time: for data written by hand in
+ * Cypher, which no write path saw (test fixtures, a repair). Idempotent; writes only what changed.
+ */
+export async function refreshAllPresence(db: Database): Promise<number> {
+  let after = '';
+  let total = 0;
+  for (;;) {
+    const rows = await db.read<{ id: string }>(
+      'MATCH (a:Actor) WHERE a.id > $after RETURN a.id AS id ORDER BY a.id LIMIT toInteger($limit)',
+      { after, limit: PRESENCE_BACKFILL_BATCH },
+      { timeoutMs: db.budgets.seedMs },
+    );
+    if (rows.length === 0) return total;
+    await db.write(`${PRESENCE_LOCK}\n${refreshPresence('$ids', '[]')}\nRETURN count(*) AS done`, { ids: rows.map((r) => r.id) }, { timeoutMs: db.budgets.seedMs });
+    total += rows.length;
+    after = rows.at(-1)!.id;
+  }
+}

@@ -8,6 +8,7 @@
  */
 import type { Database } from '../../../src/neo4j/database.ts';
 import { seededRandom } from '../../../src/domain/seeded-random.ts';
+import { refreshAllPresence } from '../../../src/territories/stored-presence.ts';
 
 const KINDS: [string, string][] = [
   ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'],
@@ -150,6 +151,8 @@ export async function createSyntheticTerritory(
     expectedLinks.set(key, { weight: entry.direct + entry.events + entry.programs, types: types.sort() });
   }
   return { regionId, departmentId, memberIds, expectedLinks, kindOf };
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 }
 
 export async function deleteByPrefix(db: Database, p: string): Promise<void> {
