@@ -150,9 +150,9 @@ export async function createSyntheticTerritory(
     if (entry.programs > 0) types.push('CO_PROGRAM');
     expectedLinks.set(key, { weight: entry.direct + entry.events + entry.programs, types: types.sort() });
   }
-  return { regionId, departmentId, memberIds, expectedLinks, kindOf };
   // Written by hand in Cypher: give the actors their stored presence, as a write path would.
   await refreshAllPresence(db);
+  return { regionId, departmentId, memberIds, expectedLinks, kindOf };
 }
 
 export async function deleteByPrefix(db: Database, p: string): Promise<void> {
