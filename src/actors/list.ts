@@ -11,7 +11,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
 import { checkFirst } from '../domain/shared.ts';
-import { CypherBuilder, actorConnection, actorRootParams } from '../fetch/cypher.ts';
+import { CypherBuilder, actorConnection, actorRootParams, connectionMap } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
@@ -75,7 +75,10 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
     const found = within === null ? 'true' : 'scope IS NOT NULL';
     // What the plan itself gives (nested limits, types) stays; the filter's values come per call.
     const params = Object.fromEntries(Object.entries(b.params).filter(([name]) => !(name in values)));
-    text = { cypher: `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`, params };
+    const cypher = c.members
+      ? `${scopeMatch}WITH ${found} AS found, ${connectionMap(c)} AS connection\nRETURN found, connection.total AS total, connection.page AS page`
+      : `${scopeMatch}RETURN ${found} AS found,\n${c.total === null ? '' : `${c.total} AS total,\n`}${c.page} AS page`;
+    text = { cypher, params };
     byShape.set(shape, text);
   }
   return { cypher: text.cypher, params: { ...values, ...text.params } };

@@ -19,6 +19,7 @@ import { searchFields } from '../search/french.ts';
 import { ACTOR_KINDS, type ActorKind, type ActorRecord, KIND_LABEL } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
+import { PRESENCE_LOCK, refreshPresence } from '../territories/stored-presence.ts';
 import { type RawNode, toFetchedNode } from '../fetch/records.ts';
 
 export const MAX_UPSERT = 1000;
@@ -131,7 +132,9 @@ export function upsertActorsQuery(rows: Row[], plan: NodePlan): { cypher: string
   const rowsParam = b.param(rows);
   const projection = projectNode('a', plan, b);
   // Checks first; the write runs only when there is no problem, so a bad item writes nothing.
-  const cypher = `UNWIND ${rowsParam} AS row
+  // Presence (a new actor, a moved seat) is refreshed in the same transaction.
+  const cypher = `${PRESENCE_LOCK}
+UNWIND ${rowsParam} AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
 OPTIONAL MATCH (commune:Commune {id: row.communeId})
 WITH collect(CASE
@@ -159,6 +162,8 @@ CALL (problems) {
     MERGE (a)-[located:LOCATED_IN]->(c)
       ON CREATE SET located.source = coalesce(row.source, 'api')
   }
+  WITH count(*) AS written
+  ${refreshPresence(`[row IN ${rowsParam} | row.id]`, '[]').replaceAll('\n', '\n  ')}
 }
 RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
   UNWIND ${rowsParam} AS row

@@ -68,6 +68,19 @@ export interface RelationshipSpec {
   verbs: Verbs;
 }
 
+/**
+ * Presence in a territory stored on each actor (src/territories/presence.ts): derived data the
+ * writers keep in the same transaction as the change, never exported nor shown, rebuilt by an import.
+ */
+export interface StoredPresenceSpec {
+  /** Actor property: ids of every territory the actor is present in, ACTIVE presence, every level. */
+  active: string;
+  /** Actor property: the same for SEAT presence. */
+  seat: string;
+  /** Full-text index (keyword analyser) over both lists: an exact id in a list, found by Lucene. */
+  index: string;
+}
+
 export interface Model {
   kinds: Readonly<Record<string, ActorKindSpec>>;
   levels: Readonly<Record<string, TerritoryLevelSpec>>;
@@ -78,6 +91,13 @@ export interface Model {
   relationships: Readonly<Record<string, RelationshipSpec>>;
   /** Cost of a relationship type the model does not know: walkable, never preferred to a working tie. */
   unknownRelationshipCost: number;
+  /** Stored presence: two derived actor properties and their index. */
+  presence: StoredPresenceSpec;
+  /**
+   * Node properties the writers derive from others (search fields, stored presence): never exported
+   * (an import writes them again), never shown as data.
+   */
+  derivedProperties: readonly string[];
 }
 
 const w = (fr: string, en: string): Words => ({ fr, en });
@@ -182,6 +202,8 @@ export const MODEL = {
     },
   },
   unknownRelationshipCost: 2,
+  presence: { active: 'presentIn', seat: 'seatIn', index: 'actor_presence' },
+  derivedProperties: ['searchNames', 'searchText', 'presentIn', 'seatIn'],
 } as const satisfies Model;
 
 export type ActorKind = keyof typeof MODEL.kinds;

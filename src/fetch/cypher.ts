@@ -131,13 +131,33 @@ export function actorRootParams(filter: ActorFilter, within: string | null): Act
  * alone, so keyset cursors stay valid while actors are added.
  * `scope` is the variable of the territory to search within (or null for the whole network).
  */
+export interface ActorConnectionCypher {
+  total: string | null;
+  page: string;
+  /**
+   * When set, `total` and `page` read the list `variable`, bound once to `expression` (the members of
+   * a territory, found once for both: see `connectionMap`).
+   */
+  members?: { variable: string; expression: string };
+}
+
+/** `{total, page}` as one expression (total omitted when not counted). */
+export function connectionMap(c: ActorConnectionCypher): string {
+  const total = c.total === null ? '' : `\n  total: ${indent(c.total).trimStart()},`;
+  const map = `{${total}
+  page: ${indent(c.page).trimStart()}
+}`;
+  // A one-element list comprehension binds the members once for both the count and the page.
+  return c.members ? `[${c.members.variable} IN [${c.members.expression}] | ${map}][0]` : map;
+}
+
 export function actorConnection(
   b: CypherBuilder,
   filter: ActorFilter,
   scope: string | null,
   plan: NodePlan,
   root = false,
-): { total: string | null; page: string } {
+): ActorConnectionCypher {
   // At the root, the filter's values get the names of ACTOR_ROOT_PARAMS, so that one text serves
   // every value of a shape (src/actors/list.ts caches it); nested, they are numbered like the rest.
   const value = (name: keyof ActorRootParams, v: unknown) => (root ? b.named(name, v) : b.param(v));
@@ -158,8 +178,9 @@ export function actorConnection(
   } else {
     match = `MATCH (${a}:Actor)`;
   }
-  // A territory is an actor only when it acts (idle régions are geography, not actors).
-  conditions.push(acts(a));
+  // A territory is an actor only when it acts (idle régions are geography, not actors); membersOf
+  // keeps only those already.
+  if (filter.search !== null || !scope) conditions.push(acts(a));
   if (filter.kinds) conditions.push(`${a}.kind IN ${value('kinds', filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = value('limit', filter.first + 1);
@@ -169,6 +190,21 @@ ${indent(match + where(conditions))}
   RETURN ${a}
 }`
     : null;
+  if (filter.search === null && scope && filter.total) {
+    // The members of a territory are found once (an index look-up), then counted and paged.
+    const members = b.variable('members');
+    const keyset = filter.after ? `\n  WHERE ${a}.id > ${value('afterId', filter.after.id)}` : '';
+    return {
+      members: { variable: members, expression: `COLLECT {\n${indent(match + where(conditions))}\n  RETURN ${a}\n}` },
+      total: `size(${members})`,
+      page: `COLLECT {
+  UNWIND ${members} AS ${a}
+  WITH ${a}${keyset}
+  ORDER BY ${a}.id LIMIT toInteger(${limit})
+  RETURN { rank: [0, 0], node: ${projectNode(a, plan, b)} }
+}`,
+    };
+  }
   if (filter.search === null) {
     const keyset = filter.after ? [`${a}.id > ${value('afterId', filter.after.id)}`] : [];
     const page = `COLLECT {

@@ -14,7 +14,7 @@ import { checkFirst } from '../domain/shared.ts';
 import { type ActorKind, LEVEL_LABEL, type TerritoryLevel } from '../domain/model.ts';
 import { isRelationshipType } from '../domain/relationships.ts';
 import { READ_LIMITS } from '../config.ts';
-import { type CypherBuilder, actorConnection, indent, projectNode } from './cypher.ts';
+import { type CypherBuilder, actorConnection, connectionMap, projectNode } from './cypher.ts';
 import type { Fetch, NodePlan } from './plan.ts';
 import { type RawNode, type RawPage, toActorPage, toFetchedNode } from './records.ts';
 import type { LinkRecord } from '../domain/records.ts';
@@ -176,13 +176,7 @@ export const RELATIONS: Descriptors = {
     }),
     identity: ({ key, relation, filter }) => ({ key, relation, filter }),
     fanOut: (fetch) => ({ fanOut: fetch.filter.first, child: fetch.node }),
-    cypher(v, fetch, b) {
-      const c = actorConnection(b, fetch.filter, v, fetch.node);
-      const total = c.total === null ? '' : `\n  total: ${indent(c.total).trimStart()},`;
-      return `{${total}
-  page: ${indent(c.page).trimStart()}
-}`;
-    },
+    cypher: (v, fetch, b) => connectionMap(actorConnection(b, fetch.filter, v, fetch.node)),
     convert: (fetch, value) => toActorPage(value as RawPage, fetch.filter.first, fetch.filter.after !== null, fetch.node),
   },
 };

@@ -15,6 +15,7 @@ import type { LinkRecord } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
 import { type RawNode, toFetchedNode } from '../fetch/records.ts';
+import { PRESENCE_LOCK, presenceChange, refreshPresence } from '../territories/stored-presence.ts';
 import { RELATIONSHIP_RULES as LINK_TYPES, isRelationshipType as isLinkType } from '../domain/relationships.ts';
 
 export interface LinkInput {
@@ -76,6 +77,17 @@ function checkEnds(input: LinkInput, ends: Ends | undefined): void {
   }
 }
 
+/**
+ * The lock to take first and the refresh to run last, when a relationship of this type changes
+ * presence (src/territories/stored-presence.ts); empty otherwise.
+ */
+function presenceParts(type: string, from: string, to: string): { lock: string; refresh: string } {
+  const change = presenceChange(type);
+  if (!change) return { lock: '', refresh: '' };
+  const touched = change.touched === 'both' ? `[${from}, ${to}]` : `[${from}]`;
+  return { lock: `${PRESENCE_LOCK}\n`, refresh: `${refreshPresence(touched, change.moved ? `[${from}]` : '[]')}\n` };
+}
+
 export function writeLinkQuery(input: LinkInput, properties: Record<string, unknown>, allowed: { from: readonly string[]; to: readonly string[] }, plan: NodePlan) {
   const b = new CypherBuilder();
   const from = b.param(input.from);
@@ -84,8 +96,9 @@ export function writeLinkQuery(input: LinkInput, properties: Record<string, unkn
   const toOk = b.param(allowed.to);
   const type = b.param(input.type);
   const props = b.param(properties);
+  const presence = presenceParts(input.type, from, to);
   // Reads both ends; writes only when both exist with the right labels (the same query reports why not).
-  const cypher = `OPTIONAL MATCH (a:Entity {id: ${from}})
+  const cypher = `${presence.lock}OPTIONAL MATCH (a:Entity {id: ${from}})
 OPTIONAL MATCH (b:Entity {id: ${to}})
 WITH a, b, labels(a) AS fromLabels, labels(b) AS toLabels
 OPTIONAL CALL (a, b, fromLabels, toLabels) {
@@ -96,7 +109,7 @@ OPTIONAL CALL (a, b, fromLabels, toLabels) {
   SET r += ${props}
   RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: ${projectNode('b', plan, b, true)} } AS link
 }
-RETURN fromLabels, toLabels, link`;
+${presence.refresh}RETURN fromLabels, toLabels, link`;
   return { cypher, params: b.params };
 }
 
@@ -116,14 +129,17 @@ export async function writeLink(db: Database, input: LinkInput, plan: NodePlan, 
 
 export function removeLinkQuery(input: LinkInput) {
   const b = new CypherBuilder();
-  const cypher = `OPTIONAL MATCH (a:Entity {id: ${b.param(input.from)}})
-OPTIONAL MATCH (b:Entity {id: ${b.param(input.to)}})
+  const from = b.param(input.from);
+  const to = b.param(input.to);
+  const presence = presenceParts(input.type, from, to);
+  const cypher = `${presence.lock}OPTIONAL MATCH (a:Entity {id: ${from}})
+OPTIONAL MATCH (b:Entity {id: ${to}})
 CALL (a, b) {
   OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = ${b.param(input.type)}
   DELETE r
   RETURN count(r) AS removed
 }
-RETURN labels(a) AS fromLabels, labels(b) AS toLabels, removed`;
+${presence.refresh}RETURN labels(a) AS fromLabels, labels(b) AS toLabels, removed`;
   return { cypher, params: b.params };
 }
 

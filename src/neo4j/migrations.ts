@@ -8,6 +8,8 @@
  */
 import type { Database } from './database.ts';
 import { backfillSearchFields } from '../search/backfill.ts';
+import { MODEL } from '../domain/model.ts';
+import { backfillPresence } from '../territories/stored-presence.ts';
 
 /** The full-text indexes of name search, by name: what they cover. */
 const FULLTEXT: Record<string, { label: string; properties: string[] }> = {
@@ -32,6 +34,8 @@ export const MIGRATIONS: readonly string[] = [
     ([name, { label, properties }]) =>
       `CREATE FULLTEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
   ),
+  // Stored presence (src/territories/stored-presence.ts): an exact territory id in an actor's lists.
+  `CREATE FULLTEXT INDEX ${MODEL.presence.index} IF NOT EXISTS FOR (n:Actor) ON EACH [n.${MODEL.presence.active}, n.${MODEL.presence.seat}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`,
 ];
 
 export async function migrate(db: Database): Promise<void> {
@@ -47,4 +51,5 @@ export async function migrate(db: Database): Promise<void> {
   for (const statement of MIGRATIONS) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
   await backfillSearchFields(db);
+  await backfillPresence(db);
 }

@@ -30,6 +30,7 @@ import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validat
 import { aggregateNeeds, forecastNeeds } from './survey.ts';
 import { withSearchFields } from './search-fields.ts';
 import { resolveCompetencies } from './references.ts';
+import { presenceChange, withPresenceRefresh } from '../territories/stored-presence.ts';
 
 /**
  * Rows per transaction. Measured on synthetic data (`npm run bench:seed -- --batch-sweep ...`,
@@ -193,9 +194,11 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
     const rows = withSearchFields(labels, nodeWrites(batch, source.name));
     let counts: BatchCounts | undefined;
     if (dryRun) counts = await exec(dryRunNodes(labels, rows), 'READ');
+    // An actor written (new, or a territory becoming one) gets its stored presence in the same transaction.
+    const write = (statement: Statement) => (labels.includes('Actor') ? withPresenceRefresh(statement, batch.map((n) => n.id), []) : statement);
     if (!counts && tryCreate) {
       try {
-        counts = await exec(createNodes(labels, rows), 'WRITE');
+        counts = await exec(write(createNodes(labels, rows)), 'WRITE');
         for (const n of batch) fresh.add(n.id);
       } catch (err) {
         if (!isUniquenessViolation(err)) throw err;
@@ -203,7 +206,7 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
       }
     }
     if (!counts) {
-      counts = await exec(mergeNodes(labels, rows), 'WRITE');
+      counts = await exec(write(mergeNodes(labels, rows)), 'WRITE');
       if (counts.created === batch.length) {
         tryCreate = true;
         for (const n of batch) fresh.add(n.id);
@@ -216,9 +219,16 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
   const writeRelationships = async (group: string, batch: RelRow[]) => {
     const [mode, type = ''] = group.split(' ') as [WriteMode, string];
     const rows = relWrites(batch, source.name);
-    const counts = dryRun
-      ? await exec(dryRunRelationships(type, rows), 'READ')
-      : await exec(mode === 'create' ? createRelationships(type, rows) : mergeRelationships(type, rows), 'WRITE');
+    const statement = () => {
+      const plain = mode === 'create' ? createRelationships(type, rows) : mergeRelationships(type, rows);
+      // Relationships that change presence refresh it in the same transaction (src/territories/stored-presence.ts).
+      const change = presenceChange(type);
+      if (!change) return plain;
+      const from = batch.map((r) => r.from);
+      const touched = change.touched === 'both' ? [...from, ...batch.map((r) => r.to)] : from;
+      return withPresenceRefresh(plain, [...new Set(touched)], change.moved ? [...new Set(from)] : []);
+    };
+    const counts = dryRun ? await exec(dryRunRelationships(type, rows), 'READ') : await exec(statement(), 'WRITE');
     tally(report.relationships, type, counts);
   };
   const relGroup = (r: RelRow) => `${fresh.has(r.from) || fresh.has(r.to) ? 'create' : 'merge'} ${r.type}`;

@@ -8,14 +8,18 @@
  * A row naming its node only in `defaults` (the article naming a commune the geography owns) gets
  * the fields among its defaults: written only when the row creates the node, like the name itself.
  */
+import { MODEL } from '../domain/model.ts';
 import { searchFields } from '../search/french.ts';
 import type { Properties } from './format.ts';
 import type { NodeWrite } from './queries.ts';
 
 const SEARCHABLE = new Set(['Actor', 'Territory']);
 
-/** Properties the loader derives from the name: never exported, since an import writes them again. */
-export const DERIVED_PROPERTIES: readonly string[] = ['searchNames', 'searchText'];
+/**
+ * Properties the writers derive (search fields from the name, stored presence): never exported,
+ * since an import writes them again. Owned by the model (src/domain/model.ts).
+ */
+export const DERIVED_PROPERTIES: readonly string[] = MODEL.derivedProperties;
 
 function fieldsOf(props: Properties): Properties | undefined {
   const name = props.name;

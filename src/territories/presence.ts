@@ -16,20 +16,30 @@
  *   agency's territory) inside T or containing T.
  * Territory containment always goes up `PART_OF` (a territory is inside itself).
  *
+ * Reads go through the presence each actor stores (./stored-presence.ts keeps it, in the same
+ * transaction as every write): `membersOf` and `presentIn` look it up; `definedMembersOf` walks the
+ * definition itself, and the tests check that both always agree.
+ *
  * A territory is an actor only when it acts (`ACTS`): a région or EPCI with a relationship other
  * than geography (PART_OF, HELD_IN, LOCATED_IN). Idle geography is never a member.
  *
  * Variables are trusted names from the caller's code, never user text. Fragments use no parameter.
+ * Whatever a territory only shows (membersOf) is read from actors that act (`acts`).
  */
+import { MODEL } from '../domain/model.ts';
+
 export type Presence = 'SEAT' | 'ACTIVE';
+
+/** The actor property holding the ids of the territories it is present in, per presence. */
+const PROPERTY: Record<Presence, string> = { ACTIVE: MODEL.presence.active, SEAT: MODEL.presence.seat };
 
 export const PRESENCES: readonly Presence[] = ['SEAT', 'ACTIVE'];
 export const DEFAULT_PRESENCE: Presence = 'ACTIVE';
 
 /** Relationships by which an actor acts at an event. */
-const ACTING_AT = 'ORGANIZED|PARTICIPATED_IN|LED';
+export const ACTING_AT = 'ORGANIZED|PARTICIPATED_IN|LED';
 /** How deep an event's parts go (tour > stop > workshop). */
-const EVENT_DEPTH = 2;
+export const EVENT_DEPTH = 2;
 /** How far PART_OF goes from a commune to its région (commune > EPCI > département > région). */
 const TERRITORY_DEPTH = 3;
 
@@ -42,11 +52,12 @@ export function acts(a: string): string {
 }
 
 /**
- * `CALL (t) { ... }` with rows (a): every actor present in t, once each. Add `WHERE` on `a` after
- * a `WITH a`. t must not be null.
+ * `CALL (t) { ... }` with rows (a): every actor present in t, once each, read from the stored
+ * presence (an index look-up, see "Stored presence" below) plus the areas served above t. Only
+ * actors that act (`acts`). Add `WHERE` on `a` after a `WITH a`. t must not be null.
  */
 export function membersOf(t: string, a: string, presence: Presence): string {
-  return members(t, a, presence === 'ACTIVE' ? '' : null);
+  return storedMembers(t, a, `'${PROPERTY[presence]}'`, presence === 'ACTIVE' ? '' : null);
 }
 
 /**
@@ -54,39 +65,55 @@ export function membersOf(t: string, a: string, presence: Presence): string {
  * for queries written once as constants.
  */
 export function membersOfParam(t: string, a: string, param: string): string {
-  return members(t, a, `WITH ${t} WHERE ${param} = 'ACTIVE'\n  `);
+  const property = `CASE ${param} WHEN 'SEAT' THEN '${PROPERTY.SEAT}' ELSE '${PROPERTY.ACTIVE}' END`;
+  return storedMembers(t, a, property, `WITH ${t} WHERE ${param} = 'ACTIVE'\n  `);
 }
 
-/** guard: null for SEAT only; '' for ACTIVE branches as they are; a WITH ... WHERE to prefix them. */
-function members(t: string, a: string, guard: string | null): string {
+/**
+ * The stored lists hold every territory at and above the places an actor is at; an area served
+ * ABOVE t (a chamber of the whole région, read from one of its communes) is the one way of being
+ * present that goes down the tree, so it is read here, walking up from t (a few nodes).
+ * guard: null for SEAT; '' or a WITH ... WHERE for the ACTIVE branch.
+ */
+function storedMembers(t: string, a: string, property: string, guard: string | null): string {
   const branches = [
-    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Commune)<-[:LOCATED_IN]-(${a}:Actor) RETURN ${a}`,
-    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(${a}:Actor:Territory) WHERE ${acts(a)} RETURN ${a}`,
+    `WITH ${t} WHERE ${t} IS NOT NULL CALL db.index.fulltext.queryNodes('${MODEL.presence.index}', ${property} + ':"' + ${t}.id + '"') YIELD node AS ${a} RETURN ${a}`,
   ];
   if (guard !== null) {
-    branches.push(
-      `${guard}MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..${EVENT_DEPTH}]->(:Event)<-[:${ACTING_AT}]-(${a}:Actor) RETURN ${a}`,
-      `${guard}MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
-      `${guard}MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
-    );
+    branches.push(`${guard}MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`);
   }
-  return `CALL (${t}) {\n  ${branches.join('\n  UNION\n  ')}\n}`;
+  return actingUnion(t, a, branches);
 }
 
-/** Predicate: actor `a` is present in territory `t`. */
-export function presentIn(a: string, t: string, presence: Presence): string {
-  const seat = [
-    `EXISTS { (${a})-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
-    `(${a}:Territory AND EXISTS { (${a})-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) })`,
+/** `CALL (t) { ... }`: the union of the branches (each `RETURN a`), keeping the actors that act. */
+function actingUnion(t: string, a: string, branches: readonly string[]): string {
+  return `CALL (${t}) {\n  CALL (${t}) {\n    ${branches.join('\n    UNION\n    ')}\n  }\n  WITH ${a} WHERE ${acts(a)}\n  RETURN ${a}\n}`;
+}
+
+/**
+ * The definition itself, walked at read time: every actor present in t by the rules above. What
+ * the stored presence must always equal (tests/truth/stored-presence.test.ts checks it).
+ */
+export function definedMembersOf(t: string, a: string, presence: Presence): string {
+  const branches = [
+    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Commune)<-[:LOCATED_IN]-(${a}:Actor) RETURN ${a}`,
+    `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(${a}:Actor:Territory) RETURN ${a}`,
   ];
   if (presence === 'ACTIVE') {
-    seat.push(
-      `EXISTS { (${a})-[:${ACTING_AT}]->(:Event)<-[:PART_OF*0..${EVENT_DEPTH}]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
-      `EXISTS { (${a})-[:SERVES]->(:Territory)-[:PART_OF*0..${TERRITORY_DEPTH}]->(${t}) }`,
-      `EXISTS { (${a})-[:SERVES]->(:Territory)<-[:PART_OF*1..${TERRITORY_DEPTH}]-(${t}) }`,
+    branches.push(
+      `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:HELD_IN]-(:Event)-[:PART_OF*0..${EVENT_DEPTH}]->(:Event)<-[:${ACTING_AT}]-(${a}:Actor) RETURN ${a}`,
+      `MATCH (${t})<-[:PART_OF*0..${TERRITORY_DEPTH}]-(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
+      `MATCH (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}:Actor) RETURN ${a}`,
     );
   }
-  return `(${seat.join('\n  OR ')})`;
+  return actingUnion(t, a, branches);
+}
+
+/** Predicate: actor `a` is present in territory `t` (stored presence, plus an area served above t). */
+export function presentIn(a: string, t: string, presence: Presence): string {
+  const stored = `${t}.id IN ${a}.${PROPERTY[presence]}`;
+  if (presence === 'SEAT') return `(${stored})`;
+  return `(${stored}\n  OR EXISTS { (${t})-[:PART_OF*1..${TERRITORY_DEPTH}]->(:Territory)<-[:SERVES]-(${a}) })`;
 }
 
 /**
@@ -108,3 +135,4 @@ export function placesOf(a: string, presence: Presence): string {
   }
   return parts.join(' + ');
 }
+

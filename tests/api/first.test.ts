@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { createActors, createTerritories } from './support.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 const db = testDatabase();
 const server = testServer(db);
@@ -21,6 +22,8 @@ beforeAll(async () => {
      CREATE (s)-[:NEEDS {weight: 1.0}]->(:Entity:Competency {id: $p + ':k', name: 'Usinage ' + $p, source: 'test'})`,
     { p },
   );
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 });
 afterAll(async () => {
   await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });

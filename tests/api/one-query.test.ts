@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gql, testServer, uniquePrefix } from '../support/harness.ts';
 import { countingDatabase, createActors, createTerritories, removeAll } from './support.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 const counting = countingDatabase();
 const { db } = counting;
@@ -24,6 +25,8 @@ beforeAll(async () => {
             (inst)-[:ORGANIZED {role: 'host'}]->(ev), (ev)-[:HELD_IN]->(albert)`,
     { p },
   );
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 });
 
 beforeEach(() => counting.reset());

@@ -8,6 +8,7 @@ import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/serve
 import { createLogger } from '../../src/logger.ts';
 import type { Database } from '../../src/neo4j/database.ts';
 import { testDatabase } from '../support/harness.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 /** A server that knows an editor key and a reader key (mutations need the editor role). */
 export function serverWithKeys(db: Database): { server: GraphQLServer; editor: Record<string, string>; reader: Record<string, string> } {
@@ -77,6 +78,8 @@ export async function createTerritories(db: Database, p: string): Promise<void> 
             (a)-[:PART_OF]->(e), (a)-[:PART_OF]->(d), (b)-[:PART_OF]->(d)`,
     { p },
   );
+  // Written by hand in Cypher: give the actors (the région) their stored presence, as a write path would.
+  await refreshAllPresence(db);
 }
 
 export interface ActorRow {
@@ -98,6 +101,7 @@ export async function createActors(db: Database, rows: ActorRow[]): Promise<void
      MATCH (c:Commune {id: row.commune}) CREATE (a)-[:LOCATED_IN]->(c)`,
     { rows: rows.map((r) => ({ commune: null, shortName: null, ...r })) },
   );
+  await refreshAllPresence(db);
 }
 
 export async function removeAll(db: Database, p: string): Promise<void> {

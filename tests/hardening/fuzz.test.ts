@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.ts';
 import { newApiKey } from '../../src/access/api-keys.ts';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
 import { operationArbitrary, ownIds } from '../support/query-generator.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 const db = testDatabase();
 const p = uniquePrefix('fuzz');
@@ -45,6 +46,8 @@ beforeAll(async () => {
      CREATE (:Entity:Territory:Commune {id: $communeId, name: 'Fuzz commune', source: 'test'})`,
     { actorId, otherId, communeId },
   );
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { deleteByPrefix } from './support/synthetic-territory.ts';
 import { type ArticleIds, type Shape, SHAPE, expectArticleShape } from './support/article-shape.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 const db = testDatabase();
 const server = testServer(db);
@@ -111,6 +112,8 @@ beforeAll(async () => {
      CALL apoc.create.relationship(a, rel.type, {source: 'test'}, b) YIELD rel AS r RETURN count(r)`,
     { rels },
   );
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 }, 120_000);
 
 afterAll(async () => {

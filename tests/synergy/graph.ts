@@ -8,6 +8,7 @@
  *   });
  */
 import type { Database } from '../../src/neo4j/database.ts';
+import { refreshAllPresence } from '../../src/territories/stored-presence.ts';
 
 export interface NodeSpec {
   id: string;
@@ -57,6 +58,8 @@ export async function createGraph(db: Database, graph: { nodes: NodeSpec[]; rels
     { rels: graph.rels.map(([from, type, to, props]) => ({ from, type, to, props: { source: 'test', ...props } })) },
   );
   if (row?.n !== graph.rels.length) throw new Error(`Created ${row?.n} of ${graph.rels.length} relationships: an id is wrong.`);
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
 }
 
 export async function deleteGraph(db: Database, prefix: string): Promise<void> {

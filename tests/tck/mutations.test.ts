@@ -10,7 +10,8 @@ describe('mutations', () => {
         { id: "bpifrance", name: "Bpifrance", kind: FUNDER, communeId: null }
       ]) { id links(first: 3) { type } } }`),
     ).toMatchInlineSnapshot(`
-      "UNWIND $p0 AS row
+      "CALL () { MERGE (v:DataVersion {id: 'data'}) SET v.token = randomUUID() }
+      UNWIND $p0 AS row
       OPTIONAL MATCH (existing:Entity {id: row.id})
       OPTIONAL MATCH (commune:Commune {id: row.communeId})
       WITH collect(CASE
@@ -37,6 +38,30 @@ describe('mutations', () => {
           MATCH (c:Commune {id: row.communeId})
           MERGE (a)-[located:LOCATED_IN]->(c)
             ON CREATE SET located.source = coalesce(row.source, 'api')
+        }
+        WITH count(*) AS written
+        CALL () {
+          CALL () {
+            UNWIND [row IN $p0 | row.id] AS presenceId
+            MATCH (presenceNode:Entity {id: presenceId})
+            CALL (presenceNode) {
+              WITH presenceNode WHERE presenceNode:Actor RETURN presenceNode AS presenceActor
+              UNION
+              MATCH (presenceNode:Event)-[:PART_OF*0..2]->(:Event)<-[:ORGANIZED|PARTICIPATED_IN|LED]-(presenceActor:Actor) RETURN presenceActor
+            }
+            RETURN presenceActor
+            UNION
+            UNWIND [] AS presenceId
+            MATCH (presenceNode:Territory {id: presenceId})
+            WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
+            CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn:"' + presenceNode.id + '"') YIELD node AS presenceActor
+            RETURN presenceActor
+          }
+          WITH DISTINCT presenceActor
+          WITH presenceActor, apoc.coll.sort(apoc.coll.toSet([presencePlace IN [(presenceActor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(presencePlace:Territory) | presencePlace] + [(presenceActor)-[:PART_OF*0..3]->(presencePlace:Territory) WHERE presenceActor:Territory | presencePlace] + [(presenceActor)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(presencePlace:Territory) | presencePlace] + [(presenceActor)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(presencePlace:Territory) | presencePlace] | presencePlace.id])) AS presenceActive, apoc.coll.sort(apoc.coll.toSet([presencePlace IN [(presenceActor)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(presencePlace:Territory) | presencePlace] + [(presenceActor)-[:PART_OF*0..3]->(presencePlace:Territory) WHERE presenceActor:Territory | presencePlace] | presencePlace.id])) AS presenceSeat
+          WHERE presenceActor.presentIn IS NULL OR presenceActor.presentIn <> presenceActive
+            OR presenceActor.seatIn IS NULL OR presenceActor.seatIn <> presenceSeat
+          SET presenceActor.presentIn = presenceActive, presenceActor.seatIn = presenceSeat
         }
       }
       RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {

@@ -33,11 +33,8 @@ describe('territory(id)', () => {
             total: COUNT {
               CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
               WHERE a0:Actor
-                AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(n) }
-                OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(n) })
-                OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(n) }
-                OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(n) }
-                OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(n) })
+                AND (n.id IN a0.presentIn
+                OR EXISTS { (n)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
                 AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
                 AND a0.kind IN $p1
               RETURN a0
@@ -45,11 +42,8 @@ describe('territory(id)', () => {
             page: COLLECT {
               CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
               WHERE a0:Actor
-                AND (EXISTS { (a0)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(n) }
-                OR (a0:Territory AND EXISTS { (a0)-[:PART_OF*0..3]->(n) })
-                OR EXISTS { (a0)-[:ORGANIZED|PARTICIPATED_IN|LED]->(:Event)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(n) }
-                OR EXISTS { (a0)-[:SERVES]->(:Territory)-[:PART_OF*0..3]->(n) }
-                OR EXISTS { (a0)-[:SERVES]->(:Territory)<-[:PART_OF*1..3]-(n) })
+                AND (n.id IN a0.presentIn
+                OR EXISTS { (n)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
                 AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
                 AND a0.kind IN $p1
               WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0

@@ -6,20 +6,8 @@ import { KIND_LABEL, VIEWS, isActorKind, territoryLevel } from '../../domain/mod
 import { findNode } from '../../actors/find.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { nodeConnectionPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts';
-import { type ListedLabel, type NodePage, listNodes, nodeListFilter } from '../../fetch/node-list.ts';
-
-function toNodeConnection(page: NodePage) {
-  return {
-    totalCount: page.total,
-    edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.node })),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.rows[0]?.cursor ?? null,
-      endCursor: page.rows.at(-1)?.cursor ?? null,
-    },
-  };
-}
+import { type ListedLabel, listNodes, nodeListFilter } from '../../fetch/node-list.ts';
+import { relayConnection } from './connection.ts';
 
 async function connection(
   ctx: GraphQLContext,
@@ -30,7 +18,7 @@ async function connection(
 ) {
   const filter = nodeListFilter(label, args, where);
   const plan = nodeConnectionPlanOf(info, label, filter.first, ctx.plans);
-  return toNodeConnection(await listNodes(ctx.db, filter, plan));
+  return relayConnection(await listNodes(ctx.db, filter, plan), (row) => row.node);
 }
 
 const linkFields = {

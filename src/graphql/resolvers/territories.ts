@@ -8,7 +8,7 @@ import type { ActorPage } from '../../fetch/records.ts';
 import type { Resolvers } from '../generated/types.ts';
 import { nodePlanOf, territoryConnectionPlanOf } from '../lookahead/plan-from-selection.ts';
 import { prefetched } from '../lookahead/prefetched.ts';
-import { toConnection } from './connection.ts';
+import { relayConnection, toConnection } from './connection.ts';
 
 export const territoryResolvers: Resolvers = {
   Query: {
@@ -16,16 +16,7 @@ export const territoryResolvers: Resolvers = {
     territories: async (_, args, ctx, info) => {
       const filter = territoryFilter(args);
       const page = await searchTerritories(ctx.db, filter, territoryConnectionPlanOf(info, filter.first, ctx.plans));
-      return {
-        totalCount: page.total,
-        edges: page.rows.map((row) => ({ cursor: row.cursor, node: row.territory })),
-        pageInfo: {
-          hasNextPage: page.hasNextPage,
-          hasPreviousPage: page.hasPreviousPage,
-          startCursor: page.rows[0]?.cursor ?? null,
-          endCursor: page.rows.at(-1)?.cursor ?? null,
-        },
-      };
+      return relayConnection(page, (row) => row.territory);
     },
   },
   Territory: {

@@ -8,6 +8,7 @@
  */
 import type { Database } from '../../../src/neo4j/database.ts';
 import { seededRandom } from '../../../src/domain/seeded-random.ts';
+import { refreshAllPresence } from '../../../src/territories/stored-presence.ts';
 
 const KINDS: [string, string][] = [
   ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'], ['COMPANY', 'Company'],
@@ -149,6 +150,8 @@ export async function createSyntheticTerritory(
     if (entry.programs > 0) types.push('CO_PROGRAM');
     expectedLinks.set(key, { weight: entry.direct + entry.events + entry.programs, types: types.sort() });
   }
+  // Written by hand in Cypher: give the actors their stored presence, as a write path would.
+  await refreshAllPresence(db);
   return { regionId, departmentId, memberIds, expectedLinks, kindOf };
 }
 
