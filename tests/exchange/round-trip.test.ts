@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
+import { DERIVED_PROPERTIES } from '../../src/seed/search-fields.ts';
 
 const db = testDatabase();
 const p = uniquePrefix('rt');
@@ -170,8 +171,11 @@ async function articleSnapshot(match: { source: string } | { prefix: string }): 
   // An actor's labels as the actor graph has them (Actor and its kind's): the Territory and level
   // labels of the régions and EPCIs that are actors too come from the geography, not the export.
   const kept = ['Actor', ...Object.values(KIND_LABEL)];
-  const params = { source: 'source' in match ? match.source : null, prefix: 'prefix' in match ? match.prefix : '', kept };
-  const props = (v: string) => `apoc.convert.toJson(apoc.map.sortedProperties(apoc.map.removeKeys(properties(${v}), ['id', 'source', 'searchNames', 'searchText'])))`;
+  // Derived fields (search, presence) are the database's own, recomputed from what is imported; the
+  // imported actors' presence differs since the article's events are not part of the actor graph.
+  const omit = ['id', 'source', ...DERIVED_PROPERTIES];
+  const params = { source: 'source' in match ? match.source : null, prefix: 'prefix' in match ? match.prefix : '', kept, omit };
+  const props = (v: string) => `apoc.convert.toJson(apoc.map.sortedProperties(apoc.map.removeKeys(properties(${v}), $omit)))`;
   const actors = await db.read<{ line: string }>(
     `MATCH (a:Actor) WHERE ${where} OPTIONAL MATCH (a)-[:LOCATED_IN]->(c:Commune)
      RETURN substring(a.id, size($prefix)) + ' ' + ${props('a')} + ' ' + apoc.text.join(apoc.coll.sort([l IN labels(a) WHERE l IN $kept | l]), ':') + ' @' + coalesce(c.id, '-') AS line ORDER BY line`,
