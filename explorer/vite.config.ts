@@ -18,5 +18,7 @@ export default defineConfig({
     target: 'es2022',
     // sigma + graphology (~200 kB) and MapLibre (~1 MB) minified; one chunk is fine for a single page.
     chunkSizeWarningLimit: 1600,
+    // The questionnaire (/questionnaire/<token>) is a second page of the same build.
+    rollupOptions: { input: { main: path.join(here, 'index.html'), questionnaire: path.join(here, 'questionnaire.html') } },
   },
 });

@@ -127,6 +127,8 @@ const envSchema = z
     MAX_DIRECTIVES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(20),
     MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
+    SURVEY_RATE_PER_CLIENT: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(20),
+    SURVEY_RATE_PER_CAMPAIGN: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(3000),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
     SEED_MAX_FILE_MB: z.coerce.number({ error: 'expects megabytes' }).positive().default(DEFAULT_SEED_MAX_FILE_BYTES / 1_048_576),
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
@@ -196,6 +198,9 @@ export interface LimitsConfig {
   maxDirectives: number;
   maxCost: number;
   ratePerMinute: number;
+  /** Questionnaire submissions a minute per client, and per survey link (src/survey/rate-limit.ts). */
+  surveyPerClient: number;
+  surveyPerLink: number;
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
   budgets: Budgets;
@@ -309,6 +314,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxDirectives: env.MAX_DIRECTIVES,
       maxCost: env.MAX_COST,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      surveyPerClient: env.SURVEY_RATE_PER_CLIENT,
+      surveyPerLink: env.SURVEY_RATE_PER_CAMPAIGN,
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
       budgets: budgetsOf(env, cleaned.CYPHER_TIMEOUT_MS !== undefined, env.CYPHER_TIMEOUT_MS),

@@ -3,6 +3,7 @@
  */
 import type { Principal } from '../access/roles.ts';
 import type { Database, QueryObserver } from '../neo4j/database.ts';
+import type { SurveyRateLimits } from '../survey/rate-limit.ts';
 
 export interface GraphQLContext {
   db: Database;
@@ -16,4 +17,9 @@ export interface GraphQLContext {
    * and domain functions never pass it by hand.
    */
   observer: QueryObserver;
+  /**
+   * Who the caller is for per-client budgets (src/access/client-key.ts), and the questionnaire's
+   * rate limits; absent outside an HTTP server (no limit then).
+   */
+  client?: { key(): string; surveyLimits: SurveyRateLimits };
 }

@@ -34,6 +34,9 @@ import { useTracing } from './plugins/tracing.ts';
 import { readPersistedOperations } from './persisted-operations.ts';
 import { buildSchema } from './schema.ts';
 import { useReport } from '../report/http.ts';
+import { clientKeyOf } from '../access/client-key.ts';
+import { SurveyRateLimits } from '../survey/rate-limit.ts';
+import { socketAddressOf } from './plugins/rate-limit.ts';
 
 export interface ServerDeps {
   db: Database;
@@ -81,6 +84,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const security = deps.security ?? defaults!.security;
   const limits = deps.limits ?? defaults!.limits;
   const metrics = deps.metrics ?? createMetrics();
+  const surveyLimits = new SurveyRateLimits(limits.surveyPerClient, limits.surveyPerLink);
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
@@ -140,6 +144,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),
         cypherCount: 0,
+        client: { key: () => clientKeyOf(request, socketAddressOf(initial), security), surveyLimits },
         observer: ({ mode, ms }) => {
           merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);

@@ -21,6 +21,16 @@ import { clientError, errorBody } from '../errors.ts';
 
 const principals = new WeakMap<Request, Principal | null>();
 
+/**
+ * Root fields anyone may call, whatever MAILLAGE_READS says: the questionnaire's, whose link token
+ * is the credential (src/survey/). An operation is public only when all its root fields are.
+ */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['surveyForm', 'surveyCommunes', 'submitSurveyAnswer', '__typename']);
+
+function isPublic(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value));
+}
+
 interface JwtContext {
   jwt?: { payload: Record<string, unknown> };
 }
@@ -89,6 +99,7 @@ export function useAccess(security: SecurityConfig): Plugin[] {
       const operation = args.document.definitions.find(
         (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
+      if (operation && isPublic(operation)) return;
       if (operation?.operation === 'mutation') {
         setResultAndStopExecution({ errors: [unauthenticated('Mutations need credentials: an x-api-key header or a Bearer JWT with the editor role.')] });
       } else if (security.reads === 'key') {
