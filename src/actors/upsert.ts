@@ -144,13 +144,14 @@ export function upsertActorsQuery(rows: Row[], plan: NodePlan, by: string): { cy
   const cypher = `UNWIND ${rowsParam} AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
 OPTIONAL MATCH (commune:Commune {id: row.communeId})
+WITH row, existing, commune, ${actorSnapshot('existing')} AS existingNow
 WITH collect(CASE
   WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
   WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
   WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
   WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
   WHEN row.expectedVersion IS NOT NULL AND (existing IS NULL OR coalesce(existing.version, 0) <> row.expectedVersion)
-    THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: ${actorSnapshot('existing')}}
+    THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: existingNow}
 END) AS problems
 CALL (problems) {
   WITH problems WHERE size(problems) = 0
@@ -174,12 +175,12 @@ CALL (problems) {
     MERGE (a)-[located:LOCATED_IN]->(c)
       ON CREATE SET located.source = coalesce(row.source, 'api')
   }
-  WITH a, before, restore
+  WITH a, before, restore, ${actorSnapshot('a')} AS after
   ${createChange('change', byParam, {
     operation: "CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END",
     actorId: 'a.id',
     before: 'before',
-    after: actorSnapshot('a'),
+    after: 'after',
     restore: 'restore',
   })}
 }

@@ -31,19 +31,20 @@ WITH c, a, b, before, after, restore, linkNow, CASE
   WHEN c.operation = 'DELETE_ACTOR' THEN 'not-undoable'
   WHEN c.operation IN ['CREATE_ACTOR', 'UPDATE_ACTOR'] AND (a IS NULL OR coalesce(a.version, 0) <> after.version) THEN 'conflict'
   WHEN c.operation = 'CREATE_ACTOR' AND EXISTS { (a)-[r]-() WHERE type(r) <> 'LOCATED_IN' } THEN 'has-links'
-  WHEN c.operation IN ['LINK', 'UNLINK'] AND (a IS NULL OR b IS NULL OR NOT (linkNow = after OR (linkNow IS NULL AND after IS NULL))) THEN 'conflict'
+  WHEN c.operation IN ['LINK', 'UNLINK'] AND (a IS NULL OR b IS NULL
+    OR NOT CASE WHEN linkNow IS NULL OR after IS NULL THEN linkNow IS NULL AND after IS NULL ELSE linkNow = after END) THEN 'conflict'
 END AS problem
 WITH c, a, b, before, restore, problem,
   CASE WHEN c.operation IN ['LINK', 'UNLINK'] THEN {properties: linkNow} ELSE ${actorSnapshot('a')} END AS current
 CALL (c, a, problem) {
-  WITH c, a WHERE problem IS NULL AND c.operation = 'CREATE_ACTOR'
+  WITH c, a, problem WHERE problem IS NULL AND c.operation = 'CREATE_ACTOR'
   WITH c, a, ${actorSnapshot('a')} AS was
   DETACH DELETE a
   ${createChange('u', '$by', { operation: "'DELETE_ACTOR'", actorId: 'c.actorId', before: 'was', undoes: 'c.id' })}
   SET c.undoneBy = u.id
 }
 CALL (c, a, before, restore, problem) {
-  WITH c, a, before, restore WHERE problem IS NULL AND c.operation = 'UPDATE_ACTOR'
+  WITH c, a, before, restore, problem WHERE problem IS NULL AND c.operation = 'UPDATE_ACTOR'
   WITH c, a, before, restore, ${actorSnapshot('a')} AS was, properties(a) AS wasAll, coalesce(a.version, 0) AS version
   SET a = restore
   SET a.version = version + 1, a:$($labels[restore.kind])
@@ -54,11 +55,12 @@ CALL (c, a, before, restore, problem) {
     MATCH (commune:Commune {id: before.communeId})
     MERGE (a)-[l:LOCATED_IN]->(commune) ON CREATE SET l.source = 'api'
   }
-  ${createChange('u', '$by', { operation: "'UPDATE_ACTOR'", actorId: 'a.id', before: 'was', after: actorSnapshot('a'), restore: 'wasAll', undoes: 'c.id' })}
+  WITH c, a, was, wasAll, ${actorSnapshot('a')} AS now
+  ${createChange('u', '$by', { operation: "'UPDATE_ACTOR'", actorId: 'a.id', before: 'was', after: 'now', restore: 'wasAll', undoes: 'c.id' })}
   SET c.undoneBy = u.id
 }
 CALL (c, a, b, before, problem) {
-  WITH c, a, b, before WHERE problem IS NULL AND c.operation IN ['LINK', 'UNLINK']
+  WITH c, a, b, before, problem WHERE problem IS NULL AND c.operation IN ['LINK', 'UNLINK']
   OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = c.linkType
   WITH c, a, b, before, r, CASE WHEN r IS NULL THEN null ELSE properties(r) END AS was
   DELETE r

@@ -67,7 +67,7 @@ WITH inv, camp, commune, outside, CASE
   WHEN size(outside) > 0 THEN 'competency'
 END AS problem
 OPTIONAL CALL (inv, camp, commune, problem) {
-  WITH inv, camp, commune WHERE problem IS NULL
+  WITH inv, camp, commune, problem WHERE problem IS NULL
   WITH inv, camp, commune,
     CASE WHEN inv IS NULL THEN $newRespondent ELSE $invitationRespondent END AS respondentId,
     coalesce(inv.company, $newCompany) AS companyId
@@ -79,12 +79,12 @@ OPTIONAL CALL (inv, camp, commune, problem) {
   WITH inv, camp, commune, respondentId, c, before, restore
   CALL (c) { MATCH (c)-[located:LOCATED_IN]->() DELETE located }
   MERGE (c)-[l:LOCATED_IN]->(commune) ON CREATE SET l.source = 'questionnaire'
-  WITH inv, camp, respondentId, c, before, restore
+  WITH inv, camp, respondentId, c, before, restore, ${actorSnapshot('c')} AS after
   ${createChange('change', "'questionnaire:' + camp.id", {
     operation: "CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END",
     actorId: 'c.id',
     before: 'before',
-    after: actorSnapshot('c'),
+    after: 'after',
     restore: 'restore',
   })}
   MERGE (r:SurveyResponse {id: respondentId})

@@ -13,13 +13,14 @@ describe('mutations', () => {
       "UNWIND $p0 AS row
       OPTIONAL MATCH (existing:Entity {id: row.id})
       OPTIONAL MATCH (commune:Commune {id: row.communeId})
+      WITH row, existing, commune, CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END AS existingNow
       WITH collect(CASE
         WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
         WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
         WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
         WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
         WHEN row.expectedVersion IS NOT NULL AND (existing IS NULL OR coalesce(existing.version, 0) <> row.expectedVersion)
-          THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END}
+          THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: existingNow}
       END) AS problems
       CALL (problems) {
         WITH problems WHERE size(problems) = 0
@@ -43,8 +44,8 @@ describe('mutations', () => {
           MERGE (a)-[located:LOCATED_IN]->(c)
             ON CREATE SET located.source = coalesce(row.source, 'api')
         }
-        WITH a, before, restore
-        CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p1, operation: CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END, actorId: a.id, otherId: null, linkType: null, before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: CASE WHEN CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END IS NULL THEN null ELSE apoc.convert.toJson(CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END) END, restore: CASE WHEN restore IS NULL THEN null ELSE apoc.convert.toJson(restore) END, undoes: null})
+        WITH a, before, restore, CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END AS after
+        CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p1, operation: CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END, actorId: a.id, otherId: null, linkType: null, before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: CASE WHEN after IS NULL THEN null ELSE apoc.convert.toJson(after) END, restore: CASE WHEN restore IS NULL THEN null ELSE apoc.convert.toJson(restore) END, undoes: null})
       }
       RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
         UNWIND $p0 AS row
