@@ -66,7 +66,7 @@ WITH c WHERE ($since IS NULL OR c.at >= datetime($since))
   AND ($afterAt IS NULL OR c.at < datetime($afterAt) OR (c.at = datetime($afterAt) AND c.id < $afterId))
 RETURN ${projectChange('c')} AS change
 ORDER BY c.at DESC, c.id DESC
-LIMIT $limit`;
+LIMIT toInteger($limit)`;
   return {
     cypher,
     params: {

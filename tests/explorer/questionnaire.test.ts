@@ -148,6 +148,8 @@ describe('the questionnaire on a phone', () => {
   });
 
   it('speaks English with #l=en, and says so when a link is unknown', async () => {
+    // Another document first: a hash change alone would not load the page again.
+    await page.goto('about:blank');
     await page.goto(`${baseUrl}/questionnaire/${token}#l=en`);
     await page.locator('#survey').waitFor({ state: 'visible' });
     expect(await page.locator('h1').textContent()).toBe('Your competency needs');

@@ -32,7 +32,7 @@ describe('mutations', () => {
         SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source),
           a.version = coalesce(a.version, 0) + 1
         REMOVE a:$(row.otherLabels)
-        WITH a, row
+        WITH a, row, before, restore
         CALL (a, row) {
           WITH a, row WHERE row.setCommune
           MATCH (a)-[old:LOCATED_IN]->()
