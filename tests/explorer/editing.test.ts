@@ -117,7 +117,8 @@ describe('editing in the explorer', () => {
     await page.locator('.edit-dialog button[type="submit"]').click();
     await expect.poll(createdId, { timeout: WAIT }).toBeDefined();
     const id = (await createdId())!;
-    await expect.poll(() => page.locator('#actor-heading').textContent(), { timeout: WAIT }).toContain(NAME);
+    await expect.poll(() => page.locator('#actor-card').textContent(), { timeout: WAIT }).toContain(NAME);
+    await page.locator('#edit-section').waitFor({ state: 'visible' });
 
     await page.locator('#link-to').pressSequentially('ALTYTUD', { delay: 30 });
     await page.locator('.edit-link datalist option[value="ALTYTUD (cluster)"]').waitFor({ state: 'attached' });
