@@ -25,10 +25,12 @@ const principals = new WeakMap<Request, Principal | null>();
  * Root fields anyone may call, whatever MAILLAGE_READS says: the questionnaire's, whose link token
  * is the credential (src/survey/). An operation is public only when all its root fields are.
  */
-export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['surveyForm', 'surveyCommunes', 'submitSurveyAnswer', '__typename']);
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['surveyForm', 'surveyCommunes', 'submitSurveyAnswer']);
 
 function isPublic(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value));
+  const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null));
+  // `__typename` alone stays behind MAILLAGE_READS, as before; beside a public field it is harmless.
+  return names.some((n) => n !== null && PUBLIC_ROOT_FIELDS.has(n)) && names.every((n) => n !== null && (PUBLIC_ROOT_FIELDS.has(n) || n === '__typename'));
 }
 
 interface JwtContext {
