@@ -134,6 +134,8 @@ const envSchema = z
     MAX_COST: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(100_000),
     PLAN_CACHE_SIZE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(1200),
+    SURVEY_RATE_PER_CLIENT: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(20),
+    SURVEY_RATE_PER_CAMPAIGN: z.coerce.number({ error: 'expects a whole number (0 turns it off)' }).int().min(0).default(3000),
     PERSISTED_OPERATIONS_FILE: z.string().optional(),
     SEED_MAX_FILE_MB: z.coerce.number({ error: 'expects megabytes' }).positive().default(DEFAULT_SEED_MAX_FILE_BYTES / 1_048_576),
     CYPHER_TIMEOUT_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(15_000),
@@ -206,6 +208,9 @@ export interface LimitsConfig {
   /** Look-ahead plans (and their Cypher text) kept per operation and variables; 0: none. */
   planCacheSize: number;
   ratePerMinute: number;
+  /** Questionnaire submissions a minute per client, and per survey link (src/survey/rate-limit.ts). */
+  surveyPerClient: number;
+  surveyPerLink: number;
   persistedOperationsFile: string | undefined;
   cypherTimeoutMs: number;
   budgets: Budgets;
@@ -325,6 +330,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxCost: env.MAX_COST,
       planCacheSize: env.PLAN_CACHE_SIZE,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      surveyPerClient: env.SURVEY_RATE_PER_CLIENT,
+      surveyPerLink: env.SURVEY_RATE_PER_CAMPAIGN,
       persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE,
       cypherTimeoutMs: env.CYPHER_TIMEOUT_MS,
       budgets: budgetsOf(env, cleaned.CYPHER_TIMEOUT_MS !== undefined, env.CYPHER_TIMEOUT_MS),

@@ -42,6 +42,7 @@ import { combobox, type Option } from './combobox.ts';
 import { GraphView, KIND_COLOURS, type ColourBy, type SizeBy } from './graph-view.ts';
 import { MapView, type PlacedActor } from './map-view.ts';
 import { actorCardHtml, gapsHtml, partnersHtml, pathsHtml, shapeHtml } from './panels.ts';
+import { Editing } from './editing.ts';
 import { type Lang, apiLang, escapeHtml, fold, formatNumber, lang, parseLang, setLang, t } from './text.ts';
 
 /** Above this many actors the page draws the largest communities only (the issue's smoothness bound). */
@@ -359,6 +360,7 @@ async function focusActor(id: string | undefined, move: boolean): Promise<void> 
       brokerRank: shape?.brokers.find((r) => r.actor.id === id)?.rank,
     });
     if (move) $('actor-heading').focus();
+    void editing?.actorShown(id, $('actor-card'));
   }
   $('partners').innerHTML =
     partners.status === 'fulfilled' ? partnersHtml(partners.value.synergies) : `<li class="error">${escapeHtml(t.suggestionsUnavailable(errorText(partners.reason)))}</li>`;
@@ -621,11 +623,16 @@ $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
   window.location.hash = params.toString();
 });
 
+let editing: Editing | undefined;
+
 async function start(): Promise<void> {
   const listed = loadTerritoryList().catch((err) => {
     status.textContent = t.territoryListUnavailable(errorText(err));
   });
   await applyHash(window.location.hash);
+  // Editing controls (src/editing.ts) appear only for a signed-in editor.
+  editing = new Editing({ lang, focusActor: (id) => void focusActor(id, true), refresh: () => void loadTerritory() });
+  await editing.start(document.querySelector<HTMLElement>('.toolbar')!);
   await listed;
   document.body.dataset.ready = 'true';
 }

@@ -8,11 +8,14 @@
  *   // throws BadInputError 'input[0].name: must not be empty.' (argumentPath ['input', 0, 'name'])
  *
  * Absent optional fields keep their stored value; null removes it (communeId: null unlinks the
- * commune). The kind label always equals `kind`.
+ * commune). The kind label always equals `kind`. Each actor written gets `version` + 1 and a
+ * `Change` record (src/changes/record.ts) in the same query; with `expectedVersion`, a stale
+ * version is CONFLICT and nothing is written.
  */
 import { z } from 'zod';
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { BadInputError, ConflictError, NotFoundError } from '../domain/errors.ts';
+import { actorSnapshot, createChange } from '../changes/record.ts';
 import { formatPath } from '../domain/input-path.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
 import { searchFields } from '../search/french.ts';
@@ -40,7 +43,7 @@ export interface ActorInput {
  * lone surrogates (not Unicode text at all) have no place in a name and would mislead readers.
  */
 const INVISIBLE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .trim()
@@ -64,6 +67,7 @@ const ACTOR_INPUT = z.object({
   exports: z.boolean().nullish(),
   employees: z.number().int().min(0, 'must not be negative').nullish(),
   changeKind: z.boolean().nullish(),
+  expectedVersion: z.number().int().min(0, 'must not be negative').nullish(),
 });
 
 /** Stored properties an input may set (everything but id, kind, communeId and source). */
@@ -81,6 +85,8 @@ interface Row {
   communeId: string | null;
   /** The input says the kind of an existing actor changes on purpose. */
   changeKind: boolean;
+  /** The version the caller read (optimistic concurrency); null: no check. */
+  expectedVersion: number | null;
 }
 
 /** Checks what can be checked without the database; returns the rows to write. */
@@ -116,20 +122,24 @@ export function validateActorInputs(inputs: readonly ActorInput[]): Row[] {
       setCommune: value.communeId !== undefined,
       communeId: value.communeId ?? null,
       changeKind: value.changeKind === true,
+      expectedVersion: value.expectedVersion ?? null,
     };
   });
 }
 
 type Problem = {
   index: number;
-  field: 'id' | 'kind' | 'communeId';
-  problem: 'not-actor' | 'territory-kind' | 'kind-change' | 'no-commune';
+  field: 'id' | 'kind' | 'communeId' | 'expectedVersion';
+  problem: 'not-actor' | 'territory-kind' | 'kind-change' | 'no-commune' | 'conflict';
   value: string;
+  current?: Record<string, unknown> | null;
 };
 
-export function upsertActorsQuery(rows: Row[], plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
+/** `by`: who writes (recorded in each actor's Change, src/changes/record.ts). */
+export function upsertActorsQuery(rows: Row[], plan: NodePlan, by: string): { cypher: string; params: Record<string, unknown> } {
   const b = new CypherBuilder();
   const rowsParam = b.param(rows);
+  const byParam = b.param(by);
   const projection = projectNode('a', plan, b);
   // Checks first; the write runs only when there is no problem, so a bad item writes nothing.
   // Presence (a new actor, a moved seat) is refreshed in the same transaction.
@@ -137,20 +147,26 @@ export function upsertActorsQuery(rows: Row[], plan: NodePlan): { cypher: string
 UNWIND ${rowsParam} AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
 OPTIONAL MATCH (commune:Commune {id: row.communeId})
+WITH row, existing, commune, ${actorSnapshot('existing')} AS existingNow
 WITH collect(CASE
   WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
   WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
   WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
   WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
+  WHEN row.expectedVersion IS NOT NULL AND (existing IS NULL OR coalesce(existing.version, 0) <> row.expectedVersion)
+    THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: existingNow}
 END) AS problems
 CALL (problems) {
   WITH problems WHERE size(problems) = 0
   UNWIND ${rowsParam} AS row
+  OPTIONAL MATCH (old:Actor {id: row.id})
+  WITH row, ${actorSnapshot('old')} AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
   MERGE (a:Entity {id: row.id})
     ON CREATE SET a.source = coalesce(row.source, 'api')
-  SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source)
+  SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source),
+    a.version = coalesce(a.version, 0) + 1
   REMOVE a:$(row.otherLabels)
-  WITH a, row
+  WITH a, row, before, restore
   CALL (a, row) {
     WITH a, row WHERE row.setCommune
     MATCH (a)-[old:LOCATED_IN]->()
@@ -162,6 +178,14 @@ CALL (problems) {
     MERGE (a)-[located:LOCATED_IN]->(c)
       ON CREATE SET located.source = coalesce(row.source, 'api')
   }
+  WITH a, before, restore, ${actorSnapshot('a')} AS after
+  ${createChange('change', byParam, {
+    operation: "CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END",
+    actorId: 'a.id',
+    before: 'before',
+    after: 'after',
+    restore: 'restore',
+  })}
   WITH count(*) AS written
   ${refreshPresence(`[row IN ${rowsParam} | row.id]`, '[]').replaceAll('\n', '\n  ')}
 }
@@ -177,11 +201,12 @@ export async function upsertActors(
   db: Database,
   inputs: readonly ActorInput[],
   plan: NodePlan,
+  by: string,
   options?: QueryOptions,
 ): Promise<ActorRecord[]> {
   const rows = validateActorInputs(inputs);
   if (rows.length === 0) return [];
-  const { cypher, params } = upsertActorsQuery(rows, plan);
+  const { cypher, params } = upsertActorsQuery(rows, plan, by);
   const [result] = await db.write<{ problems: Problem[]; actors: RawNode[] }>(cypher, params, options);
   const problem = [...(result?.problems ?? [])].sort((x, y) => x.index - y.index)[0];
   if (problem) throw problemError(problem);
@@ -193,6 +218,14 @@ function problemError(p: Problem): Error {
   switch (p.problem) {
     case 'no-commune':
       return new NotFoundError('commune', p.value);
+    case 'conflict':
+      return new ConflictError(
+        p.current
+          ? `${formatPath(path)}: "${p.value}" has changed since you read it (it is at version ${String(p.current.version ?? 0)}); nothing was written. extensions.current holds what is stored now.`
+          : `${formatPath(path)}: "${p.value}" does not exist (any more); nothing was written.`,
+        p.current ?? null,
+        path,
+      );
     case 'not-actor':
       return new BadInputError(`${formatPath(path)}: "${p.value}" is the id of a node that is not an actor.`, path);
     case 'territory-kind':

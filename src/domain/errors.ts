@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'PDF_UNAVAILABLE',
   'REQUEST_ENTITY_TOO_LARGE',
   'BAD_REQUEST',
+  'CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -81,5 +82,28 @@ export class QueryTooComplexError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The database is not reachable right now; try again shortly.') {
     super('SERVICE_UNAVAILABLE', message);
+  }
+}
+
+/**
+ * Someone else changed the node since the caller read it (optimistic concurrency: `expectedVersion`
+ * no longer matches). `current` is what is stored now, so the caller can merge and send again.
+ */
+export class ConflictError extends DomainError {
+  readonly current: Record<string, unknown> | null;
+  readonly argumentPath: (string | number)[];
+  constructor(message: string, current: Record<string, unknown> | null, argumentPath: (string | number)[] = []) {
+    super('CONFLICT', message);
+    this.current = current;
+    this.argumentPath = argumentPath;
+  }
+}
+
+/** Too many requests of one kind; `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -4,6 +4,7 @@
 import type { Principal } from '../access/roles.ts';
 import type { Database, QueryObserver } from '../neo4j/database.ts';
 import type { PlanCache } from './lookahead/plan-cache.ts';
+import type { SurveyRateLimits } from '../survey/rate-limit.ts';
 
 export interface GraphQLContext {
   db: Database;
@@ -19,4 +20,9 @@ export interface GraphQLContext {
   observer: QueryObserver;
   /** The server's look-ahead plans, kept per operation (shared by every request of one server). */
   plans: PlanCache;
+  /**
+   * Who the caller is for per-client budgets (src/access/client-key.ts), and the questionnaire's
+   * rate limits; absent outside an HTTP server (no limit then).
+   */
+  client?: { key(): string; surveyLimits: SurveyRateLimits };
 }

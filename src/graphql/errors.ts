@@ -4,7 +4,7 @@
  */
 import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import { BadInputError, DomainError, type ErrorCode } from '../domain/errors.ts';
+import { BadInputError, ConflictError, DomainError, type ErrorCode, RateLimitedError } from '../domain/errors.ts';
 import { neo4jFailure } from '../neo4j/errors.ts';
 
 /** A GraphQL error with one of our codes; plugins and the mapping below build theirs with it. */
@@ -50,6 +50,12 @@ export function toClientError(error: unknown): GraphQLError | undefined {
   const base = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
   if (cause instanceof BadInputError) {
     return clientError(cause.code, cause.message, { ...base, extensions: { argumentPath: cause.argumentPath } });
+  }
+  if (cause instanceof RateLimitedError) {
+    return clientError(cause.code, cause.message, { ...base, extensions: { retryAfter: cause.retryAfterSeconds } });
+  }
+  if (cause instanceof ConflictError) {
+    return clientError(cause.code, cause.message, { ...base, extensions: { current: cause.current, argumentPath: cause.argumentPath } });
   }
   if (cause instanceof DomainError) {
     return clientError(cause.code, cause.message, { ...base, status: HTTP_STATUS[cause.code] });

@@ -38,6 +38,9 @@ import { readPersistedOperations } from './persisted-operations.ts';
 import { PlanCache } from './lookahead/plan-cache.ts';
 import { buildSchema } from './schema.ts';
 import { useReport } from '../report/http.ts';
+import { clientKeyOf } from '../access/client-key.ts';
+import { SurveyRateLimits } from '../survey/rate-limit.ts';
+import { socketAddressOf } from './plugins/rate-limit.ts';
 
 export interface ServerDeps {
   db: Database;
@@ -111,6 +114,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const plans = new PlanCache(limits.planCacheSize, (hit) => metrics.plans.inc({ result: hit ? 'hit' : 'miss' }));
   // Heavy GraphQL fields and report routes share one count per client (HEAVY_PER_CLIENT).
   const heavy = new HeavyWork(limits.heavyPerClient);
+  const surveyLimits = new SurveyRateLimits(limits.surveyPerClient, limits.surveyPerLink);
 
   const plugins: Plugin[] = [
     useRequestId() as Plugin,
@@ -176,6 +180,7 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
         requestId: requestIdOf(request),
         cypherCount: 0,
         plans,
+        client: { key: () => clientKeyOf(request, socketAddressOf(initial), security), surveyLimits },
         observer: ({ mode, ms }) => {
           merged.cypherCount += 1;
           metrics.cypherSeconds.observe({ mode }, ms / 1000);

@@ -7,10 +7,12 @@
  *
  * At most one relationship per (from, type, to): writing again updates its properties (null
  * removes one). Unknown ids are NOT_FOUND; a type outside the data model, or ends of the wrong
- * kind, are BAD_USER_INPUT naming the field.
+ * kind, are BAD_USER_INPUT naming the field. Each write that changes something leaves a `Change`
+ * (src/changes/record.ts) in the same query; `by` says who.
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { createChange } from '../changes/record.ts';
 import type { LinkRecord } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
 import type { NodePlan } from '../fetch/plan.ts';
@@ -88,8 +90,15 @@ function presenceParts(type: string, from: string, to: string): { lock: string; 
   return { lock: `${PRESENCE_LOCK}\n`, refresh: `${refreshPresence(touched, change.moved ? `[${from}]` : '[]')}\n` };
 }
 
-export function writeLinkQuery(input: LinkInput, properties: Record<string, unknown>, allowed: { from: readonly string[]; to: readonly string[] }, plan: NodePlan) {
+export function writeLinkQuery(
+  input: LinkInput,
+  properties: Record<string, unknown>,
+  allowed: { from: readonly string[]; to: readonly string[] },
+  plan: NodePlan,
+  by: string,
+) {
   const b = new CypherBuilder();
+  const byParam = b.param(by);
   const from = b.param(input.from);
   const to = b.param(input.to);
   const fromOk = b.param(allowed.from);
@@ -104,19 +113,24 @@ WITH a, b, labels(a) AS fromLabels, labels(b) AS toLabels
 OPTIONAL CALL (a, b, fromLabels, toLabels) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
     AND any(l IN fromLabels WHERE l IN ${fromOk}) AND any(l IN toLabels WHERE l IN ${toOk})
+  WITH a, b, head(COLLECT { MATCH (a)-[o]->(b) WHERE type(o) = ${type} RETURN properties(o) }) AS before
   MERGE (a)-[r:$(${type})]->(b)
     ON CREATE SET r.source = 'api'
   SET r += ${props}
+  // Writing a link again with the same properties changes nothing: nothing to record.
+  FOREACH (_ IN CASE WHEN before IS NULL OR before <> properties(r) THEN [1] ELSE [] END |
+    ${createChange('change', byParam, { operation: "'LINK'", actorId: 'a.id', otherId: 'b.id', linkType: 'type(r)', before: 'before', after: 'properties(r)' })}
+  )
   RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: ${projectNode('b', plan, b, true)} } AS link
 }
 ${presence.refresh}RETURN fromLabels, toLabels, link`;
   return { cypher, params: b.params };
 }
 
-export async function writeLink(db: Database, input: LinkInput, plan: NodePlan, options?: QueryOptions): Promise<LinkRecord> {
+export async function writeLink(db: Database, input: LinkInput, plan: NodePlan, by: string, options?: QueryOptions): Promise<LinkRecord> {
   validateType(input);
   const properties = validateProperties(input.properties);
-  const { cypher, params } = writeLinkQuery(input, properties, LINK_TYPES[input.type]!, plan);
+  const { cypher, params } = writeLinkQuery(input, properties, LINK_TYPES[input.type]!, plan, by);
   const [row] = await db.write<Ends & { link: { type: string; direction: 'OUT'; properties: Record<string, unknown>; other: RawNode } | null }>(
     cypher,
     params,
@@ -127,25 +141,31 @@ export async function writeLink(db: Database, input: LinkInput, plan: NodePlan, 
   return { ...row.link, other: toFetchedNode(row.link.other, plan) };
 }
 
-export function removeLinkQuery(input: LinkInput) {
+export function removeLinkQuery(input: LinkInput, by: string) {
   const b = new CypherBuilder();
+  const byParam = b.param(by);
+  const type = b.param(input.type);
   const from = b.param(input.from);
   const to = b.param(input.to);
   const presence = presenceParts(input.type, from, to);
   const cypher = `${presence.lock}OPTIONAL MATCH (a:Entity {id: ${from}})
 OPTIONAL MATCH (b:Entity {id: ${to}})
 CALL (a, b) {
-  OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = ${b.param(input.type)}
+  OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = ${type}
+  WITH a, b, r, CASE WHEN r IS NULL THEN null ELSE properties(r) END AS before
   DELETE r
-  RETURN count(r) AS removed
+  FOREACH (_ IN CASE WHEN before IS NULL THEN [] ELSE [1] END |
+    ${createChange('change', byParam, { operation: "'UNLINK'", actorId: 'a.id', otherId: 'b.id', linkType: type, before: 'before' })}
+  )
+  RETURN count(before) AS removed
 }
 ${presence.refresh}RETURN labels(a) AS fromLabels, labels(b) AS toLabels, removed`;
   return { cypher, params: b.params };
 }
 
-export async function removeLink(db: Database, input: LinkInput, options?: QueryOptions): Promise<boolean> {
+export async function removeLink(db: Database, input: LinkInput, by: string, options?: QueryOptions): Promise<boolean> {
   validateType(input);
-  const { cypher, params } = removeLinkQuery(input);
+  const { cypher, params } = removeLinkQuery(input, by);
   const [row] = await db.write<Ends & { removed: number }>(cypher, params, options);
   if (!row?.fromLabels) throw new NotFoundError('node', input.from);
   if (!row.toLabels) throw new NotFoundError('node', input.to);

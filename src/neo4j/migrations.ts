@@ -29,6 +29,17 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX competency_id IF NOT EXISTS FOR (n:Competency) ON (n.id)',
   // Survey answers are re-aggregated per company into NEEDS (src/seed/survey.ts).
   'CREATE INDEX survey_answer_company IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.company)',
+  // The change record (src/changes/record.ts): by id (undo), by actor at either end (the actor's changes), by time.
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX change_actor IF NOT EXISTS FOR (c:Change) ON (c.actorId)',
+  'CREATE INDEX change_other IF NOT EXISTS FOR (c:Change) ON (c.otherId)',
+  'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+  // Survey campaigns (src/survey/): links are looked up by their token's hash, answers by respondent.
+  'CREATE CONSTRAINT survey_campaign_id IF NOT EXISTS FOR (c:SurveyCampaign) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX survey_campaign_token IF NOT EXISTS FOR (c:SurveyCampaign) ON (c.publicTokenHash)',
+  'CREATE CONSTRAINT survey_invitation_token IF NOT EXISTS FOR (i:SurveyInvitation) REQUIRE i.tokenHash IS UNIQUE',
+  'CREATE CONSTRAINT survey_response_id IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.id IS UNIQUE',
+  'CREATE INDEX survey_answer_respondent IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.respondent)',
   // French name search (src/search/french.ts): names, plus the normalised `searchText` the writers add.
   ...Object.entries(FULLTEXT).map(
     ([name, { label, properties }]) =>

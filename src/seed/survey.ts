@@ -12,9 +12,12 @@ import { ANSWER_ID_PREFIX } from './validate.ts';
 
 export const MAX_PRIORITY = 5;
 
-const AGGREGATE = `
-UNWIND $companies AS companyId
-MATCH (c:Company:Entity {id: companyId})
+/**
+ * Cypher that recomputes the NEEDS of company `c` from its SurveyAnswer nodes (`$maxPriority` is
+ * MAX_PRIORITY), leaving `rows`, `created` and `updated` in scope. The CSV import (below) and the
+ * online questionnaire (src/survey/submit.ts) both run exactly this, so both give the same NEEDS.
+ */
+export const RECOMPUTE_NEEDS = `
 CALL (c) {
   MATCH (a:SurveyAnswer {company: c.id})
   WITH a.competency AS competencyId, count(*) AS responses, avg(a.priority) AS priority, collect(DISTINCT a.source) AS sources
@@ -31,7 +34,12 @@ CALL (c) {
   MATCH (c)-[n:NEEDS]->(k:Competency)
   WHERE n.source IN ['survey', 'synthetic'] AND NOT EXISTS { MATCH (:SurveyAnswer {company: c.id, competency: k.id}) }
   DELETE n
-}
+}`;
+
+const AGGREGATE = `
+UNWIND $companies AS companyId
+MATCH (c:Company:Entity {id: companyId})
+${RECOMPUTE_NEEDS}
 RETURN sum(rows) AS rows, sum(created) AS created, sum(updated) AS updated`;
 
 export async function aggregateNeeds(

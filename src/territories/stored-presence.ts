@@ -51,17 +51,17 @@ export const PRESENCE_LOCK = `CALL () { ${BUMP_DATA_VERSION} }`;
 /**
  * A unit subquery (`CALL () { ... }`, no rows added nor removed) that recomputes the stored
  * presence of every actor a change may concern, from the definition (`placesOf`):
- * - `touched`: a list expression of ids (parameters only) of changed nodes: an actor is refreshed;
+ * - `touched`: a list expression of ids (parameters, or variables named in `imports`) of changed nodes: an actor is refreshed;
  *   an event refreshes the actors acting at it or at the events it is part of;
  * - `moved`: ids of territories whose place in the tree changed: every actor present in it.
  * Writes only lists that differ (sorted, without duplicates).
  */
-export function refreshPresence(touched: string, moved: string): string {
+export function refreshPresence(touched: string, moved: string, imports = ''): string {
   const active = MODEL.presence.active;
   const seat = MODEL.presence.seat;
   const ids = (presence: Presence) => `apoc.coll.sort(apoc.coll.toSet([presencePlace IN ${placesOf('presenceActor', presence)} | presencePlace.id]))`;
-  return `CALL () {
-  CALL () {
+  return `CALL (${imports}) {
+  CALL (${imports}) {
     UNWIND ${touched} AS presenceId
     MATCH (presenceNode:Entity {id: presenceId})
     CALL (presenceNode) {

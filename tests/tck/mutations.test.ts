@@ -14,20 +14,26 @@ describe('mutations', () => {
       UNWIND $p0 AS row
       OPTIONAL MATCH (existing:Entity {id: row.id})
       OPTIONAL MATCH (commune:Commune {id: row.communeId})
+      WITH row, existing, commune, CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END AS existingNow
       WITH collect(CASE
         WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
         WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
         WHEN existing:Actor AND existing.kind <> row.kind AND NOT row.changeKind THEN {index: row.index, field: 'kind', problem: 'kind-change', value: existing.kind}
         WHEN row.communeId IS NOT NULL AND commune IS NULL THEN {index: row.index, field: 'communeId', problem: 'no-commune', value: row.communeId}
+        WHEN row.expectedVersion IS NOT NULL AND (existing IS NULL OR coalesce(existing.version, 0) <> row.expectedVersion)
+          THEN {index: row.index, field: 'expectedVersion', problem: 'conflict', value: row.id, current: existingNow}
       END) AS problems
       CALL (problems) {
         WITH problems WHERE size(problems) = 0
         UNWIND $p0 AS row
+        OPTIONAL MATCH (old:Actor {id: row.id})
+        WITH row, CASE WHEN old IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(old), ['searchNames','searchText']), {communeId: COLLECT { MATCH (old)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(old.version, 0)}) END AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
         MERGE (a:Entity {id: row.id})
           ON CREATE SET a.source = coalesce(row.source, 'api')
-        SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source)
+        SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source),
+          a.version = coalesce(a.version, 0) + 1
         REMOVE a:$(row.otherLabels)
-        WITH a, row
+        WITH a, row, before, restore
         CALL (a, row) {
           WITH a, row WHERE row.setCommune
           MATCH (a)-[old:LOCATED_IN]->()
@@ -39,6 +45,8 @@ describe('mutations', () => {
           MERGE (a)-[located:LOCATED_IN]->(c)
             ON CREATE SET located.source = coalesce(row.source, 'api')
         }
+        WITH a, before, restore, CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END AS after
+        CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p1, operation: CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END, actorId: a.id, otherId: null, linkType: null, before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: CASE WHEN after IS NULL THEN null ELSE apoc.convert.toJson(after) END, restore: CASE WHEN restore IS NULL THEN null ELSE apoc.convert.toJson(restore) END, undoes: null})
         WITH count(*) AS written
         CALL () {
           CALL () {
@@ -72,12 +80,12 @@ describe('mutations', () => {
             MATCH (a)-[r0]-(o0)
             WITH r0, o0, CASE WHEN startNode(r0) = a THEN 'OUT' ELSE 'IN' END AS d0
             ORDER BY type(r0), o0.id, d0
-            LIMIT toInteger($p1)
+            LIMIT toInteger($p2)
             RETURN { type: type(r0), direction: d0, other: o0 { .id, .name, .kind, labels: labels(o0) } }
           }
         } }
       } ELSE [] END AS actors
-      --- WRITE {"p0":[{"index":0,"id":"altytud","kind":"COMPANY","label":"Company","otherLabels":["Institute","University","Cluster","Funder","Chamber","LocalAuthority","Region"],"props":{"name":"Altytud","employees":12,"searchNames":["altytud"],"searchText":"altytud"},"source":null,"setCommune":true,"communeId":"commune:80523","changeKind":false},{"index":1,"id":"bpifrance","kind":"FUNDER","label":"Funder","otherLabels":["Institute","University","Company","Cluster","Chamber","LocalAuthority","Region"],"props":{"name":"Bpifrance","searchNames":["bpifrance"],"searchText":"bpifrance"},"source":null,"setCommune":true,"communeId":null,"changeKind":false}],"p1":3}"
+      --- WRITE {"p0":[{"index":0,"id":"altytud","kind":"COMPANY","label":"Company","otherLabels":["Institute","University","Cluster","Funder","Chamber","LocalAuthority","Region"],"props":{"name":"Altytud","employees":12,"searchNames":["altytud"],"searchText":"altytud"},"source":null,"setCommune":true,"communeId":"commune:80523","changeKind":false,"expectedVersion":null},{"index":1,"id":"bpifrance","kind":"FUNDER","label":"Funder","otherLabels":["Institute","University","Company","Cluster","Chamber","LocalAuthority","Region"],"props":{"name":"Bpifrance","searchNames":["bpifrance"],"searchText":"bpifrance"},"source":null,"setCommune":true,"communeId":null,"changeKind":false,"expectedVersion":null}],"p1":"tck","p2":3}"
     `);
   });
 
@@ -85,33 +93,42 @@ describe('mutations', () => {
     expect(
       await translate(`mutation { link(input: { from: "bpifrance", to: "innovent-e", type: "SUPPORTS", properties: { since: 2012, scope: "IDEFI" } }) { type properties other { id } } }`),
     ).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (a:Entity {id: $p0})
-      OPTIONAL MATCH (b:Entity {id: $p1})
+      "OPTIONAL MATCH (a:Entity {id: $p1})
+      OPTIONAL MATCH (b:Entity {id: $p2})
       WITH a, b, labels(a) AS fromLabels, labels(b) AS toLabels
       OPTIONAL CALL (a, b, fromLabels, toLabels) {
         WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-          AND any(l IN fromLabels WHERE l IN $p2) AND any(l IN toLabels WHERE l IN $p3)
-        MERGE (a)-[r:$($p4)]->(b)
+          AND any(l IN fromLabels WHERE l IN $p3) AND any(l IN toLabels WHERE l IN $p4)
+        WITH a, b, head(COLLECT { MATCH (a)-[o]->(b) WHERE type(o) = $p5 RETURN properties(o) }) AS before
+        MERGE (a)-[r:$($p5)]->(b)
           ON CREATE SET r.source = 'api'
-        SET r += $p5
+        SET r += $p6
+        // Writing a link again with the same properties changes nothing: nothing to record.
+        FOREACH (_ IN CASE WHEN before IS NULL OR before <> properties(r) THEN [1] ELSE [] END |
+          CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p0, operation: 'LINK', actorId: a.id, otherId: b.id, linkType: type(r), before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: CASE WHEN properties(r) IS NULL THEN null ELSE apoc.convert.toJson(properties(r)) END, restore: null, undoes: null})
+        )
         RETURN { type: type(r), direction: 'OUT', properties: properties(r), other: b { .id, .name, .kind, labels: labels(b) } } AS link
       }
       RETURN fromLabels, toLabels, link
-      --- WRITE {"p0":"bpifrance","p1":"innovent-e","p2":["Actor"],"p3":["Actor","Program","Event"],"p4":"SUPPORTS","p5":{"since":2012,"scope":"IDEFI"}}"
+      --- WRITE {"p0":"tck","p1":"bpifrance","p2":"innovent-e","p3":["Actor"],"p4":["Actor","Program","Event"],"p5":"SUPPORTS","p6":{"since":2012,"scope":"IDEFI"}}"
     `);
   });
 
   it('unlink', async () => {
     expect(await translate(`mutation { unlink(input: { from: "bpifrance", to: "innovent-e", type: "SUPPORTS" }) }`)).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (a:Entity {id: $p0})
-      OPTIONAL MATCH (b:Entity {id: $p1})
+      "OPTIONAL MATCH (a:Entity {id: $p2})
+      OPTIONAL MATCH (b:Entity {id: $p3})
       CALL (a, b) {
-        OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = $p2
+        OPTIONAL MATCH (a)-[r]->(b) WHERE type(r) = $p1
+        WITH a, b, r, CASE WHEN r IS NULL THEN null ELSE properties(r) END AS before
         DELETE r
-        RETURN count(r) AS removed
+        FOREACH (_ IN CASE WHEN before IS NULL THEN [] ELSE [1] END |
+          CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p0, operation: 'UNLINK', actorId: a.id, otherId: b.id, linkType: $p1, before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: null, restore: null, undoes: null})
+        )
+        RETURN count(before) AS removed
       }
       RETURN labels(a) AS fromLabels, labels(b) AS toLabels, removed
-      --- WRITE {"p0":"bpifrance","p1":"innovent-e","p2":"SUPPORTS"}"
+      --- WRITE {"p0":"tck","p1":"SUPPORTS","p2":"bpifrance","p3":"innovent-e"}"
     `);
   });
 });

@@ -25,6 +25,8 @@ export type Actor = {
   name: Scalars['String']['output'];
   /** Where the information comes from: article, geography, synthetic, a file name... */
   source: Maybe<Scalars['String']['output']>;
+  /** Goes up by one at each change of the actor (0 for an actor never changed through the API); send it back as `expectedVersion` so that two editors cannot silently overwrite each other. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -61,6 +63,8 @@ export type ActorInput = {
   /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** The `version` you read: when the actor has changed since (its version is another), nothing is written and the error is CONFLICT with the current values. Absent: no check (last write wins). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   exports?: InputMaybe<Scalars['Boolean']['input']>;
   founded?: InputMaybe<Scalars['Int']['input']>;
   /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit; at most 200 characters). Seeds follow the same rule. */
@@ -108,6 +112,7 @@ export type Chamber = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -115,6 +120,59 @@ export type ChamberLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/**
+ * One recorded change, written in the same transaction as the change itself (a failed write leaves
+ * no record). Read them with `changes`; undo one with `undoChange`.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** The actor changed, or the start of the link. */
+  actorId: Scalars['ID']['output'];
+  /** The same after the change; null when it no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When, ISO 8601 with the time zone (UTC). */
+  at: Scalars['String']['output'];
+  /** The actor (its stored fields, `communeId`, `version`) or the link's properties before; null when it did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** Who: the name of the API key, or the subject of the JWT. */
+  by: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The relationship type (LINK, UNLINK). */
+  linkType: Maybe<Scalars['String']['output']>;
+  operation: ChangeOperation;
+  /** The end of the link (LINK, UNLINK). */
+  otherId: Maybe<Scalars['ID']['output']>;
+  /** The change this one undid, if it is an undo. */
+  undoes: Maybe<Scalars['ID']['output']>;
+  /** The change that undid this one, if any (a change is undone at most once). */
+  undoneBy: Maybe<Scalars['ID']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** What a change did: a write of an actor or of a link. */
+export type ChangeOperation =
+  /** An actor was created. */
+  | 'CREATE_ACTOR'
+  /** An actor was removed (only by undoing its creation). */
+  | 'DELETE_ACTOR'
+  /** A link was created, or its properties changed. */
+  | 'LINK'
+  /** A link was removed. */
+  | 'UNLINK'
+  /** An actor's fields, kind or commune changed. */
+  | 'UPDATE_ACTOR';
 
 export type Cluster = Actor & Node & {
   __typename?: 'Cluster';
@@ -125,6 +183,7 @@ export type Cluster = Actor & Node & {
   name: Scalars['String']['output'];
   sector: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -164,6 +223,7 @@ export type Company = Actor & Node & {
   sector: Maybe<Scalars['String']['output']>;
   size: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -171,6 +231,12 @@ export type CompanyLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export type CompanySize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'MICRO'
+  | 'SMALL';
 
 /** A competency SMEs need and schools teach: innovation, creativity, entrepreneurship, international. */
 export type Competency = Node & {
@@ -247,6 +313,14 @@ export type Coverage = {
 /** The share of the territory's SMEs linked to at least one university of their région. */
 export type CoverageUncoveredArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreatedSurveyCampaign = {
+  __typename?: 'CreatedSurveyCampaign';
+  campaign: SurveyCampaign;
+  invitations: Array<SurveyInvitationLink>;
+  /** The public link's secret (`/questionnaire/<token>`), shown once; null without a public link. */
+  publicToken: Maybe<Scalars['String']['output']>;
 };
 
 export type Direction =
@@ -331,6 +405,7 @@ export type Funder = Actor & Node & {
   name: Scalars['String']['output'];
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -415,6 +490,7 @@ export type Institute = Actor & Node & {
   source: Maybe<Scalars['String']['output']>;
   /** The themes of the training it labels: innovation, creativity, entrepreneurship (ICE). */
   trainingThemes: Maybe<Array<Scalars['String']['output']>>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -464,6 +540,7 @@ export type LocalAuthority = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -476,6 +553,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so other SDL files can extend Mutation */
   _empty: Maybe<Scalars['Boolean']['output']>;
+  /** Creates a survey campaign and its links (admin role). */
+  createSurveyCampaign: CreatedSurveyCampaign;
+  /** Deletes one respondent's answers, comment and (for a public link) the company it created (admin role): the right to erasure (RGPD art. 17). */
+  deleteSurveyRespondent: Scalars['Boolean']['output'];
   /**
    * Import a seed file (JSON, CSV, XLSX, GEXF, GraphML, Kumu JSON; see seeds/README.md) with the same
    * checks as `npm run seed`. Editor role. `dryRun` (the default) validates and says what would
@@ -484,10 +565,33 @@ export type Mutation = {
   importFile: ImportReport;
   /** Create or update one relationship between two existing nodes (at most one per type and direction). */
   link: Link;
+  /**
+   * Answers the questionnaire (public: the token is the credential). Writes the company (a new one
+   * for a public link, the invited one for an invitation), its SurveyAnswer nodes and its recomputed
+   * NEEDS, in one transaction. Rate-limited per client and per link (RATE_LIMITED).
+   */
+  submitSurveyAnswer: SurveyReceipt;
+  /**
+   * Undoes one change (editor role) and records the undo as a change of its own: a created actor is
+   * removed (refused while it has links: undo those first), an updated actor gets its earlier fields,
+   * kind and commune back, a link created is removed, a link changed or removed is put back as it was.
+   * CONFLICT, with `extensions.current`, when the actor or link changed again since.
+   */
+  undoChange: Change;
   /** Remove the relationship of this type from `from` to `to`; false when there was none. */
   unlink: Scalars['Boolean']['output'];
   /** Create or update actors by id; the whole list is one transaction: nothing is written if any item is invalid. */
   upsertActors: Array<Actor>;
+};
+
+
+export type MutationCreateSurveyCampaignArgs = {
+  input: SurveyCampaignInput;
+};
+
+
+export type MutationDeleteSurveyRespondentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -499,6 +603,17 @@ export type MutationImportFileArgs = {
 
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+export type MutationSubmitSurveyAnswerArgs = {
+  answer: SurveyAnswerInput;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationUndoChangeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -680,6 +795,12 @@ export type Query = {
    * A territory (région, EPCI) is listed as an actor only when it acts (funds, supports, leads, takes part...).
    */
   actors: ActorConnection;
+  /**
+   * Recorded changes, newest first (editor role): those of one actor (as the actor changed or
+   * either end of a link) when `actorId` is given, since a moment (ISO 8601) when `since` is given.
+   * `after` is the `endCursor` of the previous page (keyset: changes recorded meanwhile never shift a page).
+   */
+  changes: ChangeConnection;
   /** The competency framework by id, a keyset connection. theme: innovation, creativity, entrepreneurship, international; level: theme or competency. */
   competencies: CompetencyConnection;
   /**
@@ -699,6 +820,14 @@ export type Query = {
   node: Maybe<Node>;
   /** Programmes by id, a keyset connection. */
   programs: ProgramConnection;
+  /** Campaigns and their respondents so far (admin role). */
+  surveyCampaigns: Array<SurveyCampaign>;
+  /** Communes by name, INSEE or postal code, for the questionnaire's commune field (public, at most 10). */
+  surveyCommunes: Array<SurveyCommune>;
+  /** The questionnaire behind a link (public: the token is the credential). NOT_FOUND for an unknown token; BAD_USER_INPUT when the campaign is not open. */
+  surveyForm: SurveyForm;
+  /** Everything kept about one respondent, as JSON (admin role): the right of access (RGPD art. 15). */
+  surveyRespondent: Scalars['JSON']['output'];
   /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
   synergies: Array<Synergy>;
   /**
@@ -749,6 +878,14 @@ export type QueryActorsArgs = {
 };
 
 
+export type QueryChangesArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompetenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -785,6 +922,21 @@ export type QueryNodeArgs = {
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySurveyCommunesArgs = {
+  search: Scalars['String']['input'];
+};
+
+
+export type QuerySurveyFormArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QuerySurveyRespondentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -840,6 +992,7 @@ export type Region = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -989,6 +1142,119 @@ export type SubTerritoryFigure = {
   actorCount: Scalars['Int']['output'];
   companyCount: Scalars['Int']['output'];
   territory: Territory;
+};
+
+export type SurveyAnswerInput = {
+  /** Free text, at most 2,000 characters; kept with the answer, never shown in the network. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  company: SurveyCompanyInput;
+  /** At most 30, each competency once. */
+  needs: Array<SurveyNeedInput>;
+};
+
+/** A survey campaign: the questionnaire sent to SMEs, whose answers become NEEDS (docs/questionnaire.md). */
+export type SurveyCampaign = {
+  __typename?: 'SurveyCampaign';
+  closesOn: Scalars['String']['output'];
+  /** The competency framework version the questionnaire offers (competencies with this `frameworkVersion`, or none). */
+  frameworkVersion: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** First and last day answers are taken (ISO dates, inclusive, Europe/Paris days). */
+  opensOn: Scalars['String']['output'];
+  /** Respondents so far. */
+  respondents: Scalars['Int']['output'];
+  /** The territory the respondents' communes must lie in; null: anywhere. */
+  territoryId: Maybe<Scalars['ID']['output']>;
+};
+
+export type SurveyCampaignInput = {
+  closesOn: Scalars['String']['input'];
+  frameworkVersion: Scalars['String']['input'];
+  /** Companies (ids of existing COMPANY actors) that each get their own invitation link; answering twice with it updates the answer. */
+  invitations?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name: Scalars['String']['input'];
+  opensOn: Scalars['String']['input'];
+  /** True (default): one public link anyone may answer. */
+  publicLink?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Letters, digits, `-`; the campaign's id is `campaign:<slug>`. */
+  slug: Scalars['ID']['input'];
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A commune the questionnaire offers (public geography only). */
+export type SurveyCommune = {
+  __typename?: 'SurveyCommune';
+  /** INSEE code. */
+  code: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type SurveyCompany = {
+  __typename?: 'SurveyCompany';
+  communeId: Maybe<Scalars['ID']['output']>;
+  communeName: Maybe<Scalars['String']['output']>;
+  exports: Maybe<Scalars['Boolean']['output']>;
+  innovates: Maybe<Scalars['Boolean']['output']>;
+  name: Scalars['String']['output'];
+  sector: Maybe<Scalars['String']['output']>;
+  size: Maybe<Scalars['String']['output']>;
+};
+
+/** Who the company is: the article's indicators (innovating SMEs that export) depend on `innovates` and `exports`. */
+export type SurveyCompanyInput = {
+  /** The commune of its seat (`commune:<INSEE code>`), inside the campaign's territory. */
+  communeId: Scalars['ID']['input'];
+  exports: Scalars['Boolean']['input'];
+  innovates: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
+  sector: Scalars['String']['input'];
+  /** MICRO (fewer than 10 people), SMALL (10-49), MEDIUM (50-249), LARGE (250 or more). */
+  size: CompanySize;
+};
+
+export type SurveyCompetency = {
+  __typename?: 'SurveyCompetency';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  theme: Maybe<Scalars['String']['output']>;
+};
+
+/** What the questionnaire page shows before the respondent answers. */
+export type SurveyForm = {
+  __typename?: 'SurveyForm';
+  campaignName: Scalars['String']['output'];
+  closesOn: Scalars['String']['output'];
+  /** For an invitation link: what is known of the company, to confirm or correct. */
+  company: Maybe<SurveyCompany>;
+  competencies: Array<SurveyCompetency>;
+  /** True for an invitation link: the company is known and answering again updates its answer. */
+  invitation: Scalars['Boolean']['output'];
+  territoryName: Maybe<Scalars['String']['output']>;
+};
+
+export type SurveyInvitationLink = {
+  __typename?: 'SurveyInvitationLink';
+  companyId: Scalars['ID']['output'];
+  /** The secret of the link `/questionnaire/<token>`: shown once, only its hash is kept. */
+  token: Scalars['String']['output'];
+};
+
+export type SurveyNeedInput = {
+  /** A competency of the campaign's framework. */
+  competencyId: Scalars['ID']['input'];
+  /** 1 (useful) .. 5 (essential). */
+  priority: Scalars['Int']['input'];
+};
+
+export type SurveyReceipt = {
+  __typename?: 'SurveyReceipt';
+  needs: Scalars['Int']['output'];
+  /** Quote it to ask for this answer's data or its deletion. */
+  respondentId: Scalars['ID']['output'];
+  /** True when this replaced an earlier answer with the same invitation. */
+  updated: Scalars['Boolean']['output'];
 };
 
 /** A suggested partner. */
@@ -1150,6 +1416,7 @@ export type University = Actor & Node & {
   /** UTC for the Université de technologie de Compiègne. */
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 

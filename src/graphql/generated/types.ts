@@ -35,6 +35,8 @@ export type Actor = {
   name: Scalars['String']['output'];
   /** Where the information comes from: article, geography, synthetic, a file name... */
   source: Maybe<Scalars['String']['output']>;
+  /** Goes up by one at each change of the actor (0 for an actor never changed through the API); send it back as `expectedVersion` so that two editors cannot silently overwrite each other. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -71,6 +73,8 @@ export type ActorInput = {
   /** The commune of the actor's seat (`commune:<INSEE code>`); null removes it, absent keeps it. */
   communeId?: InputMaybe<Scalars['ID']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
+  /** The `version` you read: when the actor has changed since (its version is another), nothing is written and the error is CONFLICT with the current values. Absent: no check (last write wins). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   exports?: InputMaybe<Scalars['Boolean']['input']>;
   founded?: InputMaybe<Scalars['Int']['input']>;
   /** A slug, e.g. `altytud` (letters, digits, `-`, `_`, `.`, `:`, starting with a letter or digit; at most 200 characters). Seeds follow the same rule. */
@@ -118,6 +122,7 @@ export type Chamber = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -125,6 +130,59 @@ export type ChamberLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/**
+ * One recorded change, written in the same transaction as the change itself (a failed write leaves
+ * no record). Read them with `changes`; undo one with `undoChange`.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** The actor changed, or the start of the link. */
+  actorId: Scalars['ID']['output'];
+  /** The same after the change; null when it no longer exists. */
+  after: Maybe<Scalars['JSON']['output']>;
+  /** When, ISO 8601 with the time zone (UTC). */
+  at: Scalars['String']['output'];
+  /** The actor (its stored fields, `communeId`, `version`) or the link's properties before; null when it did not exist. */
+  before: Maybe<Scalars['JSON']['output']>;
+  /** Who: the name of the API key, or the subject of the JWT. */
+  by: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The relationship type (LINK, UNLINK). */
+  linkType: Maybe<Scalars['String']['output']>;
+  operation: ChangeOperation;
+  /** The end of the link (LINK, UNLINK). */
+  otherId: Maybe<Scalars['ID']['output']>;
+  /** The change this one undid, if it is an undo. */
+  undoes: Maybe<Scalars['ID']['output']>;
+  /** The change that undid this one, if any (a change is undone at most once). */
+  undoneBy: Maybe<Scalars['ID']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** What a change did: a write of an actor or of a link. */
+export type ChangeOperation =
+  /** An actor was created. */
+  | 'CREATE_ACTOR'
+  /** An actor was removed (only by undoing its creation). */
+  | 'DELETE_ACTOR'
+  /** A link was created, or its properties changed. */
+  | 'LINK'
+  /** A link was removed. */
+  | 'UNLINK'
+  /** An actor's fields, kind or commune changed. */
+  | 'UPDATE_ACTOR';
 
 export type Cluster = Actor & Node & {
   __typename?: 'Cluster';
@@ -135,6 +193,7 @@ export type Cluster = Actor & Node & {
   name: Scalars['String']['output'];
   sector: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -174,6 +233,7 @@ export type Company = Actor & Node & {
   sector: Maybe<Scalars['String']['output']>;
   size: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -181,6 +241,12 @@ export type CompanyLinksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+export type CompanySize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'MICRO'
+  | 'SMALL';
 
 /** A competency SMEs need and schools teach: innovation, creativity, entrepreneurship, international. */
 export type Competency = Node & {
@@ -257,6 +323,14 @@ export type Coverage = {
 /** The share of the territory's SMEs linked to at least one university of their région. */
 export type CoverageUncoveredArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreatedSurveyCampaign = {
+  __typename?: 'CreatedSurveyCampaign';
+  campaign: SurveyCampaign;
+  invitations: Array<SurveyInvitationLink>;
+  /** The public link's secret (`/questionnaire/<token>`), shown once; null without a public link. */
+  publicToken: Maybe<Scalars['String']['output']>;
 };
 
 export type Direction =
@@ -341,6 +415,7 @@ export type Funder = Actor & Node & {
   name: Scalars['String']['output'];
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -425,6 +500,7 @@ export type Institute = Actor & Node & {
   source: Maybe<Scalars['String']['output']>;
   /** The themes of the training it labels: innovation, creativity, entrepreneurship (ICE). */
   trainingThemes: Maybe<Array<Scalars['String']['output']>>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -474,6 +550,7 @@ export type LocalAuthority = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -486,6 +563,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** @deprecated placeholder so other SDL files can extend Mutation */
   _empty: Maybe<Scalars['Boolean']['output']>;
+  /** Creates a survey campaign and its links (admin role). */
+  createSurveyCampaign: CreatedSurveyCampaign;
+  /** Deletes one respondent's answers, comment and (for a public link) the company it created (admin role): the right to erasure (RGPD art. 17). */
+  deleteSurveyRespondent: Scalars['Boolean']['output'];
   /**
    * Import a seed file (JSON, CSV, XLSX, GEXF, GraphML, Kumu JSON; see seeds/README.md) with the same
    * checks as `npm run seed`. Editor role. `dryRun` (the default) validates and says what would
@@ -494,10 +575,33 @@ export type Mutation = {
   importFile: ImportReport;
   /** Create or update one relationship between two existing nodes (at most one per type and direction). */
   link: Link;
+  /**
+   * Answers the questionnaire (public: the token is the credential). Writes the company (a new one
+   * for a public link, the invited one for an invitation), its SurveyAnswer nodes and its recomputed
+   * NEEDS, in one transaction. Rate-limited per client and per link (RATE_LIMITED).
+   */
+  submitSurveyAnswer: SurveyReceipt;
+  /**
+   * Undoes one change (editor role) and records the undo as a change of its own: a created actor is
+   * removed (refused while it has links: undo those first), an updated actor gets its earlier fields,
+   * kind and commune back, a link created is removed, a link changed or removed is put back as it was.
+   * CONFLICT, with `extensions.current`, when the actor or link changed again since.
+   */
+  undoChange: Change;
   /** Remove the relationship of this type from `from` to `to`; false when there was none. */
   unlink: Scalars['Boolean']['output'];
   /** Create or update actors by id; the whole list is one transaction: nothing is written if any item is invalid. */
   upsertActors: Array<Actor>;
+};
+
+
+export type MutationCreateSurveyCampaignArgs = {
+  input: SurveyCampaignInput;
+};
+
+
+export type MutationDeleteSurveyRespondentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -509,6 +613,17 @@ export type MutationImportFileArgs = {
 
 export type MutationLinkArgs = {
   input: LinkInput;
+};
+
+
+export type MutationSubmitSurveyAnswerArgs = {
+  answer: SurveyAnswerInput;
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationUndoChangeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -690,6 +805,12 @@ export type Query = {
    * A territory (région, EPCI) is listed as an actor only when it acts (funds, supports, leads, takes part...).
    */
   actors: ActorConnection;
+  /**
+   * Recorded changes, newest first (editor role): those of one actor (as the actor changed or
+   * either end of a link) when `actorId` is given, since a moment (ISO 8601) when `since` is given.
+   * `after` is the `endCursor` of the previous page (keyset: changes recorded meanwhile never shift a page).
+   */
+  changes: ChangeConnection;
   /** The competency framework by id, a keyset connection. theme: innovation, creativity, entrepreneurship, international; level: theme or competency. */
   competencies: CompetencyConnection;
   /**
@@ -709,6 +830,14 @@ export type Query = {
   node: Maybe<Node>;
   /** Programmes by id, a keyset connection. */
   programs: ProgramConnection;
+  /** Campaigns and their respondents so far (admin role). */
+  surveyCampaigns: Array<SurveyCampaign>;
+  /** Communes by name, INSEE or postal code, for the questionnaire's commune field (public, at most 10). */
+  surveyCommunes: Array<SurveyCommune>;
+  /** The questionnaire behind a link (public: the token is the credential). NOT_FOUND for an unknown token; BAD_USER_INPUT when the campaign is not open. */
+  surveyForm: SurveyForm;
+  /** Everything kept about one respondent, as JSON (admin role): the right of access (RGPD art. 15). */
+  surveyRespondent: Scalars['JSON']['output'];
   /** Actors not yet linked to actorId that would make good partners, best first (kinds: null = every kind). */
   synergies: Array<Synergy>;
   /**
@@ -759,6 +888,14 @@ export type QueryActorsArgs = {
 };
 
 
+export type QueryChangesArgs = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompetenciesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -795,6 +932,21 @@ export type QueryNodeArgs = {
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySurveyCommunesArgs = {
+  search: Scalars['String']['input'];
+};
+
+
+export type QuerySurveyFormArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type QuerySurveyRespondentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -850,6 +1002,7 @@ export type Region = Actor & Node & {
   links: Array<Link>;
   name: Scalars['String']['output'];
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -999,6 +1152,119 @@ export type SubTerritoryFigure = {
   actorCount: Scalars['Int']['output'];
   companyCount: Scalars['Int']['output'];
   territory: Territory;
+};
+
+export type SurveyAnswerInput = {
+  /** Free text, at most 2,000 characters; kept with the answer, never shown in the network. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  company: SurveyCompanyInput;
+  /** At most 30, each competency once. */
+  needs: Array<SurveyNeedInput>;
+};
+
+/** A survey campaign: the questionnaire sent to SMEs, whose answers become NEEDS (docs/questionnaire.md). */
+export type SurveyCampaign = {
+  __typename?: 'SurveyCampaign';
+  closesOn: Scalars['String']['output'];
+  /** The competency framework version the questionnaire offers (competencies with this `frameworkVersion`, or none). */
+  frameworkVersion: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** First and last day answers are taken (ISO dates, inclusive, Europe/Paris days). */
+  opensOn: Scalars['String']['output'];
+  /** Respondents so far. */
+  respondents: Scalars['Int']['output'];
+  /** The territory the respondents' communes must lie in; null: anywhere. */
+  territoryId: Maybe<Scalars['ID']['output']>;
+};
+
+export type SurveyCampaignInput = {
+  closesOn: Scalars['String']['input'];
+  frameworkVersion: Scalars['String']['input'];
+  /** Companies (ids of existing COMPANY actors) that each get their own invitation link; answering twice with it updates the answer. */
+  invitations?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name: Scalars['String']['input'];
+  opensOn: Scalars['String']['input'];
+  /** True (default): one public link anyone may answer. */
+  publicLink?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Letters, digits, `-`; the campaign's id is `campaign:<slug>`. */
+  slug: Scalars['ID']['input'];
+  territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A commune the questionnaire offers (public geography only). */
+export type SurveyCommune = {
+  __typename?: 'SurveyCommune';
+  /** INSEE code. */
+  code: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type SurveyCompany = {
+  __typename?: 'SurveyCompany';
+  communeId: Maybe<Scalars['ID']['output']>;
+  communeName: Maybe<Scalars['String']['output']>;
+  exports: Maybe<Scalars['Boolean']['output']>;
+  innovates: Maybe<Scalars['Boolean']['output']>;
+  name: Scalars['String']['output'];
+  sector: Maybe<Scalars['String']['output']>;
+  size: Maybe<Scalars['String']['output']>;
+};
+
+/** Who the company is: the article's indicators (innovating SMEs that export) depend on `innovates` and `exports`. */
+export type SurveyCompanyInput = {
+  /** The commune of its seat (`commune:<INSEE code>`), inside the campaign's territory. */
+  communeId: Scalars['ID']['input'];
+  exports: Scalars['Boolean']['input'];
+  innovates: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
+  sector: Scalars['String']['input'];
+  /** MICRO (fewer than 10 people), SMALL (10-49), MEDIUM (50-249), LARGE (250 or more). */
+  size: CompanySize;
+};
+
+export type SurveyCompetency = {
+  __typename?: 'SurveyCompetency';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  theme: Maybe<Scalars['String']['output']>;
+};
+
+/** What the questionnaire page shows before the respondent answers. */
+export type SurveyForm = {
+  __typename?: 'SurveyForm';
+  campaignName: Scalars['String']['output'];
+  closesOn: Scalars['String']['output'];
+  /** For an invitation link: what is known of the company, to confirm or correct. */
+  company: Maybe<SurveyCompany>;
+  competencies: Array<SurveyCompetency>;
+  /** True for an invitation link: the company is known and answering again updates its answer. */
+  invitation: Scalars['Boolean']['output'];
+  territoryName: Maybe<Scalars['String']['output']>;
+};
+
+export type SurveyInvitationLink = {
+  __typename?: 'SurveyInvitationLink';
+  companyId: Scalars['ID']['output'];
+  /** The secret of the link `/questionnaire/<token>`: shown once, only its hash is kept. */
+  token: Scalars['String']['output'];
+};
+
+export type SurveyNeedInput = {
+  /** A competency of the campaign's framework. */
+  competencyId: Scalars['ID']['input'];
+  /** 1 (useful) .. 5 (essential). */
+  priority: Scalars['Int']['input'];
+};
+
+export type SurveyReceipt = {
+  __typename?: 'SurveyReceipt';
+  needs: Scalars['Int']['output'];
+  /** Quote it to ask for this answer's data or its deletion. */
+  respondentId: Scalars['ID']['output'];
+  /** True when this replaced an earlier answer with the same invitation. */
+  updated: Scalars['Boolean']['output'];
 };
 
 /** A suggested partner. */
@@ -1160,6 +1426,7 @@ export type University = Actor & Node & {
   /** UTC for the Université de technologie de Compiègne. */
   shortName: Maybe<Scalars['String']['output']>;
   source: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1250,14 +1517,20 @@ export type ResolversTypes = {
   ActorLink: ResolverTypeWrapper<ActorLink>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Chamber: ResolverTypeWrapper<ActorRecord>;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeConnection: ResolverTypeWrapper<ChangeConnection>;
+  ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
+  ChangeOperation: ChangeOperation;
   Cluster: ResolverTypeWrapper<ActorRecord>;
   Community: ResolverTypeWrapper<CommunityRecord>;
   Company: ResolverTypeWrapper<ActorRecord>;
+  CompanySize: CompanySize;
   Competency: ResolverTypeWrapper<NodeRecord>;
   CompetencyConnection: ResolverTypeWrapper<Omit<CompetencyConnection, 'edges'> & { edges: Array<ResolversTypes['CompetencyEdge']> }>;
   CompetencyEdge: ResolverTypeWrapper<Omit<CompetencyEdge, 'node'> & { node: ResolversTypes['Competency'] }>;
   CompetencyGap: ResolverTypeWrapper<Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversTypes['Competency'], exposedCompanies: Array<ResolversTypes['Actor']>, teachers: Array<ResolversTypes['Actor']>, teachersWithinReach: Array<ResolversTypes['Actor']> }>;
   Coverage: ResolverTypeWrapper<CoverageRecord>;
+  CreatedSurveyCampaign: ResolverTypeWrapper<CreatedSurveyCampaign>;
   Direction: Direction;
   Event: ResolverTypeWrapper<NodeRecord>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
@@ -1305,6 +1578,17 @@ export type ResolversTypes = {
   SourceCount: ResolverTypeWrapper<SourceCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SubTerritoryFigure: ResolverTypeWrapper<Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversTypes['Territory'] }>;
+  SurveyAnswerInput: SurveyAnswerInput;
+  SurveyCampaign: ResolverTypeWrapper<SurveyCampaign>;
+  SurveyCampaignInput: SurveyCampaignInput;
+  SurveyCommune: ResolverTypeWrapper<SurveyCommune>;
+  SurveyCompany: ResolverTypeWrapper<SurveyCompany>;
+  SurveyCompanyInput: SurveyCompanyInput;
+  SurveyCompetency: ResolverTypeWrapper<SurveyCompetency>;
+  SurveyForm: ResolverTypeWrapper<SurveyForm>;
+  SurveyInvitationLink: ResolverTypeWrapper<SurveyInvitationLink>;
+  SurveyNeedInput: SurveyNeedInput;
+  SurveyReceipt: ResolverTypeWrapper<SurveyReceipt>;
   Synergy: ResolverTypeWrapper<Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversTypes['Actor'], reasons: Array<ResolversTypes['SynergyReason']> }>;
   SynergyFactor: SynergyFactor;
   SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
@@ -1328,6 +1612,9 @@ export type ResolversParentTypes = {
   ActorLink: ActorLink;
   Boolean: Scalars['Boolean']['output'];
   Chamber: ActorRecord;
+  Change: Change;
+  ChangeConnection: ChangeConnection;
+  ChangeEdge: ChangeEdge;
   Cluster: ActorRecord;
   Community: CommunityRecord;
   Company: ActorRecord;
@@ -1336,6 +1623,7 @@ export type ResolversParentTypes = {
   CompetencyEdge: Omit<CompetencyEdge, 'node'> & { node: ResolversParentTypes['Competency'] };
   CompetencyGap: Omit<CompetencyGap, 'competency' | 'exposedCompanies' | 'teachers' | 'teachersWithinReach'> & { competency: ResolversParentTypes['Competency'], exposedCompanies: Array<ResolversParentTypes['Actor']>, teachers: Array<ResolversParentTypes['Actor']>, teachersWithinReach: Array<ResolversParentTypes['Actor']> };
   Coverage: CoverageRecord;
+  CreatedSurveyCampaign: CreatedSurveyCampaign;
   Event: NodeRecord;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
@@ -1379,6 +1667,17 @@ export type ResolversParentTypes = {
   SourceCount: SourceCount;
   String: Scalars['String']['output'];
   SubTerritoryFigure: Omit<SubTerritoryFigure, 'territory'> & { territory: ResolversParentTypes['Territory'] };
+  SurveyAnswerInput: SurveyAnswerInput;
+  SurveyCampaign: SurveyCampaign;
+  SurveyCampaignInput: SurveyCampaignInput;
+  SurveyCommune: SurveyCommune;
+  SurveyCompany: SurveyCompany;
+  SurveyCompanyInput: SurveyCompanyInput;
+  SurveyCompetency: SurveyCompetency;
+  SurveyForm: SurveyForm;
+  SurveyInvitationLink: SurveyInvitationLink;
+  SurveyNeedInput: SurveyNeedInput;
+  SurveyReceipt: SurveyReceipt;
   Synergy: Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversParentTypes['Actor'], reasons: Array<ResolversParentTypes['SynergyReason']> };
   SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
@@ -1424,7 +1723,32 @@ export type ChamberResolvers<ContextType = GraphQLContext, ParentType extends Re
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<ChamberLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linkType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ChangeOperation'], ParentType, ContextType>;
+  otherId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  undoes?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  undoneBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type ClusterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Cluster'] = ResolversParentTypes['Cluster']> = {
@@ -1435,6 +1759,7 @@ export type ClusterResolvers<ContextType = GraphQLContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1458,6 +1783,7 @@ export type CompanyResolvers<ContextType = GraphQLContext, ParentType extends Re
   sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1499,6 +1825,12 @@ export type CoverageResolvers<ContextType = GraphQLContext, ParentType extends R
   coveredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   uncovered?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<CoverageUncoveredArgs, 'first'>>;
+};
+
+export type CreatedSurveyCampaignResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedSurveyCampaign'] = ResolversParentTypes['CreatedSurveyCampaign']> = {
+  campaign?: Resolver<ResolversTypes['SurveyCampaign'], ParentType, ContextType>;
+  invitations?: Resolver<Array<ResolversTypes['SurveyInvitationLink']>, ParentType, ContextType>;
+  publicToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -1553,6 +1885,7 @@ export type FunderResolvers<ContextType = GraphQLContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1602,6 +1935,7 @@ export type InstituteResolvers<ContextType = GraphQLContext, ParentType extends 
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   trainingThemes?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1628,13 +1962,18 @@ export type LocalAuthorityResolvers<ContextType = GraphQLContext, ParentType ext
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<LocalAuthorityLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _empty?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  createSurveyCampaign?: Resolver<ResolversTypes['CreatedSurveyCampaign'], ParentType, ContextType, RequireFields<MutationCreateSurveyCampaignArgs, 'input'>>;
+  deleteSurveyRespondent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSurveyRespondentArgs, 'id'>>;
   importFile?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportFileArgs, 'dryRun' | 'file'>>;
   link?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
+  submitSurveyAnswer?: Resolver<ResolversTypes['SurveyReceipt'], ParentType, ContextType, RequireFields<MutationSubmitSurveyAnswerArgs, 'answer' | 'token'>>;
+  undoChange?: Resolver<ResolversTypes['Change'], ParentType, ContextType, RequireFields<MutationUndoChangeArgs, 'id'>>;
   unlink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   upsertActors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<MutationUpsertActorsArgs, 'input'>>;
 };
@@ -1719,12 +2058,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   actor?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType, RequireFields<QueryActorArgs, 'id'>>;
   actorGraph?: Resolver<ResolversTypes['ActorGraph'], ParentType, ContextType, RequireFields<QueryActorGraphArgs, 'presence'>>;
   actors?: Resolver<ResolversTypes['ActorConnection'], ParentType, ContextType, RequireFields<QueryActorsArgs, 'first' | 'presence'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   competencies?: Resolver<ResolversTypes['CompetencyConnection'], ParentType, ContextType, RequireFields<QueryCompetenciesArgs, 'first'>>;
   competencyGaps?: Resolver<Array<ResolversTypes['CompetencyGap']>, ParentType, ContextType, RequireFields<QueryCompetencyGapsArgs, 'presence'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
   networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, RequireFields<QueryNetworkShapeArgs, 'presence'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first'>>;
+  surveyCampaigns?: Resolver<Array<ResolversTypes['SurveyCampaign']>, ParentType, ContextType>;
+  surveyCommunes?: Resolver<Array<ResolversTypes['SurveyCommune']>, ParentType, ContextType, RequireFields<QuerySurveyCommunesArgs, 'search'>>;
+  surveyForm?: Resolver<ResolversTypes['SurveyForm'], ParentType, ContextType, RequireFields<QuerySurveyFormArgs, 'token'>>;
+  surveyRespondent?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<QuerySurveyRespondentArgs, 'id'>>;
   synergies?: Resolver<Array<ResolversTypes['Synergy']>, ParentType, ContextType, RequireFields<QuerySynergiesArgs, 'actorId' | 'first'>>;
   synergyPaths?: Resolver<Array<ResolversTypes['SynergyPath']>, ParentType, ContextType, RequireFields<QuerySynergyPathsArgs, 'from' | 'k' | 'maxHops' | 'to'>>;
   territories?: Resolver<ResolversTypes['TerritoryConnection'], ParentType, ContextType, RequireFields<QueryTerritoriesArgs, 'first'>>;
@@ -1746,6 +2090,7 @@ export type RegionResolvers<ContextType = GraphQLContext, ParentType extends Res
   links?: Resolver<Array<ResolversTypes['Link']>, ParentType, ContextType, RequireFields<RegionLinksArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1845,6 +2190,58 @@ export type SubTerritoryFigureResolvers<ContextType = GraphQLContext, ParentType
   territory?: Resolver<ResolversTypes['Territory'], ParentType, ContextType>;
 };
 
+export type SurveyCampaignResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCampaign'] = ResolversParentTypes['SurveyCampaign']> = {
+  closesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opensOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SurveyCommuneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCommune'] = ResolversParentTypes['SurveyCommune']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SurveyCompanyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCompany'] = ResolversParentTypes['SurveyCompany']> = {
+  communeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  communeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exports?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  innovates?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurveyCompetencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCompetency'] = ResolversParentTypes['SurveyCompetency']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  theme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurveyFormResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyForm'] = ResolversParentTypes['SurveyForm']> = {
+  campaignName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closesOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['SurveyCompany']>, ParentType, ContextType>;
+  competencies?: Resolver<Array<ResolversTypes['SurveyCompetency']>, ParentType, ContextType>;
+  invitation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  territoryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurveyInvitationLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyInvitationLink'] = ResolversParentTypes['SurveyInvitationLink']> = {
+  companyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SurveyReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyReceipt'] = ResolversParentTypes['SurveyReceipt']> = {
+  needs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  respondentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type SynergyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Synergy'] = ResolversParentTypes['Synergy']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['SynergyReason']>, ParentType, ContextType>;
@@ -1924,6 +2321,7 @@ export type UniversityResolvers<ContextType = GraphQLContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1934,6 +2332,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ActorGraph?: ActorGraphResolvers<ContextType>;
   ActorLink?: ActorLinkResolvers<ContextType>;
   Chamber?: ChamberResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Cluster?: ClusterResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
@@ -1942,6 +2343,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CompetencyEdge?: CompetencyEdgeResolvers<ContextType>;
   CompetencyGap?: CompetencyGapResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
+  CreatedSurveyCampaign?: CreatedSurveyCampaignResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
@@ -1980,6 +2382,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReportSuggestion?: ReportSuggestionResolvers<ContextType>;
   SourceCount?: SourceCountResolvers<ContextType>;
   SubTerritoryFigure?: SubTerritoryFigureResolvers<ContextType>;
+  SurveyCampaign?: SurveyCampaignResolvers<ContextType>;
+  SurveyCommune?: SurveyCommuneResolvers<ContextType>;
+  SurveyCompany?: SurveyCompanyResolvers<ContextType>;
+  SurveyCompetency?: SurveyCompetencyResolvers<ContextType>;
+  SurveyForm?: SurveyFormResolvers<ContextType>;
+  SurveyInvitationLink?: SurveyInvitationLinkResolvers<ContextType>;
+  SurveyReceipt?: SurveyReceiptResolvers<ContextType>;
   Synergy?: SynergyResolvers<ContextType>;
   SynergyPath?: SynergyPathResolvers<ContextType>;
   SynergyReason?: SynergyReasonResolvers<ContextType>;

@@ -21,6 +21,18 @@ import { clientError, errorBody } from '../errors.ts';
 
 const principals = new WeakMap<Request, Principal | null>();
 
+/**
+ * Root fields anyone may call, whatever MAILLAGE_READS says: the questionnaire's, whose link token
+ * is the credential (src/survey/). An operation is public only when all its root fields are.
+ */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['surveyForm', 'surveyCommunes', 'submitSurveyAnswer']);
+
+function isPublic(operation: OperationDefinitionNode): boolean {
+  const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null));
+  // `__typename` alone stays behind MAILLAGE_READS, as before; beside a public field it is harmless.
+  return names.some((n) => n !== null && PUBLIC_ROOT_FIELDS.has(n)) && names.every((n) => n !== null && (PUBLIC_ROOT_FIELDS.has(n) || n === '__typename'));
+}
+
 interface JwtContext {
   jwt?: { payload: Record<string, unknown> };
 }
@@ -89,6 +101,7 @@ export function useAccess(security: SecurityConfig): Plugin[] {
       const operation = args.document.definitions.find(
         (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
+      if (operation && isPublic(operation)) return;
       if (operation?.operation === 'mutation') {
         setResultAndStopExecution({ errors: [unauthenticated('Mutations need credentials: an x-api-key header or a Bearer JWT with the editor role.')] });
       } else if (security.reads === 'key') {

@@ -6,6 +6,8 @@
  *   GET /explore               -> 308 to /explore/ (the build's asset URLs are relative to it)
  *   GET /explore/              -> explorer/dist/index.html
  *   GET /explore/assets/x.js   -> the file, its content type, cached for a year (names are hashed)
+ *   GET /questionnaire/<token> -> explorer/dist/questionnaire.html (the page reads the token from its URL)
+ *   GET /questionnaire/assets/x.js -> the build's asset (the page's URLs are relative to /questionnaire/)
  *   no build yet               -> 503 "run npm run build:explorer"
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -110,9 +112,22 @@ export function useExplorer(root: string = EXPLORER_DIST, frameAncestors: readon
       if (url.pathname === '/explore') {
         return endResponse(new fetchAPI.Response(null, { status: 308, headers: { location: `/explore/${url.search}` } }));
       }
-      if (!url.pathname.startsWith('/explore/')) return;
+      const questionnaire = /^\/questionnaire\/([^/]+)$/.exec(url.pathname);
+      if (questionnaire) {
+        const page = path.join(root, 'questionnaire.html');
+        if (!(await isFile(page))) return endResponse(html(NOT_BUILT, 503));
+        // The token is in the path: no-store keeps the page out of shared caches, no-referrer (below) out of other sites' logs.
+        return endResponse(
+          new fetchAPI.Response(request.method === 'HEAD' ? null : await readFile(page), {
+            status: 200,
+            headers: { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store', ...PAGE_SECURITY_HEADERS },
+          }),
+        );
+      }
+      const pathname = url.pathname.replace(/^\/questionnaire\/(?=assets\/)/, '/explore/');
+      if (!pathname.startsWith('/explore/')) return;
       if (!(await isFile(path.join(root, 'index.html')))) return endResponse(html(NOT_BUILT, 503));
-      const file = fileFor(root, url.pathname);
+      const file = fileFor(root, pathname);
       if (!file || !(await isFile(file))) {
         return endResponse(new fetchAPI.Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...PAGE_SECURITY_HEADERS } }));
       }

@@ -14,6 +14,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { toConnection } from './connection.ts';
 
 const actorFields = {
+  // Actors never changed through the API (seeded) have no stored version: they are at 0.
+  version: (actor: ActorRecord) => (typeof actor.properties.version === 'number' ? actor.properties.version : 0),
   links: (actor: ActorRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>
     prefetched<LinkRecord[]>(actor, ctx, info),
   commune: (actor: ActorRecord, _args: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) =>

@@ -5,6 +5,8 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import type { Resolvers } from '../generated/types.ts';
 import { actorResolvers } from './actors.ts';
+import { changeResolvers } from './changes.ts';
+import { surveyResolvers } from './survey.ts';
 import { mutationResolvers } from './mutations.ts';
 import { nodeResolvers } from './nodes.ts';
 import { reportResolvers } from './report.ts';
@@ -18,6 +20,8 @@ export const resolvers: Resolvers[] = [
   actorResolvers,
   territoryResolvers,
   mutationResolvers,
+  changeResolvers,
+  surveyResolvers,
   synergyResolvers,
   shapeResolvers,
   reportResolvers,

@@ -11,16 +11,16 @@ import { linkOtherPlanOf, nodePlanOf } from '../lookahead/plan-from-selection.ts
 export const mutationResolvers: Resolvers = {
   Mutation: {
     upsertActors: (_, { input }, ctx, info) => {
-      authorize(ctx.principal, 'editor');
-      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor', ctx.plans));
+      const { subject } = authorize(ctx.principal, 'editor');
+      return upsertActors(ctx.db, input, nodePlanOf(info, 'Actor', ctx.plans), subject);
     },
     link: (_, { input }, ctx, info) => {
-      authorize(ctx.principal, 'editor');
-      return writeLink(ctx.db, input, linkOtherPlanOf(info, ctx.plans));
+      const { subject } = authorize(ctx.principal, 'editor');
+      return writeLink(ctx.db, input, linkOtherPlanOf(info, ctx.plans), subject);
     },
     unlink: (_, { input }, ctx) => {
-      authorize(ctx.principal, 'editor');
-      return removeLink(ctx.db, input);
+      const { subject } = authorize(ctx.principal, 'editor');
+      return removeLink(ctx.db, input, subject);
     },
     importFile: (_, { file, dryRun }, ctx) => {
       authorize(ctx.principal, 'editor');

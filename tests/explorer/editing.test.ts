@@ -1,0 +1,145 @@
+/**
+ * Editing in the explorer, in a real browser (Debian's Chromium through playwright-core): an editor
+ * signs in, creates an SME in Albert, links it to ALTYTUD, sees it in the graph and in the change
+ * list, undoes the link; a reader sees no controls. The key stays out of the URL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExplorer } from '../../scripts/explorer-build.ts';
+import { newApiKey } from '../../src/access/api-keys.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
+import { resolveSource } from '../../src/seed/builtin.ts';
+import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { seed } from '../../src/seed/load.ts';
+import { testDatabase, uniquePrefix } from '../support/harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT = 45_000;
+const db = testDatabase();
+const editor = newApiKey('explorer-editor', 'editor');
+const reader = newApiKey('explorer-reader', 'reader');
+const config = loadConfig({ MAILLAGE_API_KEYS: `${editor.entry},${reader.entry}` });
+const server = createGraphQLServer({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), security: config.security, limits: config.limits });
+const NAME = `Aéro Albert ${uniquePrefix('ed')}`;
+let http: Server;
+let baseUrl: string;
+let profile: string;
+let browser: BrowserContext;
+let page: Page;
+
+function somme(data: GeographyData): GeographyData {
+  const communes = data.communes.filter((c) => c.departement === '80');
+  const codes = new Set(communes.map((c) => c.code));
+  return {
+    regions: data.regions.filter((r) => r.code === '32'),
+    departements: data.departements.filter((d) => d.code === '80'),
+    communes,
+    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
+  };
+}
+
+async function createdId(): Promise<string | undefined> {
+  const [row] = await db.read<{ id: string }>('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: NAME });
+  return row?.id;
+}
+
+async function signIn(key: string): Promise<void> {
+  await page.locator('#sign-in').click();
+  await page.locator('#editor-key').fill(key);
+  await page.locator('.edit-dialog button[type="submit"]').click();
+  await page.locator('#sign-out').waitFor({ state: 'visible' });
+}
+
+beforeAll(async () => {
+  await buildExplorer({ ifStale: true });
+  await seed(db, geographySource(somme(loadGeographyData())));
+  await seed(db, resolveSource('framework'));
+  await seed(db, resolveSource('article'));
+  http = createServer(server);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(WAIT);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  const id = await createdId();
+  if (id) {
+    await db.write('MATCH (c:Change) WHERE c.actorId = $id OR c.otherId = $id DELETE c', { id });
+    await db.write('MATCH (a:Entity {id: $id}) DETACH DELETE a', { id });
+  }
+  await db.close();
+}, 120_000);
+
+describe('editing in the explorer', () => {
+  it('a reader sees no editing control, and the key never goes into the URL', async () => {
+    await page.goto(`${baseUrl}/explore/#t=department:80&a=altytud`);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    await signIn(reader.key);
+    expect(await page.locator('#new-actor').count()).toBe(0);
+    await page.goto(`${baseUrl}/explore/#t=department:80&a=altytud&l=fr`);
+    await page.locator('#actor-heading').waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    expect(await page.locator('#edit-section').count()).toBe(0);
+    expect(page.url()).not.toContain(reader.key);
+    expect(await page.evaluate(() => sessionStorage.getItem('maillage-editor-key'))).toBe(reader.key);
+    await page.locator('#sign-out').click();
+  });
+
+  it('an editor creates an SME in Albert, links it to ALTYTUD, sees it in the graph and the change list, and undoes the link', async () => {
+    await signIn(editor.key);
+    await page.locator('#new-actor').click();
+    // Saved empty: the message is beside the field.
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    expect(await page.locator('#edit-name-error').textContent()).toBe('Ce champ est nécessaire.');
+    await page.locator('#edit-name').fill(NAME);
+    await page.locator('#edit-kind').selectOption('COMPANY');
+    await page.locator('#edit-commune').pressSequentially('Albert', { delay: 30 });
+    await page.locator('.edit-dialog datalist option[value="Albert (80016)"]').waitFor({ state: 'attached' });
+    await page.locator('#edit-commune').fill('Albert (80016)');
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    await expect.poll(createdId, { timeout: WAIT }).toBeDefined();
+    const id = (await createdId())!;
+    await expect.poll(() => page.locator('#actor-card').textContent(), { timeout: WAIT }).toContain(NAME);
+    await page.locator('#edit-section').waitFor({ state: 'visible' });
+
+    await page.locator('#link-to').pressSequentially('ALTYTUD', { delay: 30 });
+    await page.locator('.edit-link datalist option[value="ALTYTUD (cluster)"]').waitFor({ state: 'attached' });
+    await page.locator('#link-to').fill('ALTYTUD (cluster)');
+    const offered = await page.locator('#link-type option').allTextContents();
+    expect(offered).toContain('MEMBER_OF');
+    expect(offered).not.toContain('TEACHES');
+    await page.locator('#link-type').selectOption('MEMBER_OF');
+    await page.locator('.edit-link button[type="submit"]').click();
+    await expect
+      .poll(async () => (await db.read<{ n: number }>("MATCH (:Entity {id: $id})-[r:MEMBER_OF]->(:Entity {id: 'altytud'}) RETURN count(r) AS n", { id }))[0]!.n, { timeout: WAIT })
+      .toBe(1);
+    await expect.poll(() => page.evaluate((actor) => (window as unknown as { explorer: { view: { has(id: string): boolean } } }).explorer.view.has(actor), id), { timeout: WAIT }).toBe(true);
+    await expect.poll(() => page.locator('#change-list li').first().textContent(), { timeout: WAIT }).toContain('lien MEMBER_OF altytud');
+    expect(await page.locator('#change-list li').nth(1).textContent()).toContain('création');
+
+    await page.locator('#change-list li').first().locator('button.undo').click();
+    await expect
+      .poll(async () => (await db.read<{ n: number }>("MATCH (:Entity {id: $id})-[r:MEMBER_OF]->(:Entity {id: 'altytud'}) RETURN count(r) AS n", { id }))[0]!.n, { timeout: WAIT })
+      .toBe(0);
+    await expect.poll(() => page.locator('#change-list li').first().textContent(), { timeout: WAIT }).toContain('lien retiré MEMBER_OF altytud');
+    expect(page.url()).not.toContain(editor.key);
+  });
+});
