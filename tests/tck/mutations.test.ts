@@ -14,7 +14,7 @@ describe('mutations', () => {
       UNWIND $p0 AS row
       OPTIONAL MATCH (existing:Entity {id: row.id})
       OPTIONAL MATCH (commune:Commune {id: row.communeId})
-      WITH row, existing, commune, CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END AS existingNow
+      WITH row, existing, commune, CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText','presentIn','seatIn']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END AS existingNow
       WITH collect(CASE
         WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
         WHEN existing:Territory AND existing.kind <> row.kind THEN {index: row.index, field: 'kind', problem: 'territory-kind', value: existing.kind}
@@ -27,7 +27,7 @@ describe('mutations', () => {
         WITH problems WHERE size(problems) = 0
         UNWIND $p0 AS row
         OPTIONAL MATCH (old:Actor {id: row.id})
-        WITH row, CASE WHEN old IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(old), ['searchNames','searchText']), {communeId: COLLECT { MATCH (old)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(old.version, 0)}) END AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
+        WITH row, CASE WHEN old IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(old), ['searchNames','searchText','presentIn','seatIn']), {communeId: COLLECT { MATCH (old)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(old.version, 0)}) END AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
         MERGE (a:Entity {id: row.id})
           ON CREATE SET a.source = coalesce(row.source, 'api')
         SET a:Actor, a:$(row.label), a += row.props, a.kind = row.kind, a.source = coalesce(row.source, a.source),
@@ -45,7 +45,7 @@ describe('mutations', () => {
           MERGE (a)-[located:LOCATED_IN]->(c)
             ON CREATE SET located.source = coalesce(row.source, 'api')
         }
-        WITH a, before, restore, CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END AS after
+        WITH a, before, restore, CASE WHEN a IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(a), ['searchNames','searchText','presentIn','seatIn']), {communeId: COLLECT { MATCH (a)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(a.version, 0)}) END AS after
         CREATE (change:Change {id: randomUUID(), at: datetime(), by: $p1, operation: CASE WHEN before IS NULL THEN 'CREATE_ACTOR' ELSE 'UPDATE_ACTOR' END, actorId: a.id, otherId: null, linkType: null, before: CASE WHEN before IS NULL THEN null ELSE apoc.convert.toJson(before) END, after: CASE WHEN after IS NULL THEN null ELSE apoc.convert.toJson(after) END, restore: CASE WHEN restore IS NULL THEN null ELSE apoc.convert.toJson(restore) END, undoes: null})
         WITH count(*) AS written
         CALL () {
