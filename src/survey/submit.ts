@@ -22,6 +22,7 @@ import { text } from '../actors/upsert.ts';
 import { searchFields } from '../search/french.ts';
 import { answerNode } from '../seed/load.ts';
 import { MAX_PRIORITY, RECOMPUTE_NEEDS } from '../seed/survey.ts';
+import { PRESENCE_LOCK, refreshPresence } from '../territories/stored-presence.ts';
 import { actorSnapshot, createChange } from '../changes/record.ts';
 import { CAMPAIGN_OF_TOKEN, FRAMEWORK_OF } from './form.ts';
 import { invitationRespondentId, surveyTokenHash } from './tokens.ts';
@@ -55,7 +56,9 @@ export interface SurveyReceipt {
 
 type Problem = 'no-link' | 'closed' | 'no-commune' | 'outside-territory' | 'competency';
 
-const SUBMIT = `${CAMPAIGN_OF_TOKEN}
+// The presence lock first: the company's stored presence is refreshed in the same transaction.
+const SUBMIT = `${PRESENCE_LOCK}
+${CAMPAIGN_OF_TOKEN}
 OPTIONAL MATCH (commune:Commune {id: $company.communeId})
 WITH inv, camp, commune, today, [n IN $needs WHERE NOT EXISTS { MATCH (k:Competency {id: n.competency}) WHERE ${FRAMEWORK_OF('camp', 'k')} } | n.competency] AS outside
 WITH inv, camp, commune, outside, CASE
@@ -97,6 +100,8 @@ OPTIONAL CALL (inv, camp, commune, problem) {
     CREATE (a:Entity:SurveyAnswer)
     SET a = n.properties, a.id = 'answer:' + r.id + ':' + n.competency, a.company = c.id, a.respondent = r.id, a.campaign = r.campaign
   }
+  WITH r, c, [c.id] AS presenceTouched
+  ${refreshPresence('presenceTouched', '[]', 'presenceTouched').replaceAll('\n', '\n  ')}
   WITH r, c
   ${RECOMPUTE_NEEDS}
   RETURN r.id AS respondentId, r.submissions > 1 AS updated, size($needs) AS needs
