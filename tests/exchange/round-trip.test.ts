@@ -197,7 +197,9 @@ describe("the article's network into an empty database", () => {
       const original = await articleSnapshot({ source: 'article' });
       // Its 18 actors meet through events and programmes (not actors): its stored actor graph has
       // no link of its own, so the synthetic territory above is the test of links.
-      expect(original.actors.length).toBeGreaterThanOrEqual(18);
+      // 12 actors besides the régions it names: another file seeding the geography again may give
+      // a région actor its geography source meanwhile, so the régions are not counted on here.
+      expect(original.actors.filter((line) => !line.startsWith('region:')).length).toBeGreaterThanOrEqual(12);
       const folder = await exportTo(format, { within: null, source: 'article' });
       const read = readSeedPath(folder);
       await read.prepare?.();
