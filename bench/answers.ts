@@ -11,7 +11,7 @@
  * SURVEY_RATE_PER_CAMPAIGN=0): every respondent comes from this one address.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
 import { geographySource, loadGeographyData } from '../src/seed/geography.ts';
 import { seed } from '../src/seed/load.ts';
-import { hasGraphQLErrors, invocation, provenance } from './support.ts';
+import { hasGraphQLErrors, invocation, provenance, rssMbOf, waitUntilReady } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -91,20 +91,8 @@ try {
     stdio: ['ignore', 'inherit', openSync(path.join(dataDir, 'service.log'), 'a')],
   });
   const url = `http://127.0.0.1:${port}`;
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i += 1) {
-    try {
-      ready = (await fetch(`${url}/ready`)).ok;
-    } catch {
-      /* not yet */
-    }
-    if (!ready) await new Promise((r) => setTimeout(r, 500));
-  }
-  if (!ready) throw new Error(`the service at ${url} was not ready after 300 s`);
-  const rssMb = () => {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${service.pid}/status`, 'utf8'))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : NaN;
-  };
+  await waitUntilReady(url);
+  const rssMb = () => rssMbOf(service.pid);
 
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const created = (await (

@@ -6,6 +6,7 @@
  *   // Command: `npm run bench:load -- --duration 10`; commit 1a2b3c4; 2 cores (...), 8 GB; Node v24...; load average 1.2, 0.9, 0.7
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { projectRoot } from '../src/config.ts';
 
@@ -50,5 +51,28 @@ export function helpIfAsked(usage: string): void {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     console.log(usage);
     process.exit(0);
+  }
+}
+
+/** Waits for `url`/ready, up to 300 s: timing a service that is not ready would measure nothing. */
+export async function waitUntilReady(url: string): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the service at ${url} was not ready after 300 s`);
+}
+
+/** The resident memory of process `pid` in MB (NaN once it is gone). */
+export function rssMbOf(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : NaN;
+  } catch {
+    return NaN;
   }
 }
