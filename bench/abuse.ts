@@ -27,6 +27,7 @@ const { values } = parseArgs({
     abusers: { type: 'string', default: '4' },
     duration: { type: 'string', default: '20' },
     relationships: { type: 'string', default: '15000' },
+    probes: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -41,6 +42,9 @@ seconds each: honest readers alone, then honest readers with abusers sending the
   --abusers N         abusive clients, cycling through the probes (default 4)
   --duration S        seconds per phase (default 20)
   --relationships N   size of the synthetic network (default 15000: 3,000 actors)
+  --probes a,b        only these probes, by number (0: 1 MB name, 1: unique names, 2: unique URLs,
+                      3: nested lists, 4: 15 aliases, 5: whole-network actorGraph, 6: /metrics);
+                      default all: to see which one costs the honest clients what
   -h, --help          this help`);
   process.exit(0);
 }
@@ -139,9 +143,11 @@ try {
   ];
   const names = ['1 MB operation name (anonymous)', 'unique names (anonymous)', 'GET with unique URLs (anonymous)', 'nested lists under actorGraph', '15 aliases of actorGraph', 'actorGraph(within: null), whole network', 'GET /metrics without credentials'];
   const outcomes = names.map(() => new Map<number, number>());
+  const chosen = values.probes ? values.probes.split(',').map(Number) : probes.map((_, k) => k);
+  if (chosen.some((k) => !Number.isInteger(k) || !probes[k])) throw new Error(`--probes: numbers from 0 to ${probes.length - 1}`);
   const abuse = async (deadline: number, lane: number) => {
     for (let i = 0; Date.now() < deadline; i += 1) {
-      const k = (lane + i) % probes.length;
+      const k = chosen[(lane + i) % chosen.length]!;
       const res = await probes[k]!(i);
       outcomes[k]!.set(res.status, (outcomes[k]!.get(res.status) ?? 0) + 1);
     }
@@ -177,7 +183,7 @@ try {
   for (const row of rows) console.log(row);
   console.log('\n| probe | answers (HTTP status: count) |');
   console.log('|---|---|');
-  names.forEach((name, k) => console.log(`| ${name} | ${[...outcomes[k]!].map(([s, n]) => `${s}: ${n}`).join(', ')} |`));
+  names.forEach((name, k) => chosen.includes(k) && console.log(`| ${name} | ${[...outcomes[k]!].map(([s, n]) => `${s}: ${n}`).join(', ')} |`));
 } finally {
   if (service && service.exitCode === null) {
     service.kill('SIGTERM');

@@ -151,6 +151,8 @@ const envSchema = z
     GRAPH_MAX_ITEMS: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2_000_000),
     HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
+    HEAVY_AT_ONCE: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(4),
+    HEAVY_SECONDS_PER_MINUTE: z.coerce.number({ error: 'expects seconds' }).positive().default(20),
     REPORT_PDF_PAGES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(DEFAULT_REPORT_PDF_PAGES),
     NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
     NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),
@@ -220,6 +222,10 @@ export interface LimitsConfig {
   heavyPerOperation: number;
   /** Heavy requests (actorGraph/networkShape/territoryReport operations, /report/...) one client may run at once. */
   heavyPerClient: number;
+  /** Heavy requests every client together may run at once. */
+  heavyAtOnce: number;
+  /** Seconds of heavy work one client may keep the server busy with in a minute (a leaky bucket). */
+  heavySecondsPerMinute: number;
   /** Report pages the warm Chromium prints at once (the others wait): each costs a renderer's memory and CPU. */
   reportPdfPages: number;
   /** SEED_MAX_FILE_MB, in bytes. */
@@ -338,6 +344,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       graphMaxItems: env.GRAPH_MAX_ITEMS,
       heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
       heavyPerClient: env.HEAVY_PER_CLIENT,
+      heavyAtOnce: env.HEAVY_AT_ONCE,
+      heavySecondsPerMinute: env.HEAVY_SECONDS_PER_MINUTE,
       reportPdfPages: env.REPORT_PDF_PAGES,
       seedMaxFileBytes: Math.round(env.SEED_MAX_FILE_MB * 1_048_576),
     },

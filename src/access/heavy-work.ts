@@ -1,31 +1,116 @@
 /**
- * How many heavy requests each client (src/access/client-key.ts) is running now: the heavy GraphQL
- * fields (actorGraph, networkShape, territoryReport) and the report routes (/report/...) share one
- * count, so HEAVY_PER_CLIENT bounds a client whatever door it uses.
+ * Heavy work (the heavy GraphQL fields actorGraph, networkShape, territoryReport, and the report
+ * routes /report/...) admitted per client (src/access/client-key.ts) and for the whole server. Three
+ * bounds, all named settings:
+ *   - HEAVY_PER_CLIENT: what one client runs at once;
+ *   - HEAVY_AT_ONCE: what every client together runs at once, so many clients cannot fill the
+ *     machine either;
+ *   - HEAVY_SECONDS_PER_MINUTE: the seconds of heavy work one client may keep the server busy with
+ *     in a minute (a leaky bucket). Small territories cost milliseconds and never meet it; one client
+ *     asking for the whole network again and again does, and leaves the rest of the machine to the
+ *     others.
  *
- *   const heavy = new HeavyWork(2);
- *   if (!heavy.enter(client)) return tooMany();   // 429 RATE_LIMITED
- *   try { await work(); } finally { heavy.leave(client); }
+ *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, secondsPerMinute: 20 });
+ *   const ticket = heavy.enter(client);
+ *   if ('why' in ticket) return refuse(heavyRefusalMessage(ticket, 'EN'));   // 429 RATE_LIMITED
+ *   try { await work(); } finally { ticket.leave(); }
  */
+export interface HeavyLimits {
+  perClient: number;
+  atOnce: number;
+  secondsPerMinute: number;
+}
+
+export type HeavyRefusal =
+  | { why: 'client-at-once'; limit: number; retryAfterS: number }
+  | { why: 'server-at-once'; limit: number; retryAfterS: number }
+  | { why: 'client-time'; limit: number; retryAfterS: number };
+
+export interface HeavyTicket {
+  /** Ends the work and charges its duration to the client's minute. Idempotent. */
+  leave(): void;
+}
+
+/** Past this many clients in the time map, entries that have drained are dropped. */
+const SWEEP_AT = 10_000;
+
 export class HeavyWork {
-  private readonly counts = new Map<string, number>();
-  readonly perClient: number;
+  readonly limits: HeavyLimits;
+  private readonly running = new Map<string, number>();
+  /** Seconds of heavy work charged to a client, and when that figure was last drained. */
+  private readonly spent = new Map<string, { seconds: number; at: number }>();
+  private total = 0;
+  private readonly now: () => number;
 
-  constructor(perClient: number) {
-    this.perClient = perClient;
+  constructor(limits: HeavyLimits, now: () => number = () => performance.now()) {
+    this.limits = limits;
+    this.now = now;
   }
 
-  /** false: the client already runs `perClient` heavy requests. */
-  enter(client: string): boolean {
-    const now = this.counts.get(client) ?? 0;
-    if (now >= this.perClient) return false;
-    this.counts.set(client, now + 1);
-    return true;
+  /** The client's charged seconds now, drained at secondsPerMinute / 60 per second. */
+  private charged(client: string, at: number): number {
+    const entry = this.spent.get(client);
+    if (!entry) return 0;
+    const drained = entry.seconds - ((at - entry.at) / 1000) * (this.limits.secondsPerMinute / 60);
+    return Math.max(0, drained);
   }
 
-  leave(client: string): void {
-    const now = (this.counts.get(client) ?? 1) - 1;
-    if (now <= 0) this.counts.delete(client);
-    else this.counts.set(client, now);
+  enter(client: string): HeavyTicket | HeavyRefusal {
+    const { perClient, atOnce, secondsPerMinute } = this.limits;
+    const mine = this.running.get(client) ?? 0;
+    if (mine >= perClient) return { why: 'client-at-once', limit: perClient, retryAfterS: 1 };
+    if (this.total >= atOnce) return { why: 'server-at-once', limit: atOnce, retryAfterS: 2 };
+    const start = this.now();
+    const charged = this.charged(client, start);
+    if (charged >= secondsPerMinute) {
+      const retryAfterS = Math.max(1, Math.ceil(((charged - secondsPerMinute) * 60) / secondsPerMinute) + 1);
+      return { why: 'client-time', limit: secondsPerMinute, retryAfterS };
+    }
+    this.running.set(client, mine + 1);
+    this.total += 1;
+    let open = true;
+    return {
+      leave: () => {
+        if (!open) return;
+        open = false;
+        this.total -= 1;
+        const left = (this.running.get(client) ?? 1) - 1;
+        if (left <= 0) this.running.delete(client);
+        else this.running.set(client, left);
+        const end = this.now();
+        this.spent.set(client, { seconds: this.charged(client, end) + (end - start) / 1000, at: end });
+        if (this.spent.size > SWEEP_AT) this.sweep(end);
+      },
+    };
+  }
+
+  private sweep(at: number): void {
+    for (const client of this.spent.keys()) if (this.charged(client, at) === 0) this.spent.delete(client);
+  }
+}
+
+/** The server's one admission, from the limits of the config. */
+export function heavyWorkOf(limits: { heavyPerClient: number; heavyAtOnce: number; heavySecondsPerMinute: number }): HeavyWork {
+  return new HeavyWork({ perClient: limits.heavyPerClient, atOnce: limits.heavyAtOnce, secondsPerMinute: limits.heavySecondsPerMinute });
+}
+
+const HEAVY_EN = 'heavy requests (actorGraph/networkShape/territoryReport operations, reports)';
+
+/** The sentence a refused client reads, naming the setting it met. */
+export function heavyRefusalMessage(refusal: HeavyRefusal, lang: 'FR' | 'EN'): string {
+  const { limit, retryAfterS } = refusal;
+  switch (refusal.why) {
+    case 'client-at-once':
+      return lang === 'FR'
+        ? `Vous avez déjà ${limit === 1 ? 'un rapport ou calcul lourd' : `${limit} rapports ou calculs lourds`} en cours, le maximum (HEAVY_PER_CLIENT) : réessayez quand ${limit === 1 ? 'il sera terminé' : 'l’un d’eux sera terminé'}.`
+        : `You are already running ${limit} ${HEAVY_EN}, the most allowed at once (HEAVY_PER_CLIENT): wait for one to finish.`;
+    case 'server-at-once':
+      return lang === 'FR'
+        ? `Le serveur produit déjà ${limit} rapports ou calculs lourds pour l’ensemble des utilisateurs, le maximum (HEAVY_AT_ONCE) : réessayez dans ${retryAfterS} s.`
+        : `The server is already running ${limit} ${HEAVY_EN} for all its clients, the most allowed at once (HEAVY_AT_ONCE): try again in ${retryAfterS} s.`;
+    case 'client-time':
+      return lang === 'FR'
+        ? `Vos rapports et calculs lourds ont occupé le serveur plus de ${limit} s dans la dernière minute, le maximum (HEAVY_SECONDS_PER_MINUTE) : réessayez dans ${retryAfterS} s, ou demandez un territoire plus petit.`
+        : `Your ${HEAVY_EN} kept the server busy for more than ${limit} s in the last minute, the most allowed (HEAVY_SECONDS_PER_MINUTE): try again in ${retryAfterS} s, or ask for a smaller territory.`;
   }
 }

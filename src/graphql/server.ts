@@ -29,7 +29,7 @@ import { useExport } from './plugins/export.ts';
 import { maskError, useErrorCodes } from './plugins/error-codes.ts';
 import { useOperationLog } from './plugins/operation-log.ts';
 import { useHeavyFields } from './plugins/heavy-fields.ts';
-import { HeavyWork } from '../access/heavy-work.ts';
+import { heavyWorkOf } from '../access/heavy-work.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
@@ -112,8 +112,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
   const limits = deps.limits ?? defaults!.limits;
   const metrics = deps.metrics ?? createMetrics();
   const plans = new PlanCache(limits.planCacheSize, (hit) => metrics.plans.inc({ result: hit ? 'hit' : 'miss' }));
-  // Heavy GraphQL fields and report routes share one count per client (HEAVY_PER_CLIENT).
-  const heavy = new HeavyWork(limits.heavyPerClient);
+  // Heavy GraphQL fields and report routes share one count (src/access/heavy-work.ts).
+  const heavy = heavyWorkOf(limits);
   const surveyLimits = new SurveyRateLimits(limits.surveyPerClient, limits.surveyPerLink);
 
   const plugins: Plugin[] = [

@@ -14,7 +14,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { findApiKey } from '../access/api-keys.ts';
 import { clientKeyOf } from '../access/client-key.ts';
-import { HeavyWork } from '../access/heavy-work.ts';
+import { HeavyWork, heavyRefusalMessage } from '../access/heavy-work.ts';
 import { socketAddressOf } from '../graphql/plugins/rate-limit.ts';
 import type { SecurityConfig } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -111,7 +111,7 @@ function frenchMessage(error: DomainError): string {
 }
 
 export function useReport(deps: { db: Database; logger: Logger; security: SecurityConfig; heavy?: HeavyWork; pdfPages?: number }): Plugin {
-  const heavy = deps.heavy ?? new HeavyWork(Number.POSITIVE_INFINITY);
+  const heavy = deps.heavy ?? new HeavyWork({ perClient: Number.POSITIVE_INFINITY, atOnce: Number.POSITIVE_INFINITY, secondsPerMinute: Number.POSITIVE_INFINITY });
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -127,14 +127,13 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
         }
       }
       const client = clientKeyOf(request, socketAddressOf(serverContext), deps.security);
-      if (!heavy.enter(client)) {
+      const ticket = heavy.enter(client);
+      if ('why' in ticket) {
         return endResponse(
-          new fetchAPI.Response(
-            lang === 'FR'
-              ? `Vous avez déjà ${heavy.perClient === 1 ? 'un rapport ou calcul lourd' : `${heavy.perClient} rapports ou calculs lourds`} en cours, le maximum (HEAVY_PER_CLIENT) : réessayez quand ${heavy.perClient === 1 ? 'il sera terminé' : 'l’un d’eux sera terminé'}.`
-              : `You are already running ${heavy.perClient} reports or heavy operations, the most allowed at once (HEAVY_PER_CLIENT): try again when one is done.`,
-            { status: 429, headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' } },
-          ),
+          new fetchAPI.Response(heavyRefusalMessage(ticket, lang), {
+            status: 429,
+            headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(ticket.retryAfterS) },
+          }),
         );
       }
       try {
@@ -150,7 +149,7 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
         deps.logger.error({ err: error, path: url.pathname }, 'report failed');
         return text(500, lang === 'FR' ? 'Erreur inattendue en produisant le rapport.' : 'Unexpected error while producing the report.');
       } finally {
-        heavy.leave(client);
+        ticket.leave();
       }
     },
   };

@@ -6,6 +6,7 @@
  * a driver pool that is merely busy is not taken for a database outage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newApiKey } from '../../src/access/api-keys.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer, type GraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -87,6 +88,31 @@ describe('heavy fields', () => {
     expect(statuses).toContain(200);
     expect(statuses).toContain(429);
     expect(answers.find((a) => a.status === 429)?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('bounds heavy work for every client together (HEAVY_AT_ONCE): other clients get 429 naming it', async () => {
+    const keys = Array.from({ length: 4 }, (_, i) => newApiKey(`${p}-reader-${i}`, 'reader'));
+    const yoga = server({ HEAVY_AT_ONCE: '1', MAILLAGE_API_KEYS: keys.map((k) => k.entry).join(',') });
+    const answers = await Promise.all(
+      keys.map((k) => gql(yoga, `{ networkShape(within: null) { actorCount density } }`, {}, { 'x-api-key': k.key })),
+    );
+    expect(answers.map((a) => a.status)).toContain(200);
+    const refused = answers.find((a) => a.status === 429);
+    expect(refused?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused?.errors?.[0]?.message).toMatch(/HEAVY_AT_ONCE/);
+  });
+
+  it('charges each client the time its heavy work took (HEAVY_SECONDS_PER_MINUTE): past it, 429 with a Retry-After, and other clients are still served', async () => {
+    const [greedy, other] = [newApiKey(`${p}-greedy`, 'reader'), newApiKey(`${p}-other`, 'reader')];
+    const yoga = server({ HEAVY_SECONDS_PER_MINUTE: '0.001', MAILLAGE_API_KEYS: `${greedy.entry},${other.entry}` });
+    const ask = (key: string) => gql(yoga, `{ actorGraph(within: null) { nodes { id } } }`, {}, { 'x-api-key': key });
+    expect((await ask(greedy.key)).status).toBe(200);
+    const refused = await ask(greedy.key);
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0]?.message).toMatch(/HEAVY_SECONDS_PER_MINUTE/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await ask(other.key)).status).toBe(200);
   });
 
   it('counts territoryReport as a heavy field: three in one operation are refused before any runs', async () => {

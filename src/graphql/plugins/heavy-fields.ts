@@ -7,8 +7,9 @@
  *     query per actor (nothing plans them), so they are refused, with the way to ask instead;
  *   - the territory's real size is counted (actors, and links estimated from their degrees), and
  *     the operation is refused past GRAPH_MAX_ITEMS;
- *   - one client (src/access/client-key.ts) runs at most HEAVY_PER_CLIENT such operations at once,
- *     report routes (/report/...) included (src/access/heavy-work.ts); more get 429 RATE_LIMITED.
+ *   - they are admitted with the report routes (/report/...) by src/access/heavy-work.ts: at most
+ *     HEAVY_PER_CLIENT at once per client (src/access/client-key.ts), HEAVY_AT_ONCE for the whole
+ *     server, HEAVY_SECONDS_PER_MINUTE of heavy work per client; more get 429 RATE_LIMITED.
  * Refusals are QUERY_TOO_COMPLEX (HTTP 400) and name the field.
  */
 import {
@@ -29,7 +30,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { clientKeyOf } from '../../access/client-key.ts';
-import { HeavyWork } from '../../access/heavy-work.ts';
+import { type HeavyWork, heavyRefusalMessage, heavyWorkOf } from '../../access/heavy-work.ts';
 import type { LimitsConfig, SecurityConfig } from '../../config.ts';
 import type { Database } from '../../neo4j/database.ts';
 import { MEMBERS, TERRITORY, actorGraphParams } from '../../shape/actor-graph.ts';
@@ -136,7 +137,7 @@ async function graphSize(db: Database, args: Record<string, unknown>): Promise<{
 export function useHeavyFields(
   limits: LimitsConfig,
   security: SecurityConfig,
-  inFlight: HeavyWork = new HeavyWork(limits.heavyPerClient),
+  inFlight: HeavyWork = heavyWorkOf(limits),
 ): Plugin<GraphQLContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -179,19 +180,15 @@ export function useHeavyFields(
       const ctx = args.contextValue;
       const request = (ctx as { request?: Request }).request;
       const client = request ? clientKeyOf(request, socketAddressOf(ctx), security) : 'local';
-      if (!inFlight.enter(client)) {
+      const ticket = inFlight.enter(client);
+      if ('why' in ticket) {
         return stop(
-          new GraphQLError(
-            `You are already running ${inFlight.perClient} heavy requests (${HEAVY_NAMES} operations, reports) (HEAVY_PER_CLIENT): wait for one to finish.`,
-            { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': '1' } } } },
-          ),
+          new GraphQLError(heavyRefusalMessage(ticket, 'EN'), {
+            extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: { 'retry-after': String(ticket.retryAfterS) } } },
+          }),
         );
       }
-      let entered = true;
-      const leave = () => {
-        if (entered) inFlight.leave(client);
-        entered = false;
-      };
+      const leave = () => ticket.leave();
       try {
         let items = 0;
         const sizes: string[] = [];
