@@ -6,15 +6,20 @@
  *   npm run bench:all                      # the sizes the README and docs/benchmarks.md report
  *   npm run bench:all -- --quick           # each benchmark at its smallest size: proves the scripts run, not a figure to quote
  *   npm run bench:all -- --only peers,seed # some of them
+ *   npm run bench:all -- --resume bench/results/<file>.md   # go on with a run that was stopped
  *
  * Each benchmark runs under the shared lock (flock /tmp/maillage-bench.lock, set BENCH_LOCK to change
  * it, BENCH_LOCK=none to skip): two timed runs never overlap, and tests or other work that take the same
  * lock run between two benchmarks, never during one.
  *
  * Results go to bench/results/<UTC date>-<commit>[-quick].md; commit the file a quoted figure comes from.
+ * A full run takes longer than a working session here: `--resume` goes on with a results file,
+ * skipping the benchmarks it already records with exit 0, provided the code measured (src, bench,
+ * schema, seeds, package-lock.json) is the same as at the file's commit, so the file stays one run of
+ * one code.
  */
-import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config.ts';
@@ -138,10 +143,13 @@ helpIfAsked(`npm run bench:all -- [--quick] [--only a,b]: rerun every committed 
 
   --quick        each at its smallest size (proves the scripts run; not figures to quote)
   --only <list>  some of, in the order given: ${BENCHMARKS.map((b) => b.name).join(', ')}
+  --resume <file>  go on with that results file: skip what it records with exit 0 (same code only)
   -h, --help     this help
 Run it on a quiet machine. Each benchmark takes flock /tmp/maillage-bench.lock (BENCH_LOCK=none: no lock).`);
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, resume: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+});
 // --only runs the chosen benchmarks in the order given.
 const chosen = values.only
   ? values.only.split(',').map((name) => {
@@ -151,15 +159,42 @@ const chosen = values.only
     })
   : BENCHMARKS;
 
-const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+/** A mistake in the command: one line, exit 2, no stack. */
+function usage(message: string): never {
+  process.stderr.write(`bench:all: ${message}\n`);
+  process.exit(2);
+}
+
+/** The code a run measures: a resumed run must measure the same. */
+const MEASURED = ['src', 'bench/*.ts', 'bench/peers', 'schema', 'seeds', 'package-lock.json'];
+
 const dir = path.join(projectRoot, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${stamp}-${commit().replaceAll(' ', '').replace('+uncommittedchanges', '-dirty')}${values.quick ? '-quick' : ''}.md`);
-writeFileSync(
-  file,
-  `# npm run bench:all${values.quick ? ' -- --quick' : ''}\n\n${provenance(`npm run bench:all${values.quick ? ' -- --quick' : ''}`)}\n` +
-    (values.quick ? '\n**Quick mode: smallest sizes, to prove the scripts run. These are not figures to quote.**\n' : ''),
-);
+let file: string;
+const done = new Set<string>();
+if (values.resume) {
+  file = path.resolve(values.resume);
+  if (!existsSync(file)) usage(`--resume: no file ${values.resume}`);
+  const text = readFileSync(file, 'utf8');
+  const measured = /commit ([0-9a-f]{7,40})/.exec(text)?.[1];
+  if (!measured) usage(`--resume: ${values.resume} names no commit`);
+  try {
+    execFileSync('git', ['diff', '--quiet', measured, '--', ...MEASURED], { cwd: projectRoot, stdio: 'ignore' });
+  } catch {
+    usage(`--resume: the code measured (${MEASURED.join(', ')}) changed since ${measured}; start a new run`);
+  }
+  for (const m of text.matchAll(/^## ([\w-]+): .*\n\nCommand: `[^`]*`; exit 0;/gm)) done.add(m[1]!);
+  appendFileSync(file, `\n_Resumed: ${provenance('npm run bench:all -- --resume')}_\n`);
+  process.stderr.write(`[bench:all] resuming ${path.relative(projectRoot, file)}; already done: ${[...done].join(', ') || 'none'}\n`);
+} else {
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  file = path.join(dir, `${stamp}-${commit().replaceAll(' ', '').replace('+uncommittedchanges', '-dirty')}${values.quick ? '-quick' : ''}.md`);
+  writeFileSync(
+    file,
+    `# npm run bench:all${values.quick ? ' -- --quick' : ''}\n\n${provenance(`npm run bench:all${values.quick ? ' -- --quick' : ''}`)}\n` +
+      (values.quick ? '\n**Quick mode: smallest sizes, to prove the scripts run. These are not figures to quote.**\n' : ''),
+  );
+}
 
 const LOCKED = '[bench:all] lock taken';
 
@@ -195,6 +230,7 @@ function run(benchmark: Benchmark): Promise<{ code: number | null; seconds: numb
 
 let failed = 0;
 for (const benchmark of chosen) {
+  if (done.has(benchmark.name)) continue;
   const args = values.quick ? benchmark.quick : benchmark.full;
   const envShown = Object.entries(values.quick ? (benchmark.quickEnv ?? {}) : (benchmark.env ?? {})).map(([k, v]) => `${k}=${v} `).join('');
   const command = `${envShown}node ${args.join(' ')}`;

@@ -5,6 +5,7 @@
  *   npm run bench                                   # 1,000,000 relationships, 5 s per level
  *   npm run bench -- --relationships 20000 --duration 3
  *   npm run bench -- --write                        # also replaces the table in docs/benchmarks.md
+ *   npm run bench -- --before /tmp/before           # also our service from another tree, same run
  *
  * Starts its own Neo4j in a temp folder, seeds geography, the framework and a synthetic network
  * (src/seed/synthetic.ts, seed 7, no survey answers), starts the three servers as child processes,
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     shapes: { type: 'string', default: SHAPES.map((s) => s.name).join(',') },
     checks: { type: 'string', default: '25' },
     write: { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 });
 if (values.help) {
@@ -53,6 +55,10 @@ if (values.help) {
   --ours-log-level <lvl>   our LOG_LEVEL (default info, as in production; warn to compare)
   --peer-tx-mode <mode>    autocommit (default, as ours reads) or managed (@neo4j/graphql's default)
   --write                  replace the table in docs/benchmarks.md
+  --before <dir>           also run our service from another tree (e.g. before a redesign), in the
+                           same run on the same data, and print this tree's ratios to it:
+                             git archive <commit> | tar -x -C /tmp/before
+                             ln -s $PWD/node_modules /tmp/before/node_modules
   -h, --help               this help`);
   process.exit(0);
 }
@@ -65,7 +71,7 @@ const shapes = SHAPES.filter((s) => values.shapes.split(',').includes(s.name));
 const checks = Number(values.checks);
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-type ServerName = 'ours' | 'peer' | 'raw';
+type ServerName = 'ours' | 'peer' | 'raw' | 'before';
 interface Server {
   name: ServerName;
   url: string;
@@ -103,18 +109,19 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function startServer(name: ServerName, script: string, env: Record<string, string>): Promise<Server> {
+  const ourKind = name === 'ours' || name === 'before';
   const port = await freePort();
   // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our service (written when it stops).
   const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     // Our log lines (one per operation at LOG_LEVEL info) go to a file, as in production, not to the terminal.
-    stdio: ['ignore', 'inherit', name === 'ours' ? openSync(path.join(dataDir, 'ours.log'), 'a') : 'inherit'],
+    stdio: ['ignore', 'inherit', ourKind ? openSync(path.join(dataDir, `${name}.log`), 'a') : 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child);
   const queries =
-    name === 'ours'
+    ourKind
       ? async () => {
           // Our service observes every Cypher query into this histogram (src/graphql/server.ts).
           const text = await (await fetch(`${url}/metrics`)).text();
@@ -133,7 +140,7 @@ async function stopServer(server: Server): Promise<void> {
 /** What the shape sends to one server: method path and JSON body. */
 function requestOf(server: ServerName, shape: Shape, v: Vars): { path: string; body: string } {
   if (server === 'raw') return { path: `/${shape.name}`, body: JSON.stringify(shape.raw(v)) };
-  return { path: '/graphql', body: JSON.stringify(server === 'ours' ? shape.ours(v) : shape.peer(v)) };
+  return { path: '/graphql', body: JSON.stringify(server === 'peer' ? shape.peer(v) : shape.ours(v)) };
 }
 
 async function answer(server: Server, shape: Shape, v: Vars): Promise<unknown> {
@@ -142,7 +149,7 @@ async function answer(server: Server, shape: Shape, v: Vars): Promise<unknown> {
   const json = (await response.json()) as { data?: unknown; errors?: unknown; error?: unknown };
   if (!response.ok || json.errors || json.error) throw new Error(`${server.name} ${shape.name} ${JSON.stringify(v)}: ${response.status} ${JSON.stringify(json.errors ?? json.error)}`);
   if (server.name === 'raw') return shape.canonRaw(json.data as Record<string, unknown>[]);
-  return server.name === 'ours' ? shape.canonOurs(json.data as Record<string, unknown>) : shape.canonPeer(json.data as Record<string, unknown>);
+  return server.name === 'peer' ? shape.canonPeer(json.data as Record<string, unknown>) : shape.canonOurs(json.data as Record<string, unknown>);
 }
 
 interface Measure {
@@ -297,6 +304,20 @@ try {
     await startServer('peer', path.join(projectRoot, 'bench', 'peers', 'peer-server.ts'), { ...env, PEER_TX_MODE: values['peer-tx-mode'] }),
     await startServer('raw', path.join(projectRoot, 'bench', 'peers', 'raw-server.ts'), env),
   );
+  // The other tree, configured as ours is; its own code runs its own migrations (idempotent).
+  if (values.before) {
+    servers.push(
+      await startServer('before', path.join(path.resolve(values.before), 'src', 'main.ts'), {
+        ...env,
+        RATE_LIMIT_PER_MINUTE: '0',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: values['ours-log-level'],
+      }),
+    );
+  }
+  /** Shapes whose answers differ between the two trees (a behaviour the other tree did not have yet). */
+  const beforeDiffers = new Set<string>();
+  const beforeFails = new Set<string>();
 
   // 1. Same answers, or no timing at all.
   const queriesPerRequest = new Map<string, number>();
@@ -309,11 +330,24 @@ try {
       // One request at a time per server, so the servers' query counters give exact queries per request.
       const answers: unknown[] = [];
       for (const server of servers) {
+        if (server.name === 'before' && beforeFails.has(shape.name)) continue;
         const before = await server.queries();
-        answers.push(await answer(server, shape, v));
+        try {
+          answers.push(await answer(server, shape, v));
+        } catch (error) {
+          if (server.name !== 'before') throw error;
+          // The other tree may not know this shape's query yet: it is left out of its timing.
+          log(`${shape.name}: the before tree fails (${String(error).slice(0, 300)}); not timed for it`);
+          beforeFails.add(shape.name);
+          continue;
+        }
         sent.set(server.name, (sent.get(server.name) ?? 0) + (await server.queries()) - before);
       }
-      const [ours, peer, raw] = answers;
+      const [ours, peer, raw, before] = answers;
+      if (values.before && !beforeFails.has(shape.name) && !isDeepStrictEqual(ours, before)) {
+        if (!beforeDiffers.has(shape.name)) log(`${shape.name} ${JSON.stringify(v)}: ours and before differ (timed all the same, marked in the table)`);
+        beforeDiffers.add(shape.name);
+      }
       for (const [name, other] of [
         ['peer', peer],
         ['raw', raw],
@@ -332,9 +366,10 @@ try {
   const results = new Map<string, Measure>();
   for (const shape of shapes) {
     const pool = shape.samples(samples);
-    for (const server of servers) await measure(server, shape, pool, 16, warmup, jvmPid); // warm-up: JIT, plan caches, page cache
+    const timed = servers.filter((server) => !(server.name === 'before' && beforeFails.has(shape.name)));
+    for (const server of timed) await measure(server, shape, pool, 16, warmup, jvmPid); // warm-up: JIT, plan caches, page cache
     for (const connections of levels) {
-      for (const server of servers) {
+      for (const server of timed) {
         const m = await measure(server, shape, pool, connections, duration, jvmPid);
         results.set(`${shape.name}|${connections}|${server.name}`, m);
         log(`${shape.name} c=${connections} ${server.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.queriesPerRequest.toFixed(2)} q/req, cpu ${m.cpu.toFixed(0)}%, errors ${m.errors}`);
@@ -388,6 +423,25 @@ try {
       lines.push(
         `| ${shape.title} | ${c} | ${col((m) => m.cpu.toFixed(0))} | ${col((m) => (m.rps > 0 ? ((m.cpu * 10) / m.rps).toFixed(2) : 'n/a'))} | ${col((m) => m.neo4jCpu.toFixed(0))} | ${col((m) => String(m.rssMb))} |`,
       );
+    }
+  }
+  if (values.before) {
+    lines.push(
+      '',
+      `This tree against the tree in \`--before ${values.before}\` (our service from both, same run, same data, same settings):`,
+      '',
+      '| shape | conn. | req/s now / before | now÷before req/s | p50 ms now / before | p99 ms now / before | server CPU ms per request now / before | answers |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
+    for (const shape of shapes) {
+      for (const c of levels) {
+        const [o, b] = (['ours', 'before'] as const).map((n) => results.get(`${shape.name}|${c}|${n}`));
+        if (!o || !b) continue;
+        const cpuMs = (m: Measure) => (m.rps > 0 ? ((m.cpu * 10) / m.rps).toFixed(2) : 'n/a');
+        lines.push(
+          `| ${shape.title} | ${c} | ${o.rps.toFixed(0)} / ${b.rps.toFixed(0)} | **${ratio(o.rps, b.rps)}** | ${o.p50} / ${b.p50} | ${o.p99} / ${b.p99} | ${cpuMs(o)} / ${cpuMs(b)} | ${beforeDiffers.has(shape.name) ? 'differ' : 'same'} |`,
+        );
+      }
     }
   }
   lines.push('', provenance(invocation('npm run bench')));
