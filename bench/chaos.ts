@@ -51,7 +51,9 @@ const kills = Number(values.kills);
 const writeShare = Number(values['write-share']);
 const HARD_CAP_MS = 900_000;
 
-const log = (line: string) => console.error(`[chaos] ${line}`);
+// Seconds since the script started on every line: the time from a kill to each step of the restart reads off the log.
+const t0 = Date.now();
+const log = (line: string) => console.error(`[chaos ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-chaos-'));
