@@ -1,7 +1,8 @@
 /**
  * Keeps the owned Neo4j running. When its JVM dies (a crash, the OOM killer, kill -9), the exit is
  * seen at once, logged as an error, and the server is started again on the same port and data
- * folder after a back-off (NEO4J_RESTART_BACKOFF_MS, doubling, at most 30 s). Listeners hear 'down'
+ * folder at once; a restart that fails is tried again after a back-off (NEO4J_RESTART_BACKOFF_MS,
+ * doubling, at most 30 s), so a JVM that cannot start does not spin. Listeners hear 'down'
  * at once and 'up' as soon as the new JVM answers, so the availability gate fails requests fast
  * meanwhile and reopens without waiting for a probe (src/neo4j/from-config.ts wires it). After NEO4J_RESTART_ATTEMPTS
  * failed restarts in a row it gives up: `healthy` turns false, /health answers 503, and an
@@ -54,7 +55,8 @@ export async function superviseOwnedNeo4j(
       resolveExited(null);
       return;
     }
-    const wait = Math.min(MAX_BACKOFF_MS, policy.backoffMs * 2 ** failures);
+    // A death is usually a one-off (a kill, the OOM killer): the first restart does not wait.
+    const wait = failures === 0 ? 0 : Math.min(MAX_BACKOFF_MS, policy.backoffMs * 2 ** (failures - 1));
     timer = setTimeout(() => {
       if (stopping) return;
       log(`Restarting the local Neo4j (attempt ${failures + 1} of ${policy.attempts}) ...`, 'warn');
@@ -84,7 +86,7 @@ export async function superviseOwnedNeo4j(
     void server.exited.then((code) => {
       if (stopping || server !== current) return;
       log(
-        `The local Neo4j died (pid ${server.pid}, exit ${code ?? 'by signal'}): requests get 503 SERVICE_UNAVAILABLE until it is back; restarting it in ${policy.backoffMs} ms.`,
+        `The local Neo4j died (pid ${server.pid}, exit ${code ?? 'by signal'}): requests get 503 SERVICE_UNAVAILABLE until it is back; restarting it now.`,
         'error',
       );
       tell('down');
