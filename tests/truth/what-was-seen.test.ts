@@ -111,8 +111,20 @@ describe('3. networkShape of the whole network', () => {
   });
 
   it('actors(kinds: [REGION]) lists the régions that act, not the geography', async () => {
-    const res = await query<{ actors: { totalCount: number } }>(`{ actors(kinds: [REGION], first: 50) { totalCount } }`);
+    const res = await query<{ actors: { totalCount: number; edges: unknown[] } }>(`{ actors(kinds: [REGION], first: 50) { totalCount edges { cursor } } }`);
     expect(res.actors.totalCount).toBe(6);
+    expect(res.actors.edges).toHaveLength(6);
+  });
+
+  it('actors { totalCount } without a filter counts the actors that act, not the idle régions', async () => {
+    const res = await query<{ actors: { totalCount: number } }>(`{ actors(first: 1) { totalCount } }`);
+    const [row] = await db.read<{ acting: number; all: number }>(
+      `MATCH (a:Actor)
+       RETURN count(a) AS all,
+         count(CASE WHEN NOT a:Territory OR EXISTS { (a)-[r]-() WHERE NOT type(r) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] } THEN a END) AS acting`,
+    );
+    expect(row!.all).toBeGreaterThan(row!.acting); // idle régions are there to be left out
+    expect(res.actors.totalCount).toBe(row!.acting);
   });
 });
 
