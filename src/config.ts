@@ -152,7 +152,7 @@ const envSchema = z
     HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_AT_ONCE: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(4),
-    HEAVY_SECONDS_PER_MINUTE: z.coerce.number({ error: 'expects seconds' }).positive().default(20),
+    HEAVY_SECONDS_PER_MINUTE: z.coerce.number({ error: 'expects seconds' }).positive().default(10),
     REPORT_PDF_PAGES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(DEFAULT_REPORT_PDF_PAGES),
     NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
     NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),

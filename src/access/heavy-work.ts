@@ -8,9 +8,10 @@
  *   - HEAVY_SECONDS_PER_MINUTE: the seconds of heavy work one client may keep the server busy with
  *     in a minute (a leaky bucket). Small territories cost milliseconds and never meet it; one client
  *     asking for the whole network again and again does, and leaves the rest of the machine to the
- *     others.
+ *     others. A request is admitted while the client's bucket is below the setting, so one long
+ *     request (the whole network at 1M relationships) always runs, and the client waits after it.
  *
- *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, secondsPerMinute: 20 });
+ *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, secondsPerMinute: 10 });
  *   const ticket = heavy.enter(client);
  *   if ('why' in ticket) return refuse(heavyRefusalMessage(ticket, 'EN'));   // 429 RATE_LIMITED
  *   try { await work(); } finally { ticket.leave(); }
