@@ -183,7 +183,7 @@ try {
         }
       } else {
         phase.errors += 1;
-        const cause = `${res.status || 'no HTTP'} ${res.code ?? ''}`.trim();
+        const cause = `${write ? 'write' : 'read'}: ${`${res.status || 'no HTTP'} ${res.code ?? ''}`.trim()}`;
         phase.causes.set(cause, (phase.causes.get(cause) ?? 0) + 1);
         // While Neo4j is known down the service answers at once: back off as a real client would,
         // rather than spin and take the CPU the restarting Neo4j needs.
