@@ -12,7 +12,7 @@
  * fixed tables reach the text; every user value is a parameter.
  */
 import { rankTier, toSearchQuery } from '../search/french.ts';
-import { DEFAULT_PRESENCE, actingCount, acts, membersOf, presentIn } from '../territories/presence.ts';
+import { DEFAULT_PRESENCE, acts, membersOf, presentIn } from '../territories/presence.ts';
 import type { ActorFilter, Fetch, NodePlan } from './plan.ts';
 import { relationOf } from './relations.ts';
 
@@ -181,20 +181,15 @@ export function actorConnection(
   // A territory is an actor only when it acts (idle régions are geography, not actors); membersOf
   // keeps only those already.
   if (filter.search !== null || !scope) conditions.push(acts(a));
-  const kinds = filter.kinds ? value('kinds', filter.kinds) : null;
-  if (kinds) conditions.push(`${a}.kind IN ${kinds}`);
+  if (filter.kinds) conditions.push(`${a}.kind IN ${value('kinds', filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = value('limit', filter.first + 1);
-  let total: string | null = null;
-  if (filter.total) {
-    total =
-      filter.search === null && !scope
-        ? actingCount(a, kinds)
-        : `COUNT {
+  const total = filter.total
+    ? `COUNT {
 ${indent(match + where(conditions))}
   RETURN ${a}
-}`;
-  }
+}`
+    : null;
   if (filter.search === null && scope && filter.total) {
     // The members of a territory are found once (an index look-up), then counted and paged.
     const members = b.variable('members');

@@ -46,31 +46,9 @@ const TERRITORY_DEPTH = 3;
 /** Relationships that only place a node in the geography: a territory with no other one is idle. */
 export const GEOGRAPHY_TYPES: readonly string[] = ['PART_OF', 'HELD_IN', 'LOCATED_IN'];
 
-/** Predicate, for a territory `a`: it has some relationship besides the geography's, so it acts. */
-function hasWork(a: string): string {
-  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }`;
-}
-
 /** Predicate: `a` is an actor of the network (not an idle territory). */
 export function acts(a: string): string {
-  return `(NOT ${a}:Territory OR ${hasWork(a)})`;
-}
-
-/**
- * Expression: how many actors (of `kinds`, a Cypher list or null for all) act. Counted as every
- * actor minus the idle territories, so the first count is the kind index's (or the label's count
- * store) alone: checking each of 100,000 companies for a Territory label reads every node.
- */
-export function actingCount(a: string, kinds: string | null): string {
-  const ofKinds = kinds === null ? '' : `\n  WHERE ${a}.kind IN ${kinds}`;
-  return `COUNT {
-  MATCH (${a}:Actor)${ofKinds}
-  RETURN ${a}
-} - COUNT {
-  MATCH (${a}:Actor:Territory)
-  WHERE ${kinds === null ? '' : `${a}.kind IN ${kinds} AND `}NOT ${hasWork(a)}
-  RETURN ${a}
-}`;
+  return `(NOT ${a}:Territory OR EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })`;
 }
 
 /**

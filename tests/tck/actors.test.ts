@@ -9,10 +9,7 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COUNT {
         MATCH (a0:Actor)
-        RETURN a0
-      } - COUNT {
-        MATCH (a0:Actor:Territory)
-        WHERE NOT EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }
+        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         RETURN a0
       } AS total,
       COLLECT {
