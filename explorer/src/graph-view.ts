@@ -80,6 +80,8 @@ export class GraphView {
   private readonly renderer: Sigma<NodeAttributes, EdgeAttributes>;
   private layout: FA2Layout | undefined;
   private layoutTimer: number | undefined;
+  /** Loaded while hidden: laid out once shown. */
+  private layoutPending = false;
   private community = new Map<string, number>();
   private communityNames: string[] = [];
   private colourBy: ColourBy = 'kind';
@@ -238,6 +240,16 @@ export class GraphView {
     this.renderer.setSetting('labelRenderedSizeThreshold', this.graph.order < ALL_LABELS_BELOW ? 0 : 6);
     this.renderer.setSetting('labelDensity', this.graph.order < ALL_LABELS_BELOW ? 100 : 1);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // Hidden behind the map, the layout would only take the map's processor time: it waits to be shown.
+    this.layoutPending = this.container.hidden;
+    if (this.layoutPending) this.container.dataset.layout = 'pending';
+    else this.startLayout();
+  }
+
+  /** The network is shown again (after the map): lays it out if that waited. */
+  shown(): void {
+    if (!this.layoutPending) return;
+    this.layoutPending = false;
     this.startLayout();
   }
 
@@ -300,12 +312,10 @@ export class GraphView {
     this.community = community;
     this.communityNames = names;
     this.applyColours();
-    // Lay it out again from community sectors, unless the user is already looking at a path.
-    if (this.pathNodes.size === 0 && community.size > 0) {
-      this.stopLayout();
-      this.placeByCommunity();
-      this.startLayout();
-    }
+    // Not laid out yet: start from community sectors. Already laid out, or being laid out: the
+    // colours only (a second layout from sectors cost up to 8 s more, and ForceAtlas2 groups the
+    // communities anyway, since they come from the same links).
+    if (this.layoutPending && this.pathNodes.size === 0 && community.size > 0) this.placeByCommunity();
   }
 
   setColourBy(by: ColourBy): void {
