@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { buildExplorer } from '../scripts/explorer-build.ts';
+import { projectRoot } from '../src/config.ts';
 import { createGraphQLServer } from '../src/graphql/server.ts';
 import { createLogger } from '../src/logger.ts';
 import { connect } from '../src/neo4j/database.ts';
@@ -44,6 +45,9 @@ helpIfAsked(`The explorer's ready-to-use time in Debian's Chromium (network view
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** `whole`: the whole synthetic network (125,000 actors, about 1,000,000 relationships), shown with no territory chosen. */
 const WHOLE_ACTORS = 125_000;
+/** Screenshots of the first run of each view, as it was when counted ready. */
+const SCREENSHOTS = path.join(projectRoot, 'test-results', 'explorer-bench');
+
 /** The explorer's own bound (explorer/src/main.ts): it asks actorGraph for this many actors. */
 const MAX_DRAWN = 5000;
 
@@ -195,7 +199,11 @@ async function main(): Promise<void> {
             (view === 'network' ? network : map).push(Date.now() - started);
             const breakdown = `${view} view, run ${run + 1}: ${await marksOf(page)}; ${requests.summary()}`;
             progress(breakdown);
-            if (run === 0) breakdowns.push(`  ${breakdown}`);
+            if (run === 0) {
+              breakdowns.push(`  ${breakdown}`);
+              // What "ready" looked like, to judge whether the layout was settled enough to read.
+              await page.screenshot({ path: path.join(SCREENSHOTS, `${TERRITORY ? size : 'whole'}-${view}.png`) });
+            }
             if (view === 'network') drawnNodes = (await page.locator('#graph').getAttribute('data-nodes')) ?? '';
           } finally {
             await page.close();

@@ -64,6 +64,13 @@ export interface LabelBox {
   height: number;
 }
 
+/**
+ * How long ForceAtlas2 runs: 1 s + 0.5 ms per actor, at most 4 s (5,000 actors, the most drawn).
+ * It was 1.5 s + 2 ms per actor up to 8 s: 7.5 s of a 3,000-actor département's 15 s to be ready,
+ * for a drawing that had stopped changing much before (bench/explorer.ts keeps screenshots).
+ */
+export const layoutMs = (actors: number): number => Math.min(4000, 1000 + actors * 0.5);
+
 /** Space kept free around the drawing, in pixels: big nodes and their labels stay inside the frame. */
 const STAGE_PADDING = 48;
 /** Below this many actors every label is shown (when it fits); above, the biggest win each spot. */
@@ -270,7 +277,7 @@ export class GraphView {
     });
   }
 
-  /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 8 s. */
+  /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 4 s. */
   private startLayout(): void {
     const order = this.graph.order;
     if (order < 2) return;
@@ -278,7 +285,7 @@ export class GraphView {
     this.layout = new FA2Layout(this.graph, { settings: { ...settings, barnesHutOptimize: order > 500, adjustSizes: false }, getEdgeWeight: 'weight' });
     this.layout.start();
     this.container.dataset.layout = 'running';
-    this.layoutTimer = window.setTimeout(() => this.stopLayout(), Math.min(8000, 1500 + order * 2));
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), layoutMs(order));
     // The layout moves every node: a focused actor is followed, or it drifts off screen.
     window.clearInterval(this.followTimer);
     this.followTimer = window.setInterval(() => this.follow(false), 250);
