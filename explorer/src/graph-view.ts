@@ -66,8 +66,9 @@ export interface LabelBox {
 
 /**
  * How long ForceAtlas2 runs: 1 s + 0.5 ms per actor, at most 4 s (5,000 actors, the most drawn).
- * It was 1.5 s + 2 ms per actor up to 8 s: 7.5 s of a 3,000-actor département's 15 s to be ready,
- * for a drawing that had stopped changing much before (bench/explorer.ts keeps screenshots).
+ * It was 1.5 s + 2 ms per actor up to 8 s: 7.5 s of a 3,000-actor département's 15 s to be ready.
+ * At 4 s a synthetic département of 3,000 or 10,000 actors reads as a disc with its hubs labelled
+ * (bench/explorer.ts's screenshots); the longer layout's picture was not compared side by side.
  */
 export const layoutMs = (actors: number): number => Math.min(4000, 1000 + actors * 0.5);
 
