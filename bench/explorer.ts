@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   await phase('explorer build (if stale)', 300, () => buildExplorer({ ifStale: true }));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-explorer-'));
   const server = await phase('Neo4j start', 240, async () =>
-    // The whole network's shape (GDS, millions of links) needs more than 1 GB of heap.
+    // The whole network (GDS on millions of links): a 1 GB Neo4j was gone after its full actorGraph.
     startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: cases.some((c) => !c.territory) ? '3g' : '1g', pagecache: '512m', log: progress }),
   );
   const db = connect({ ...server.connection, database: 'neo4j' });
