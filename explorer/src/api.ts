@@ -55,8 +55,8 @@ export interface TerritoryRef {
   code?: string | null;
 }
 
-export const ACTOR_GRAPH = `query ExplorerGraph($within: ID) {
-  actorGraph(within: $within) { nodes { id name kind } links { source target weight types } }
+export const ACTOR_GRAPH = `query ExplorerGraph($within: ID, $first: Int) {
+  actorGraph(within: $within, first: $first) { nodes { id name kind } links { source target weight types } }
 }`;
 export interface ActorGraphData {
   actorGraph: { nodes: ActorRef[]; links: { source: string; target: string; weight: number; types: string[] }[] };

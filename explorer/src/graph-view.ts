@@ -64,6 +64,14 @@ export interface LabelBox {
   height: number;
 }
 
+/**
+ * How long ForceAtlas2 runs: 1 s + 0.5 ms per actor, at most 4 s (5,000 actors, the most drawn).
+ * It was 1.5 s + 2 ms per actor up to 8 s: 7.5 s of a 3,000-actor département's 15 s to be ready.
+ * At 4 s a synthetic département of 3,000 or 10,000 actors reads as a disc with its hubs labelled
+ * (bench/explorer.ts's screenshots); the longer layout's picture was not compared side by side.
+ */
+export const layoutMs = (actors: number): number => Math.min(4000, 1000 + actors * 0.5);
+
 /** Space kept free around the drawing, in pixels: big nodes and their labels stay inside the frame. */
 const STAGE_PADDING = 48;
 /** Below this many actors every label is shown (when it fits); above, the biggest win each spot. */
@@ -80,6 +88,8 @@ export class GraphView {
   private readonly renderer: Sigma<NodeAttributes, EdgeAttributes>;
   private layout: FA2Layout | undefined;
   private layoutTimer: number | undefined;
+  /** Loaded while hidden: laid out once shown. */
+  private layoutPending = false;
   private community = new Map<string, number>();
   private communityNames: string[] = [];
   private colourBy: ColourBy = 'kind';
@@ -238,6 +248,16 @@ export class GraphView {
     this.renderer.setSetting('labelRenderedSizeThreshold', this.graph.order < ALL_LABELS_BELOW ? 0 : 6);
     this.renderer.setSetting('labelDensity', this.graph.order < ALL_LABELS_BELOW ? 100 : 1);
     this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // Hidden behind the map, the layout would only take the map's processor time: it waits to be shown.
+    this.layoutPending = this.container.hidden;
+    if (this.layoutPending) this.container.dataset.layout = 'pending';
+    else this.startLayout();
+  }
+
+  /** The network is shown again (after the map): lays it out if that waited. */
+  shown(): void {
+    if (!this.layoutPending) return;
+    this.layoutPending = false;
     this.startLayout();
   }
 
@@ -258,7 +278,7 @@ export class GraphView {
     });
   }
 
-  /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 8 s. */
+  /** ForceAtlas2 in its web worker, for a bounded time: longer for bigger graphs, at most 4 s. */
   private startLayout(): void {
     const order = this.graph.order;
     if (order < 2) return;
@@ -266,7 +286,7 @@ export class GraphView {
     this.layout = new FA2Layout(this.graph, { settings: { ...settings, barnesHutOptimize: order > 500, adjustSizes: false }, getEdgeWeight: 'weight' });
     this.layout.start();
     this.container.dataset.layout = 'running';
-    this.layoutTimer = window.setTimeout(() => this.stopLayout(), Math.min(8000, 1500 + order * 2));
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), layoutMs(order));
     // The layout moves every node: a focused actor is followed, or it drifts off screen.
     window.clearInterval(this.followTimer);
     this.followTimer = window.setInterval(() => this.follow(false), 250);
@@ -300,12 +320,10 @@ export class GraphView {
     this.community = community;
     this.communityNames = names;
     this.applyColours();
-    // Lay it out again from community sectors, unless the user is already looking at a path.
-    if (this.pathNodes.size === 0 && community.size > 0) {
-      this.stopLayout();
-      this.placeByCommunity();
-      this.startLayout();
-    }
+    // Not laid out yet: start from community sectors. Already laid out, or being laid out: the
+    // colours only (a second layout from sectors cost up to 8 s more, and ForceAtlas2 groups the
+    // communities anyway, since they come from the same links).
+    if (this.layoutPending && this.pathNodes.size === 0 && community.size > 0) this.placeByCommunity();
   }
 
   setColourBy(by: ColourBy): void {

@@ -45,7 +45,7 @@ import { actorCardHtml, gapsHtml, partnersHtml, pathsHtml, shapeHtml } from './p
 import { Editing } from './editing.ts';
 import { type Lang, apiLang, escapeHtml, fold, formatNumber, lang, parseLang, setLang, t } from './text.ts';
 
-/** Above this many actors the page draws the largest communities only (the issue's smoothness bound). */
+/** Above this many actors the page draws the best-connected only (the issue's smoothness bound; actorGraph's first). */
 const MAX_DRAWN = 5000;
 /** Shared events make cliques: past this many links the heaviest are drawn (the issue's 20,000). */
 const MAX_LINKS = 20000;
@@ -193,7 +193,9 @@ async function loadTerritory(): Promise<void> {
     (err) => mine === loadSequence && ($('gaps').innerHTML = `<p class="error">${escapeHtml(t.gapsUnavailable(errorText(err)))}</p>`),
   );
   shape = undefined;
-  const graphAnswer = graphql<ActorGraphData>(ACTOR_GRAPH, { within });
+  const graphAnswer = graphql<ActorGraphData>(ACTOR_GRAPH, { within, first: MAX_DRAWN });
+  // The map needs its actors' places too: fetched while the graph is computed, not after.
+  if (layout === 'map') placesOf(territory.id).catch(() => undefined);
   const shapeDone = graphql<NetworkShapeData>(NETWORK_SHAPE, { within }).then(
     (d) => {
       if (mine !== loadSequence) return;
@@ -217,78 +219,52 @@ async function loadTerritory(): Promise<void> {
     return;
   }
   if (mine !== loadSequence) return;
-  // Small enough: draw now and colour by community when the shape (slower) arrives. Too big: the
-  // shape's communities decide what is drawn, so wait for them.
-  const drawNow = graph.nodes.length <= MAX_DRAWN;
-  if (!drawNow) {
-    status.textContent = t.findingCommunities(label, graph.nodes.length);
-    await shapeDone;
-    if (mine !== loadSequence) return;
-  }
   drawGraph(graph, label);
   if (focusedActor) void focusActor(focusedActor, false);
   await shapeDone;
   if (mine !== loadSequence) return;
-  if (drawNow && shape) {
+  if (shape) {
     const { community, names } = communitiesOf(shape);
     view.setCommunities(community, names);
     renderLegend();
+    // Only the shape knows how many actors the territory has beyond those drawn.
+    sizeNote = sizeNoteOf(graph.nodes.length);
+    showNotes();
   }
   await gaps;
 }
 
+/** What the drawing leaves out: actors past MAX_DRAWN, links past MAX_LINKS. */
+let sizeNote = '';
+let linksNote = '';
+const sizeNoteOf = (drawnActors: number): string =>
+  shape && shape.actorCount > drawnActors ? t.tooMany(shape.actorCount, MAX_DRAWN) + t.bestConnected(drawnActors) + t.pickSmaller : '';
+function showNotes(): void {
+  notice.textContent = [sizeNote, linksNote].filter(Boolean).join(' ');
+  notice.hidden = notice.textContent === '';
+}
+
 /** Community ranks by actor, largest community first (rank 0), and their names in that order. */
-function communitiesOf(of: NetworkShapeData['networkShape'] | undefined): { community: Map<string, number>; names: string[]; sizes: number[] } {
+function communitiesOf(of: NetworkShapeData['networkShape'] | undefined): { community: Map<string, number>; names: string[] } {
   const communities = [...(of?.communities ?? [])].sort((a, b) => b.size - a.size);
   const community = new Map<string, number>();
   communities.forEach((c, rank) => c.members.forEach((m) => community.set(m.id, rank)));
-  return { community, names: communities.map((c) => c.name), sizes: communities.map((c) => c.size) };
+  return { community, names: communities.map((c) => c.name) };
 }
 
 function drawGraph(data: ActorGraphData['actorGraph'], label: string): void {
-  // Communities, largest first: they colour the graph, and bound what is drawn for big territories.
-  const { community, names, sizes } = communitiesOf(shape);
-  let nodes = data.nodes;
+  // Communities, largest first, colour the graph (known here when the shape came first).
+  const { community, names } = communitiesOf(shape);
+  // The API sends the MAX_DRAWN best-connected actors (actorGraph first): no more to choose here.
+  const nodes = data.nodes;
   let links = data.links;
-  let keptCommunities = 0;
-  if (nodes.length > MAX_DRAWN) {
-    let kept = 0;
-    let total = 0;
-    for (const size of sizes) {
-      if (total + size > MAX_DRAWN && kept > 0) break;
-      total += size;
-      kept += 1;
-    }
-    const keep = new Set<string>();
-    if (kept > 0) {
-      for (const [id, rank] of community) if (rank < kept) keep.add(id);
-    } else {
-      // No communities to go by: the best-connected actors.
-      const degree = new Map<string, number>();
-      for (const l of links) {
-        degree.set(l.source, (degree.get(l.source) ?? 0) + 1);
-        degree.set(l.target, (degree.get(l.target) ?? 0) + 1);
-      }
-      [...degree].sort((a, b) => b[1] - a[1]).slice(0, MAX_DRAWN).forEach(([id]) => keep.add(id));
-    }
-    keptCommunities = kept;
-    nodes = nodes.filter((n) => keep.has(n.id));
-    links = links.filter((l) => keep.has(l.source) && keep.has(l.target));
-  }
-  const notes: string[] = [];
-  if (nodes.length < data.nodes.length) {
-    notes.push(
-      t.tooMany(data.nodes.length, MAX_DRAWN) +
-        (keptCommunities > 0 ? t.largestCommunities(keptCommunities, nodes.length) : t.bestConnected(nodes.length)) +
-        t.pickSmaller,
-    );
-  }
+  sizeNote = sizeNoteOf(nodes.length);
+  linksNote = '';
   if (links.length > MAX_LINKS) {
-    notes.push(t.strongestLinks(MAX_LINKS, links.length));
+    linksNote = t.strongestLinks(MAX_LINKS, links.length);
     links = [...links].sort((a, b) => b.weight - a.weight).slice(0, MAX_LINKS);
   }
-  notice.textContent = notes.join(' ');
-  notice.hidden = notes.length === 0;
+  showNotes();
   view.load(nodes, links, community, names);
   drawn = { nodes, links };
   if (layout === 'map') void showMap();
@@ -432,12 +408,24 @@ async function showPaths(): Promise<void> {
 }
 
 // ---- the map: the same actors at their commune, the territories' outlines, a choropleth
-const places = new Map<string, Map<string, string>>();
+const places = new Map<string, Promise<Map<string, string>>>();
 
-/** Commune codes of the territory's actors (pages of 100, as the API serves them), cached per territory. */
-async function placesOf(within: string): Promise<Map<string, string>> {
-  const known = places.get(within);
-  if (known) return known;
+/**
+ * Commune codes of the territory's actors (pages of 100, as the API serves them), cached per
+ * territory; the promise is kept, so that the map's first call (made with the graph's, to overlap
+ * the two) and the choropleth's share one fetch. A failed fetch is forgotten, to be tried again.
+ */
+function placesOf(within: string): Promise<Map<string, string>> {
+  let known = places.get(within);
+  if (!known) {
+    known = fetchPlaces(within);
+    places.set(within, known);
+    known.catch(() => places.delete(within));
+  }
+  return known;
+}
+
+async function fetchPlaces(within: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   let after: string | null = null;
   for (let page = 0; page < Math.ceil(MAX_DRAWN / 100); page++) {
@@ -446,7 +434,6 @@ async function placesOf(within: string): Promise<Map<string, string>> {
     if (!data.actors.pageInfo.hasNextPage) break;
     after = data.actors.pageInfo.endCursor;
   }
-  places.set(within, found);
   return found;
 }
 
@@ -468,6 +455,7 @@ async function setLayout(next: Layout): Promise<void> {
     if (graphEl.dataset.state === 'ready') await showMap();
   } else {
     view.resize();
+    view.shown();
     view.focus(focusedActor);
   }
 }

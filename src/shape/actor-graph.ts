@@ -20,7 +20,7 @@
  * (engine-gds.ts), the graphology engine builds its graph from the same query's answer.
  */
 import type { Database, QueryOptions } from '../neo4j/database.ts';
-import { NotFoundError } from '../domain/errors.ts';
+import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.ts';
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import { VIEWS } from '../domain/model.ts';
@@ -44,6 +44,8 @@ export interface ActorGraphArgs {
   kinds?: readonly ActorKind[] | null | undefined;
   /** How an actor is in `within` (default ACTIVE). */
   presence?: Presence | null | undefined;
+  /** Only the `first` best-connected actors and the links among them (null: all). */
+  first?: number | null | undefined;
 }
 
 /** The relationships by which an actor takes part in an event or a programme (the model registry's `participation`). */
@@ -146,14 +148,32 @@ CALL (a, memberSet) {
 }
 WITH a, b, sum(weight) AS weight`;
 
-export const ACTOR_GRAPH = `
-${MEMBER_SET}
+/**
+ * Rows (members, memberSet): as MEMBER_SET, the `$first` best-connected members only (most
+ * relationships of any kind, read from the degree store, then by id), so that links are looked
+ * for among them alone: a large territory's clique expansion (tens of links per actor) is what cost.
+ */
+const FIRST_MEMBER_SET = `
+${TERRITORY}
+CALL (t) {
+  ${MEMBERS}
+  WITH a ORDER BY COUNT { (a)--() } DESC, a.id LIMIT toInteger($first)
+  RETURN collect(a) AS members
+}
+WITH members, apoc.map.fromLists([m IN members | m.id], [m IN members | true]) AS memberSet`;
+
+const graphOf = (memberSet: string) => `
+${memberSet}
 CALL (members, memberSet) {
   UNWIND members AS a
   ${LINKS_OF_A}
   RETURN collect({source: a.id, target: b.id, weight: weight, types: types}) AS links
 }
 RETURN [m IN members | ${project('m')}] AS nodes, links`;
+
+export const ACTOR_GRAPH = graphOf(MEMBER_SET);
+/** The same graph on the `$first` best-connected members (`first` given). */
+export const ACTOR_GRAPH_FIRST = graphOf(FIRST_MEMBER_SET);
 
 /** How many actors the graph has: no row when the territory does not exist. */
 export const ACTOR_COUNT = `
@@ -169,9 +189,11 @@ export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> 
 }
 
 export async function actorGraph(db: Database, args: ActorGraphArgs, options?: QueryOptions): Promise<ActorGraphRecord> {
+  const first = args.first ?? null;
+  if (first !== null && (!Number.isInteger(first) || first < 0)) throw new BadInputError('`first` must be a whole number, 0 or more.', ['actorGraph', 'first']);
   const [row] = await db.read<{ nodes: ProjectedNode[]; links: ActorLinkRecord[] }>(
-    ACTOR_GRAPH,
-    actorGraphParams(args),
+    first === null ? ACTOR_GRAPH : ACTOR_GRAPH_FIRST,
+    { ...actorGraphParams(args), first },
     { timeoutMs: db.budgets.shapeMs, ...options },
   );
   if (!row) throw new NotFoundError('territory', String(args.within));

@@ -91,6 +91,27 @@ describe('the actor graph of a territory', () => {
     expect(res.data?.actorGraph.links.map((l) => `${l.source}|${l.target}`).sort()).toEqual(expectedLinks.sort());
   });
 
+  it('gives the first N best-connected actors and exactly the links among them, for drawing a large territory', async () => {
+    const res = await gql<{ actorGraph: { nodes: { id: string }[]; links: { source: string; target: string; weight: number; types: string[] }[] } }>(
+      server,
+      `query($within: ID) { actorGraph(within: $within, first: 20) { nodes { id } links { source target weight types } } }`,
+      { within: territory.regionId },
+    );
+    expect(res.errors).toBeUndefined();
+    // Most relationships of any kind first, then by id.
+    const degrees = await db.read<{ id: string; degree: number }>('MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, COUNT { (a)--() } AS degree', {
+      ids: graph.nodes.map((n) => n.id),
+    });
+    const best = degrees.sort((x, y) => y.degree - x.degree || (x.id < y.id ? -1 : 1)).slice(0, 20).map((d) => d.id).sort();
+    expect(res.data?.actorGraph.nodes.map((n) => n.id)).toEqual(best);
+    const among = graph.links.filter((l) => best.includes(l.source) && best.includes(l.target));
+    expect(among.length).toBeGreaterThan(0);
+    const key = (l: { source: string; target: string }) => `${l.source}|${l.target}`;
+    expect([...(res.data?.actorGraph.links ?? [])].sort((x, y) => (key(x) < key(y) ? -1 : 1))).toEqual([...among].sort((x, y) => (key(x) < key(y) ? -1 : 1)));
+    const refused = await gql(server, `{ actorGraph(within: null, first: -1) { nodes { id } } }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('holds actors without a commune only in the whole network', async () => {
     const whole = await actorGraph(db, { within: null });
     const ids = new Set(whole.nodes.map((n) => n.id));

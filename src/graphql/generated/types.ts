@@ -793,6 +793,8 @@ export type Query = {
    * (presence: ACTIVE by default; a territory is an actor only when it acts), and one undirected link
    * per pair of actors that are related directly, took part in the same event or programme, or where
    * one organised an event at a part of which the other acted. Unknown territory: NOT_FOUND.
+   * first: only the `first` best-connected actors (most relationships, then by id) and the links
+   * among them, to draw a large territory (the explorer asks for 5,000); null: every actor.
    */
   actorGraph: ActorGraph;
   /**
@@ -872,6 +874,7 @@ export type QueryActorArgs = {
 
 
 export type QueryActorGraphArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<ActorKind>>;
   presence?: InputMaybe<Presence>;
   within?: InputMaybe<Scalars['ID']['input']>;
