@@ -25,6 +25,7 @@ import { type ProjectedNode, project, toActorRecord } from '../domain/read-node.
 import type { ActorKind, ActorRecord } from '../domain/records.ts';
 import { VIEWS } from '../domain/model.ts';
 import { byId } from '../domain/shared.ts';
+import { cachedGraph } from './shape-cache.ts';
 import { DEFAULT_PRESENCE, type Presence, acts, membersOfParam } from '../territories/presence.ts';
 
 export interface ActorLinkRecord {
@@ -186,6 +187,12 @@ RETURN actorCount`;
 
 export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> {
   return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds] : null, presence: args.presence ?? DEFAULT_PRESENCE };
+}
+
+/** actorGraph, cached per arguments until the data changes (src/shape/shape-cache.ts). */
+export function cachedActorGraph(db: Database, args: ActorGraphArgs, options: QueryOptions = {}): Promise<ActorGraphRecord> {
+  const key = JSON.stringify([args.within ?? null, args.kinds?.length ? [...args.kinds].sort() : null, args.presence ?? DEFAULT_PRESENCE, args.first ?? null]);
+  return cachedGraph(db, key, () => actorGraph(db, args, options), { observer: options.observer });
 }
 
 export async function actorGraph(db: Database, args: ActorGraphArgs, options?: QueryOptions): Promise<ActorGraphRecord> {

@@ -1,5 +1,5 @@
 /**
- * networkShape results, cached per (territory, what was asked) under the data version token
+ * networkShape and actorGraph results, cached per (territory, what was asked) under the data version token
  * (src/neo4j/versioned-cache.ts). Nothing here outlives a change of the data, so several service
  * instances can each keep their own.
  *
@@ -12,3 +12,6 @@ import { versionedCache } from '../neo4j/versioned-cache.ts';
 export const SHAPE_CACHE_ENTRIES = 8;
 
 export const cachedShape = versionedCache(SHAPE_CACHE_ENTRIES);
+
+/** actorGraph answers: opening a territory again (the explorer, another user) costs no query but the token's. */
+export const cachedGraph = versionedCache(SHAPE_CACHE_ENTRIES);

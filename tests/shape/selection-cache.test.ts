@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { betweennessSampleSize, BETWEENNESS_MAX_SOURCES, BETWEENNESS_MIN_SOURCES } from '../../src/shape/engine-gds.ts';
 import { networkShape } from '../../src/shape/network-shape.ts';
+import { cachedActorGraph } from '../../src/shape/actor-graph.ts';
 import { ALL_NEEDS, NO_NEEDS, needsOfFields } from '../../src/shape/shape-needs.ts';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 import { type SyntheticTerritory, createSyntheticTerritory, deleteByPrefix } from './support/synthetic-territory.ts';
@@ -112,5 +113,34 @@ describe('networkShape cache', () => {
     await db.write(`MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:PARTNER_OF {source: 'test'}]->(b)`, { a, b });
     const changed = await networkShape(db, { within });
     expect(changed.linkCount).toBe(first.linkCount + 1);
+  });
+});
+
+describe('actorGraph cache', () => {
+  it('answers a territory again without its graph query while the data is unchanged, and again fresh after a write', async () => {
+    const within = territory.regionId;
+    let cached = false;
+    let first = await cachedActorGraph(db, { within });
+    // As above: other files' writes change the data version meanwhile, so retry a few times.
+    for (let attempt = 0; attempt < 5 && !cached; attempt += 1) {
+      const { result: again, queries } = await queriesOf((observer) => cachedActorGraph(db, { within }, { observer }));
+      if (queries.length === 1) {
+        expect(queries[0]).toContain('DataVersion');
+        expect(again).toEqual(first);
+        cached = true;
+      }
+      first = again;
+    }
+    expect(cached).toBe(true);
+    // Other arguments are another entry: the 5 best-connected actors only.
+    const top = await cachedActorGraph(db, { within, first: 5 });
+    expect(top.nodes).toHaveLength(5);
+
+    const [a, b] = territory.memberIds.filter((id) => first.nodes.some((n) => n.id === id));
+    const before = first.links.filter((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))[0]?.weight ?? 0;
+    await db.write(`MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:PARTNER_OF {source: 'test'}]->(b)`, { a, b });
+    const changed = await cachedActorGraph(db, { within });
+    const after = changed.links.find((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a))?.weight ?? 0;
+    expect(after).toBe(before + 1);
   });
 });

@@ -1,4 +1,4 @@
-import { actorGraph } from '../../shape/actor-graph.ts';
+import { cachedActorGraph } from '../../shape/actor-graph.ts';
 import { networkShape } from '../../shape/network-shape.ts';
 import { needsOfFields } from '../../shape/shape-needs.ts';
 import { checkFirst } from '../../domain/shared.ts';
@@ -14,7 +14,7 @@ const firstOf = <T>(list: readonly T[], first: number | null | undefined, max: n
 
 export const shapeResolvers: Resolvers = {
   Query: {
-    actorGraph: (_, args, ctx) => actorGraph(ctx.db, args),
+    actorGraph: (_, args, ctx) => cachedActorGraph(ctx.db, args),
     // Only the metrics the client selected are computed (betweenness alone dominates at 1M).
     networkShape: (_, args, ctx, info) =>
       networkShape(ctx.db, args, { needs: needsOfFields(selectedFields(info, 'NetworkShape')) }),
