@@ -31,6 +31,7 @@ const WORDS = {
     keyHint: 'Gardée dans cet onglet seulement.',
     badKey: 'Cette clé n’est pas valide.',
     signedIn: (who: string) => `Éditeur (${who})`,
+    campaigns: 'Campagnes de questionnaire',
     newActor: 'Nouvel acteur',
     editActor: 'Modifier',
     name: 'Nom',
@@ -64,6 +65,7 @@ const WORDS = {
     keyHint: 'Kept in this tab only.',
     badKey: 'This key is not valid.',
     signedIn: (who: string) => `Editor (${who})`,
+    campaigns: 'Survey campaigns',
     newActor: 'New actor',
     editActor: 'Edit',
     name: 'Name',
@@ -114,6 +116,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 export class Editing {
   private role: 'editor' | 'reader' | null = null;
+  /** An admin key also follows survey campaigns (campaign.html): the bar links there. */
+  private admin = false;
   private subject = '';
   private readonly w: (typeof WORDS)['fr'];
   private readonly bar = el('div', { className: 'edit-bar', id: 'edit-bar' });
@@ -164,6 +168,8 @@ export class Editing {
     sessionStorage.setItem(KEY_STORE, key);
     this.role = code === 'FORBIDDEN' ? 'reader' : 'editor';
     this.subject = code === 'FORBIDDEN' ? '' : 'API';
+    // Only an admin may list campaigns: asked once, at sign-in, to offer the campaign page.
+    this.admin = this.role === 'editor' && !(await this.call('{ surveyCampaigns { id } }', {}, key)).errors;
     return true;
   }
 
@@ -174,6 +180,7 @@ export class Editing {
       out.addEventListener('click', () => {
         sessionStorage.removeItem(KEY_STORE);
         this.role = null;
+        this.admin = false;
         this.drawBar();
         this.hooks.refresh();
       });
@@ -181,6 +188,9 @@ export class Editing {
         const create = el('button', { type: 'button', id: 'new-actor', textContent: this.w.newActor });
         create.addEventListener('click', () => this.actorDialog(null));
         this.bar.append(el('span', { className: 'who', textContent: this.w.signedIn(this.subject) }), create);
+      }
+      if (this.admin) {
+        this.bar.append(el('a', { id: 'campaigns-link', className: 'report-link', href: `./campaign.html${this.hooks.lang === 'fr' ? '' : `#l=${this.hooks.lang}`}`, textContent: this.w.campaigns }));
       }
       this.bar.append(out);
       return;
