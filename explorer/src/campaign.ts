@@ -195,7 +195,7 @@ function choose(id: string): void {
 }
 
 async function start(): Promise<void> {
-  generation += 1;
+  const mine = (generation += 1);
   clearTimeout(timer);
   section.hidden = true;
   picker.hidden = true;
@@ -205,9 +205,11 @@ async function start(): Promise<void> {
   try {
     campaigns = (await ask<{ surveyCampaigns: CampaignRef[] }>(CAMPAIGNS)).surveyCampaigns;
   } catch (err) {
-    refuse(err);
+    if (mine === generation) refuse(err);
     return;
   }
+  // The key was changed or forgotten meanwhile: that newer start speaks.
+  if (mine !== generation) return;
   select.replaceChildren(...campaigns.map((c) => new Option(c.name, c.id)));
   if (campaigns.length === 0) {
     refuse(new Refused(t.campaign.none));
