@@ -141,12 +141,14 @@ function draw(progress: Progress): void {
     [t.campaign.invitations, formatNumber(progress.invitations, 0)],
   ];
   $('details').replaceChildren(...details.flatMap(([term, value]) => [element('dt', term), element('dd', value)]));
-  // Written only when it changes: the live region then speaks once per new answer, not every poll.
+  // Written only when an answer arrived (a new one, or an invitation answered again): the live
+  // region then speaks once per answer, not at every poll.
   const said = t.campaign.total(progress.respondents);
   const last = progress.lastAnswerAt ? ` (${t.campaign.last(new Date(progress.lastAnswerAt).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }))})` : '';
-  if (total.dataset.count !== String(progress.respondents)) {
+  if (total.dataset.count !== String(progress.respondents) || total.dataset.last !== (progress.lastAnswerAt ?? '')) {
     total.textContent = `${said}${last}`;
     total.dataset.count = String(progress.respondents);
+    total.dataset.last = progress.lastAnswerAt ?? '';
   }
   updated.textContent = t.campaign.updated(new Date().toLocaleTimeString(locale), POLL_SECONDS);
   fillRows($<HTMLTableElement>('by-department'), territoryRows(progress, 'DEPARTMENT'));
@@ -191,6 +193,7 @@ function choose(id: string): void {
   params.set('c', id);
   history.replaceState(null, '', `#${params.toString()}`);
   total.dataset.count = '';
+  total.dataset.last = '';
   void follow(id);
 }
 

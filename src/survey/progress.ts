@@ -49,7 +49,7 @@ CALL (c) {
 }
 CALL (c) {
   MATCH (r:SurveyResponse {campaign: c.id})
-  WITH COLLECT { MATCH (:Company {id: r.company})-[:LOCATED_IN]->(m:Commune) RETURN m ORDER BY m.id LIMIT 1 }[0] AS commune
+  WITH COLLECT { MATCH (:Entity {id: r.company})-[:LOCATED_IN]->(m:Commune) RETURN m ORDER BY m.id LIMIT 1 }[0] AS commune
   WITH commune, count(*) AS n
   UNWIND $levels AS level
   CALL (commune, level) {
