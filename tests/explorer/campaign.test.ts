@@ -92,6 +92,11 @@ afterAll(async () => {
 
 describe('the campaign page', () => {
   it('an admin sees 0 answers, then the new answer in its département and commune without reloading', async () => {
+    // Reached from the upload page, where an admin looks.
+    await page.goto(`${baseUrl}/explore/upload.html`);
+    await page.locator('#campaigns').click();
+    await page.waitForURL(/\/explore\/campaign\.html$/);
+    await page.goto('about:blank');
     await page.goto(`${baseUrl}/explore/campaign.html#c=${encodeURIComponent(campaign)}`);
     await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
