@@ -2,7 +2,8 @@
  * Questionnaire load: N concurrent respondents (default 64) submitting answers through a campaign's
  * public link for D seconds (default 60), against the real service in its own process. Prints
  * answers/s, p50/p99 latency, errors, answers acknowledged against answers counted in Neo4j
- * afterwards (lost = acknowledged but not stored), and the service's RSS before and after each run.
+ * afterwards (lost = acknowledged but not stored), and the service's RSS before and after each run;
+ * then the time of the campaign page's query (surveyCampaignProgress) on all those respondents.
  *
  *   node bench/answers.ts [--connections 64] [--duration 60] [--runs 2]
  *
@@ -164,6 +165,27 @@ try {
     );
     console.error(`run ${run}: ${result.requests.average} answers/s, p99 ${result.latency.p99} ms, errors ${errors}, acknowledged ${acknowledged}, stored ${stored?.responses}`);
   }
+  // What the campaign page (explorer/campaign.html) costs once the answers are in: the query it asks every few seconds.
+  const progressMs: number[] = [];
+  let progressRespondents = 0;
+  for (let i = 0; i < 21; i += 1) {
+    const started = performance.now();
+    const answer = (await (
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': admin.key },
+        body: JSON.stringify({
+          query: `{ surveyCampaignProgress(id: "campaign:bench", levels: [DEPARTMENT, COMMUNE], needs: 10) {
+            respondents lastAnswerAt byTerritory { level territoryId name code respondents } neededCompetencies { competency { id name } respondents meanPriority } } }`,
+        }),
+      })
+    ).json()) as { data?: { surveyCampaignProgress: { respondents: number } }; errors?: unknown };
+    if (!answer.data) throw new Error(`surveyCampaignProgress failed: ${JSON.stringify(answer.errors)}`);
+    progressRespondents = answer.data.surveyCampaignProgress.respondents;
+    // The first ask plans the query: kept apart.
+    if (i > 0) progressMs.push(performance.now() - started);
+  }
+  progressMs.sort((a, b) => a - b);
   service.kill('SIGTERM');
   await new Promise((r) => service.once('exit', r));
   console.log(`\nQuestionnaire answers on the Somme's ${communeIds.length} communes and ${competencyIds.length} competencies, ${os.cpus().length} cores, Node ${process.version}\n`);
@@ -171,6 +193,9 @@ try {
   console.log('| run | respondents at once | duration | answers/s | p50 ms | p99 ms | errors | answers acknowledged / stored (cumulative) | needs acknowledged / SurveyAnswer stored | lost | service RSS before → after (MB) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
+  console.log(
+    `\nThe campaign page's query (surveyCampaignProgress: départements, communes, 10 needs) on the ${progressRespondents} respondents, asked 20 times after a first: p50 ${progressMs[9]!.toFixed(0)} ms, max ${progressMs.at(-1)!.toFixed(0)} ms.`,
+  );
 } finally {
   await db.close();
   await neo4j.stop();

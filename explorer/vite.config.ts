@@ -18,10 +18,15 @@ export default defineConfig({
     target: 'es2022',
     // sigma + graphology (~200 kB) and MapLibre (~1 MB) minified; one chunk is fine for a single page.
     chunkSizeWarningLimit: 1600,
-    // Three pages: the explorer, the upload page (upload.html) that shares its words and style, and the
-    // questionnaire (/questionnaire/<token>).
+    // Four pages: the explorer, the upload page (upload.html) and the campaign page (campaign.html) that
+    // share its words and style, and the questionnaire (/questionnaire/<token>).
     rollupOptions: {
-      input: { main: path.join(here, 'index.html'), upload: path.join(here, 'upload.html'), questionnaire: path.join(here, 'questionnaire.html') },
+      input: {
+        main: path.join(here, 'index.html'),
+        upload: path.join(here, 'upload.html'),
+        campaign: path.join(here, 'campaign.html'),
+        questionnaire: path.join(here, 'questionnaire.html'),
+      },
     },
   },
 });

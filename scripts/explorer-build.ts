@@ -16,9 +16,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const explorerDir = path.join(root, 'explorer');
 export const explorerIndex = path.join(explorerDir, 'dist', 'index.html');
 
-/** The newest modification time among the pages' sources (index.html, upload.html, vite.config.ts, src/). */
+/** The newest modification time among the pages' sources (the four .html pages, vite.config.ts, src/). */
 function sourcesTime(): number {
-  const files = ['index.html', 'upload.html', 'questionnaire.html', 'vite.config.ts', ...readdirSync(path.join(explorerDir, 'src')).map((f) => path.join('src', f))];
+  const files = ['index.html', 'upload.html', 'campaign.html', 'questionnaire.html', 'vite.config.ts', ...readdirSync(path.join(explorerDir, 'src')).map((f) => path.join('src', f))];
   return Math.max(...files.map((f) => statSync(path.join(explorerDir, f)).mtimeMs));
 }
 

@@ -382,6 +382,16 @@ export const READ_LIMITS = {
 } as const;
 
 /**
+ * Fixed limits of a survey campaign's progress (`surveyCampaignProgress`, src/survey/progress.ts):
+ * territories listed per level (most respondents first; the total stays complete) and the largest
+ * `needs`. Over `maxNeeds`: `BAD_USER_INPUT` on `needs`, before any Cypher runs.
+ */
+export const SURVEY_LIMITS = {
+  territoriesPerLevel: 500,
+  maxNeeds: 50,
+} as const;
+
+/**
  * The territory report's budgets (src/report/): how much of each ranking it shows, how many SMEs get
  * suggestions and how many funders get a path, how long Chromium may take to print, how many
  * rendered reports are kept (per data version).

@@ -9,6 +9,7 @@
  *   setupEditing({ lang, focusActor, refresh });   // once, at start
  *   editing.actorShown(id);                          // after the actor card is drawn
  */
+import { ACTOR_FIELDS, type ActorField, fieldsOfKind } from '../../src/domain/actor-fields.ts';
 import { MODEL } from '../../src/domain/model.ts';
 
 type Lang = 'fr' | 'en';
@@ -31,6 +32,7 @@ const WORDS = {
     keyHint: 'Gardée dans cet onglet seulement.',
     badKey: 'Cette clé n’est pas valide.',
     signedIn: (who: string) => `Éditeur (${who})`,
+    campaigns: 'Campagnes de questionnaire',
     newActor: 'Nouvel acteur',
     editActor: 'Modifier',
     name: 'Nom',
@@ -41,6 +43,23 @@ const WORDS = {
     save: 'Enregistrer',
     cancel: 'Annuler',
     required: 'Ce champ est nécessaire.',
+    fields: {
+      shortName: 'Nom court (sigle)',
+      founded: 'Année de création',
+      legalForm: 'Forme juridique',
+      category: 'Catégorie',
+      size: 'Taille',
+      sector: 'Secteur d’activité',
+      innovates: 'Innove',
+      exports: 'Exporte',
+      employees: 'Salariés',
+    } as Record<ActorField, string>,
+    notGiven: 'non renseigné',
+    yes: 'oui',
+    no: 'non',
+    tooLong: (max: number) => `Au plus ${max} caractères.`,
+    year: (min: number, max: number) => `Une année, de ${min} à ${max}.`,
+    count: 'Un nombre entier, 0 ou plus.',
     conflict: 'Quelqu’un d’autre a modifié cet acteur entre-temps : voici ses valeurs actuelles, vérifiez puis enregistrez à nouveau.',
     addLink: 'Ajouter un lien',
     linkTo: 'Vers l’acteur',
@@ -64,6 +83,7 @@ const WORDS = {
     keyHint: 'Kept in this tab only.',
     badKey: 'This key is not valid.',
     signedIn: (who: string) => `Editor (${who})`,
+    campaigns: 'Survey campaigns',
     newActor: 'New actor',
     editActor: 'Edit',
     name: 'Name',
@@ -74,6 +94,23 @@ const WORDS = {
     save: 'Save',
     cancel: 'Cancel',
     required: 'This field is needed.',
+    fields: {
+      shortName: 'Short name (acronym)',
+      founded: 'Year founded',
+      legalForm: 'Legal form',
+      category: 'Category',
+      size: 'Size',
+      sector: 'Sector',
+      innovates: 'Innovates',
+      exports: 'Exports',
+      employees: 'Employees',
+    } as Record<ActorField, string>,
+    notGiven: 'not given',
+    yes: 'yes',
+    no: 'no',
+    tooLong: (max: number) => `At most ${max} characters.`,
+    year: (min: number, max: number) => `A year, from ${min} to ${max}.`,
+    count: 'A whole number, 0 or more.',
     conflict: 'Someone else changed this actor meanwhile: here are its current values; check them and save again.',
     addLink: 'Add a link',
     linkTo: 'To the actor',
@@ -91,6 +128,49 @@ const WORDS = {
     kinds: { INSTITUTE: 'institute', UNIVERSITY: 'university', COMPANY: 'SME', CLUSTER: 'cluster', FUNDER: 'funder', CHAMBER: 'chamber', LOCAL_AUTHORITY: 'local authority', REGION: 'région' } as Record<string, string>,
   },
 };
+
+type FieldValue = string | number | boolean | null;
+/** An actor as the edit dialog reads it: its version (optimistic concurrency) and the fields of its kind. */
+export type EditedActor = { id: string; name: string; kind: string; version: number; commune: { id: string; name: string } | null } & Partial<Record<ActorField, FieldValue>>;
+
+/** The largest GraphQL Int. */
+const MAX_INT = 2_147_483_647;
+
+/**
+ * The values typed in the dialog for the fields of `kind`, checked as the API checks them
+ * (src/domain/actor-fields.ts): what to send (`null` clears a field of an existing actor; an
+ * empty field of a new actor is left out) and a message per wrong field, in the page's language.
+ *
+ *   readActorFields('COMPANY', { employees: '-3', sector: 'aéronautique' }, 'fr', true)
+ *   // { values: { sector: 'aéronautique', ... }, errors: Map { 'employees' => 'Un nombre entier, 0 ou plus.' } }
+ */
+export function readActorFields(kind: string, typed: Partial<Record<ActorField, string>>, lang: Lang, existing: boolean) {
+  const w = WORDS[lang];
+  const values: Partial<Record<ActorField, FieldValue>> = {};
+  const errors = new Map<ActorField, string>();
+  for (const field of fieldsOfKind(kind)) {
+    const spec: (typeof ACTOR_FIELDS)[ActorField] = ACTOR_FIELDS[field];
+    const raw = (typed[field] ?? '').trim();
+    if (raw === '') {
+      if (existing) values[field] = null;
+      continue;
+    }
+    if (spec.type === 'text') {
+      if ([...raw].length > spec.max) errors.set(field, w.tooLong(spec.max));
+      else values[field] = raw;
+    } else if (spec.type === 'boolean') {
+      values[field] = raw === 'true';
+    } else {
+      // French writes "1 200": spaces between digits are not an error.
+      const digits = raw.replace(/[\s\u202f]/g, '');
+      const n = /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+      if (spec.type === 'year' && !(n >= spec.min && n <= spec.max)) errors.set(field, w.year(spec.min, spec.max));
+      else if (spec.type === 'count' && !(n >= 0 && n <= MAX_INT)) errors.set(field, w.count);
+      else values[field] = n;
+    }
+  }
+  return { values, errors };
+}
 
 /** Relationship types the registry allows from an actor of one kind to an actor of another (what the API checks). */
 export function allowedLinkTypes(fromKind: string, toKind: string): string[] {
@@ -114,6 +194,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 
 export class Editing {
   private role: 'editor' | 'reader' | null = null;
+  /** An admin key also follows survey campaigns (campaign.html): the bar links there. */
+  private admin = false;
   private subject = '';
   private readonly w: (typeof WORDS)['fr'];
   private readonly bar = el('div', { className: 'edit-bar', id: 'edit-bar' });
@@ -164,6 +246,8 @@ export class Editing {
     sessionStorage.setItem(KEY_STORE, key);
     this.role = code === 'FORBIDDEN' ? 'reader' : 'editor';
     this.subject = code === 'FORBIDDEN' ? '' : 'API';
+    // Only an admin may list campaigns: asked once, at sign-in, to offer the campaign page.
+    this.admin = this.role === 'editor' && !(await this.call('{ surveyCampaigns { id } }', {}, key)).errors;
     return true;
   }
 
@@ -174,6 +258,7 @@ export class Editing {
       out.addEventListener('click', () => {
         sessionStorage.removeItem(KEY_STORE);
         this.role = null;
+        this.admin = false;
         this.drawBar();
         this.hooks.refresh();
       });
@@ -181,6 +266,9 @@ export class Editing {
         const create = el('button', { type: 'button', id: 'new-actor', textContent: this.w.newActor });
         create.addEventListener('click', () => this.actorDialog(null));
         this.bar.append(el('span', { className: 'who', textContent: this.w.signedIn(this.subject) }), create);
+      }
+      if (this.admin) {
+        this.bar.append(el('a', { id: 'campaigns-link', className: 'report-link', href: `./campaign.html${this.hooks.lang === 'fr' ? '' : `#l=${this.hooks.lang}`}`, textContent: this.w.campaigns }));
       }
       this.bar.append(out);
       return;
@@ -263,7 +351,11 @@ export class Editing {
   }
 
   private showFieldErrors(prefix: string, errors: Map<string, string>): void {
-    for (const node of document.querySelectorAll<HTMLElement>(`.edit-dialog .error, .edit-section .error`)) if (node.id.startsWith(prefix)) node.textContent = '';
+    for (const node of document.querySelectorAll<HTMLElement>(`.edit-dialog .error, .edit-section .error`)) {
+      if (!node.id.startsWith(prefix)) continue;
+      node.textContent = '';
+      document.getElementById(node.id.replace(/-error$/, ''))?.removeAttribute('aria-invalid');
+    }
     for (const [field, message] of errors) {
       const box = document.getElementById(`${prefix}${field}-error`);
       if (box) box.textContent = message;
@@ -271,8 +363,21 @@ export class Editing {
     }
   }
 
+  /** The input of one optional field: a yes/no list for booleans, else text (checked by readActorFields). */
+  private fieldInput(field: ActorField, value: FieldValue | undefined): HTMLInputElement | HTMLSelectElement {
+    const spec = ACTOR_FIELDS[field];
+    if (spec.type === 'boolean') {
+      const select = el('select');
+      for (const [v, label] of [['', this.w.notGiven], ['true', this.w.yes], ['false', this.w.no]] as const) select.append(new Option(label, v, false, String(value ?? '') === v));
+      return select;
+    }
+    const input = el('input', { value: value === null || value === undefined ? '' : String(value), autocomplete: 'off' });
+    if (spec.type !== 'text') input.inputMode = 'numeric';
+    return input;
+  }
+
   /** Create (actor null) or edit an actor, with its version for optimistic concurrency. */
-  actorDialog(actor: { id: string; name: string; kind: string; version: number; commune: { id: string; name: string } | null } | null): void {
+  actorDialog(actor: EditedActor | null): void {
     const name = el('input', { value: actor?.name ?? '', required: true });
     const kind = el('select');
     for (const k of Object.keys(MODEL.kinds)) kind.append(new Option(this.w.kinds[k] ?? k, k, false, k === (actor?.kind ?? 'COMPANY')));
@@ -281,31 +386,59 @@ export class Editing {
       this.communes.set(actor.commune.name, actor.commune.id);
       commune.value = actor.commune.name;
     }
+    // The fields of the chosen kind; what was typed in one stays when the kind changes back and forth.
+    const inputs = new Map<ActorField, HTMLInputElement | HTMLSelectElement>();
+    const extra = el('div', { className: 'edit-extra', id: 'edit-extra' });
+    const drawExtra = () => {
+      extra.replaceChildren(
+        ...fieldsOfKind(kind.value).map((field) => {
+          let input = inputs.get(field);
+          if (!input) inputs.set(field, (input = this.fieldInput(field, actor?.[field])));
+          return this.field(`edit-${field}`, this.w.fields[field], input);
+        }),
+      );
+    };
+    drawExtra();
+    kind.addEventListener('change', drawExtra);
     let version = actor?.version;
     const dialog = this.dialog(
       actor ? this.w.editActor : this.w.newActor,
-      [this.field('edit-name', this.w.name, name), this.field('edit-kind', this.w.kind, kind), this.field('edit-commune', this.w.commune, commune, this.w.communeHint)],
+      [this.field('edit-name', this.w.name, name), this.field('edit-kind', this.w.kind, kind), this.field('edit-commune', this.w.commune, commune, this.w.communeHint), extra],
       async () => {
-        const errors = new Map<string, string>();
+        const typed = Object.fromEntries([...inputs].map(([field, input]) => [field, input.value])) as Partial<Record<ActorField, string>>;
+        const fields = readActorFields(kind.value, typed, this.hooks.lang, actor !== null);
+        const errors = new Map<string, string>(fields.errors);
         if (!name.value.trim()) errors.set('name', this.w.required);
         const communeId = commune.value.trim() ? this.communes.get(commune.value.trim()) : null;
         if (communeId === undefined) errors.set('commune', this.w.chooseCommune);
         this.showFieldErrors('edit-', errors);
         if (errors.size) return;
         const id = actor?.id ?? `${name.value.trim().normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'acteur'}-${Math.random().toString(36).slice(2, 7)}`;
-        const input = { id, name: name.value.trim(), kind: kind.value, communeId, ...(actor ? { changeKind: kind.value !== actor.kind, expectedVersion: version } : {}) };
+        const input = {
+          id,
+          name: name.value.trim(),
+          kind: kind.value,
+          communeId,
+          ...fields.values,
+          ...(actor ? { changeKind: kind.value !== actor.kind, expectedVersion: version } : {}),
+        };
         const res = await this.call<{ upsertActors: { id: string }[] }>('mutation($input: [ActorInput!]!) { upsertActors(input: $input) { id } }', { input: [input] });
         const error = res.errors?.[0];
         if (error) {
-          const field = String(error.extensions?.argumentPath?.[2] ?? 'name');
           if (error.extensions?.code === 'CONFLICT') {
             const current = error.extensions.current;
             if (current) {
               name.value = String(current.name ?? name.value);
               version = Number(current.version ?? 0);
+              for (const [field, box] of inputs) if (field in current) box.value = current[field] === null || current[field] === undefined ? '' : String(current[field]);
             }
             this.showFieldErrors('edit-', new Map([['name', this.w.conflict]]));
-          } else this.showFieldErrors('edit-', new Map([[field === 'communeId' ? 'commune' : field, error.message]]));
+            return;
+          }
+          // Beside the field the API names (argumentPath ["input", 0, field]); else beside the name.
+          const named = String(error.extensions?.argumentPath?.[2] ?? 'name');
+          const field = named === 'communeId' ? 'commune' : named;
+          this.showFieldErrors('edit-', new Map([[document.getElementById(`edit-${field}-error`) ? field : 'name', error.message]]));
           return;
         }
         dialog.close();
@@ -319,10 +452,12 @@ export class Editing {
   async actorShown(id: string, host: HTMLElement): Promise<void> {
     if (!this.canEdit) return;
     const res = await this.call<{
-      actor: { id: string; name: string; kind: string; version: number; commune: { id: string; name: string } | null; links: { type: string; direction: string; other: { id: string; name?: string; kind?: string } }[] } | null;
+      actor: (EditedActor & { links: { type: string; direction: string; other: { id: string; name?: string; kind?: string } }[] }) | null;
       changes: { edges: { node: { id: string; at: string; by: string; operation: string; otherId: string | null; linkType: string | null; undoneBy: string | null } }[] };
     }>(
-      `query($id: ID!) { actor(id: $id) { id name kind version commune { id name } links(first: 50) { type direction other { id ... on Actor { name kind } } } }
+      `query($id: ID!) { actor(id: $id) { id name kind version commune { id name } links(first: 50) { type direction other { id ... on Actor { name kind } } }
+          ... on Company { size sector innovates exports employees } ... on Institute { shortName founded legalForm }
+          ... on University { shortName category } ... on Funder { shortName category } ... on Cluster { sector } }
         changes(actorId: $id, first: 10) { edges { node { id at by operation otherId linkType undoneBy } } } }`,
       { id },
     );

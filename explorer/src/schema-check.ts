@@ -4,7 +4,8 @@
  * and the explorer drift apart; nothing here is bundled.
  */
 import type { ActorRef, CompetencyGapsData, NetworkShapeData, Ranked, TerritoryRef } from './api.ts';
-import type { Actor, ActorGraph, CompetencyGap, NetworkShape, RankedActor, Territory } from './generated/schema.ts';
+import type { Progress } from './campaign.ts';
+import type { Actor, ActorGraph, CompetencyGap, NetworkShape, RankedActor, SurveyCampaignProgress, SurveyNeedCount, SurveyTerritoryCount, Territory } from './generated/schema.ts';
 
 type Fits<Sent, Expected> = Sent extends Expected ? true : never;
 
@@ -18,7 +19,10 @@ export type SchemaChecks = [
     Pick<NetworkShapeData['networkShape'], 'actorCount' | 'linkCount' | 'density' | 'averageDegree' | 'componentCount' | 'largestComponentSize'>
   >,
   Fits<Pick<CompetencyGap, 'demand' | 'supply' | 'gap' | 'companyCount'>, Omit<CompetencyGapsData['competencyGaps'][number], 'competency'>>,
+  Fits<Pick<SurveyCampaignProgress, 'publicLink' | 'invitations' | 'respondents' | 'lastAnswerAt'>, Pick<Progress, 'publicLink' | 'invitations' | 'respondents' | 'lastAnswerAt'>>,
+  Fits<Pick<SurveyTerritoryCount, 'level' | 'territoryId' | 'name' | 'code' | 'respondents'>, Progress['byTerritory'][number]>,
+  Fits<Pick<SurveyNeedCount, 'respondents' | 'meanPriority'>, Omit<Progress['neededCompetencies'][number], 'competency'>>,
 ];
 
 // Each entry must be `true`: a `never` here is a field whose type no longer fits.
-export const schemaChecks: SchemaChecks = [true, true, true, true, true, true];
+export const schemaChecks: SchemaChecks = [true, true, true, true, true, true, true, true, true];

@@ -55,7 +55,10 @@ document.querySelectorAll<HTMLElement>('[data-text]').forEach((el) => {
   for (const part of el.dataset.text!.split('.')) value = (value as Record<string, unknown>)[part];
   if (typeof value === 'string') el.textContent = value;
 });
-if (lang !== 'fr') document.querySelector<HTMLAnchorElement>('#back')!.href = `./#l=${lang}`;
+if (lang !== 'fr') {
+  document.querySelector<HTMLAnchorElement>('#back')!.href = `./#l=${lang}`;
+  document.querySelector<HTMLAnchorElement>('#campaigns')!.href = `./campaign.html#l=${lang}`;
+}
 // Another language typed in the address: every word changes, so start again in it (as the explorer does).
 window.addEventListener('hashchange', () => {
   if (parseLang(new URLSearchParams(window.location.hash.slice(1)).get('l')) !== lang) window.location.reload();

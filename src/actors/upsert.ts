@@ -18,6 +18,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../domain/errors.ts
 import { actorSnapshot, createChange } from '../changes/record.ts';
 import { formatPath } from '../domain/input-path.ts';
 import { ID_PATTERN, ID_RULE } from '../domain/ids.ts';
+import { ACTOR_FIELDS, ACTOR_FIELD_NAMES } from '../domain/actor-fields.ts';
 import { searchFields } from '../search/french.ts';
 import { ACTOR_KINDS, type ActorKind, type ActorRecord, KIND_LABEL } from '../domain/records.ts';
 import { CypherBuilder, projectNode } from '../fetch/cypher.ts';
@@ -55,14 +56,14 @@ const ACTOR_INPUT = z.object({
   id: z.string().regex(ID_PATTERN, `must be ${ID_RULE}`),
   name: text(300),
   kind: z.enum(ACTOR_KINDS),
-  shortName: text(100).nullish(),
+  shortName: text(ACTOR_FIELDS.shortName.max).nullish(),
   communeId: z.string().min(1, 'must not be empty').nullish(),
   source: text(200).nullish(),
-  founded: z.number().int().min(1000, 'must be a year').max(2100, 'must be a year').nullish(),
-  legalForm: text(200).nullish(),
-  category: text(200).nullish(),
-  size: text(100).nullish(),
-  sector: text(200).nullish(),
+  founded: z.number().int().min(ACTOR_FIELDS.founded.min, 'must be a year').max(ACTOR_FIELDS.founded.max, 'must be a year').nullish(),
+  legalForm: text(ACTOR_FIELDS.legalForm.max).nullish(),
+  category: text(ACTOR_FIELDS.category.max).nullish(),
+  size: text(ACTOR_FIELDS.size.max).nullish(),
+  sector: text(ACTOR_FIELDS.sector.max).nullish(),
   innovates: z.boolean().nullish(),
   exports: z.boolean().nullish(),
   employees: z.number().int().min(0, 'must not be negative').nullish(),
@@ -71,7 +72,7 @@ const ACTOR_INPUT = z.object({
 });
 
 /** Stored properties an input may set (everything but id, kind, communeId and source). */
-const PROPERTIES = ['name', 'shortName', 'founded', 'legalForm', 'category', 'size', 'sector', 'innovates', 'exports', 'employees'] as const;
+const PROPERTIES = ['name', ...ACTOR_FIELD_NAMES] as const;
 
 interface Row {
   index: number;

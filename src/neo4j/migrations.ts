@@ -40,6 +40,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT survey_invitation_token IF NOT EXISTS FOR (i:SurveyInvitation) REQUIRE i.tokenHash IS UNIQUE',
   'CREATE CONSTRAINT survey_response_id IF NOT EXISTS FOR (r:SurveyResponse) REQUIRE r.id IS UNIQUE',
   'CREATE INDEX survey_answer_respondent IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.respondent)',
+  // A campaign's page counts its respondents, answers and invitations (src/survey/progress.ts), every few seconds.
+  'CREATE INDEX survey_response_campaign IF NOT EXISTS FOR (r:SurveyResponse) ON (r.campaign)',
+  'CREATE INDEX survey_answer_campaign IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.campaign)',
+  'CREATE INDEX survey_invitation_campaign IF NOT EXISTS FOR (i:SurveyInvitation) ON (i.campaign)',
   // French name search (src/search/french.ts): names, plus the normalised `searchText` the writers add.
   ...Object.entries(FULLTEXT).map(
     ([name, { label, properties }]) =>

@@ -37,11 +37,14 @@ export interface CampaignRecord {
   opensOn: string;
   closesOn: string;
   territoryId: string | null;
+  territoryName: string | null;
   frameworkVersion: string;
   respondents: number;
 }
 
-const PROJECT = `c {.id, .name, opensOn: toString(c.opensOn), closesOn: toString(c.closesOn), .territoryId, .frameworkVersion,
+/** A campaign as the API shows it (`c` bound to a :SurveyCampaign); also read by ./progress.ts. */
+export const CAMPAIGN_PROJECTION = `c {.id, .name, opensOn: toString(c.opensOn), closesOn: toString(c.closesOn), .territoryId, .frameworkVersion,
+  territoryName: COLLECT { MATCH (t:Territory {id: c.territoryId}) RETURN t.name LIMIT 1 }[0],
   respondents: COUNT { MATCH (r:SurveyResponse {campaign: c.id}) }}`;
 
 const CREATE = `
@@ -63,7 +66,7 @@ CALL (problem) {
   CREATE (:SurveyInvitation {tokenHash: i.hash, campaign: c.id, company: i.company})
 }
 OPTIONAL MATCH (c:SurveyCampaign {id: $campaign.id}) WHERE problem IS NULL
-RETURN problem, missing[0] AS missing, CASE WHEN c IS NULL THEN null ELSE ${PROJECT} END AS campaign`;
+RETURN problem, missing[0] AS missing, CASE WHEN c IS NULL THEN null ELSE ${CAMPAIGN_PROJECTION} END AS campaign`;
 
 export async function createCampaign(db: Database, input: CampaignInput, by: string) {
   const parsed = CAMPAIGN_INPUT.safeParse(input);
@@ -100,6 +103,6 @@ export async function createCampaign(db: Database, input: CampaignInput, by: str
 }
 
 export async function listCampaigns(db: Database): Promise<CampaignRecord[]> {
-  const rows = await db.read<{ campaign: CampaignRecord }>(`MATCH (c:SurveyCampaign) RETURN ${PROJECT} AS campaign ORDER BY c.createdAt DESC`);
+  const rows = await db.read<{ campaign: CampaignRecord }>(`MATCH (c:SurveyCampaign) RETURN ${CAMPAIGN_PROJECTION} AS campaign ORDER BY c.createdAt DESC`);
   return rows.map((r) => r.campaign);
 }

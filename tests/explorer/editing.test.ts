@@ -142,4 +142,47 @@ describe('editing in the explorer', () => {
     await expect.poll(() => page.locator('#change-list li').first().textContent(), { timeout: WAIT }).toContain('lien retiré MEMBER_OF altytud');
     expect(page.url()).not.toContain(editor.key);
   });
+
+  it("an editor edits the SME's other fields, each wrong value told beside its field", async () => {
+    const id = (await createdId())!;
+    await page.locator('#edit-actor').click();
+    // A company's fields, not an institute's.
+    await page.locator('#edit-employees').waitFor({ state: 'visible' });
+    expect(await page.locator('#edit-founded').count()).toBe(0);
+    expect(await page.locator('label[for="edit-innovates"]').textContent()).toBe('Innove');
+    await page.locator('#edit-employees').fill('-3');
+    await page.locator('#edit-sector').fill('Aéro\u202Enautique');
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    // Checked in the page first: the number.
+    expect(await page.locator('#edit-employees-error').textContent()).toBe('Un nombre entier, 0 ou plus.');
+    expect(await page.locator('#edit-employees').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#edit-employees').getAttribute('aria-describedby')).toContain('edit-employees-error');
+    // Then by the API: the hidden direction override, beside the field the API names.
+    await page.locator('#edit-employees').fill('1 200');
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    await expect.poll(() => page.locator('#edit-sector-error').textContent(), { timeout: WAIT }).toContain('bidirectional overrides');
+    expect(await page.locator('#edit-employees-error').textContent()).toBe('');
+    expect(await page.locator('#edit-employees').getAttribute('aria-invalid')).toBeNull();
+
+    await page.locator('#edit-sector').fill('aéronautique');
+    await page.locator('#edit-size').fill('SMALL');
+    await page.locator('#edit-innovates').selectOption('true');
+    await page.locator('#edit-exports').selectOption('false');
+    // Another kind shows its own fields; back to the SME, what was typed is still there.
+    await page.locator('#edit-kind').selectOption('INSTITUTE');
+    await page.locator('#edit-founded').waitFor({ state: 'visible' });
+    expect(await page.locator('#edit-employees').count()).toBe(0);
+    await page.locator('#edit-kind').selectOption('COMPANY');
+    expect(await page.locator('#edit-employees').inputValue()).toBe('1 200');
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    await expect
+      .poll(async () => (await db.read<{ a: Record<string, unknown> }>('MATCH (a:Company {id: $id}) RETURN a {.sector, .size, .innovates, .exports, .employees} AS a', { id }))[0]?.a, { timeout: WAIT })
+      .toEqual({ sector: 'aéronautique', size: 'SMALL', innovates: true, exports: false, employees: 1200 });
+    await expect.poll(() => page.locator('#change-list li').first().textContent(), { timeout: WAIT }).toContain('modification');
+    // Opened again, the dialog shows the stored values.
+    await page.locator('#edit-actor').click();
+    expect(await page.locator('#edit-sector').inputValue()).toBe('aéronautique');
+    expect(await page.locator('#edit-innovates').inputValue()).toBe('true');
+    await page.locator('.edit-dialog button[type="button"]').click();
+  });
 });

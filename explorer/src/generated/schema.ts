@@ -822,6 +822,12 @@ export type Query = {
   node: Maybe<Node>;
   /** Programmes by id, a keyset connection. */
   programs: ProgramConnection;
+  /**
+   * One campaign's answers as they stand (admin role): respondents by territory at each of `levels`
+   * (default: département, then commune) and the `needs` most needed competencies (default 10, at
+   * most 50). NOT_FOUND for an unknown campaign.
+   */
+  surveyCampaignProgress: SurveyCampaignProgress;
   /** Campaigns and their respondents so far (admin role). */
   surveyCampaigns: Array<SurveyCampaign>;
   /** Communes by name, INSEE or postal code, for the questionnaire's commune field (public, at most 10). */
@@ -925,6 +931,13 @@ export type QueryNodeArgs = {
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySurveyCampaignProgressArgs = {
+  id: Scalars['ID']['input'];
+  levels?: Array<TerritoryLevel>;
+  needs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1169,6 +1182,8 @@ export type SurveyCampaign = {
   respondents: Scalars['Int']['output'];
   /** The territory the respondents' communes must lie in; null: anywhere. */
   territoryId: Maybe<Scalars['ID']['output']>;
+  /** That territory's name; null: anywhere. */
+  territoryName: Maybe<Scalars['String']['output']>;
 };
 
 export type SurveyCampaignInput = {
@@ -1183,6 +1198,34 @@ export type SurveyCampaignInput = {
   /** Letters, digits, `-`; the campaign's id is `campaign:<slug>`. */
   slug: Scalars['ID']['input'];
   territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * A campaign's answers as they stand (admin role): what the campaign page (`/explore/campaign.html`)
+ * shows and refreshes every few seconds. Counts only: no respondent's name, company or comment.
+ */
+export type SurveyCampaignProgress = {
+  __typename?: 'SurveyCampaignProgress';
+  /**
+   * Respondents by the territory of their company's commune, for each level asked (in the order
+   * asked), most respondents first, at most 500 territories a level. Respondents whose company has
+   * no commune in a territory of that level are counted on one row with `territoryId: null`.
+   */
+  byTerritory: Array<SurveyTerritoryCount>;
+  campaign: SurveyCampaign;
+  /** Invitation links made for the campaign (one per company). */
+  invitations: Scalars['Int']['output'];
+  /** When the latest answer arrived (ISO date-time); null before the first. */
+  lastAnswerAt: Maybe<Scalars['String']['output']>;
+  /** The competencies respondents ask for most: by respondents, then by mean priority. */
+  neededCompetencies: Array<SurveyNeedCount>;
+  /**
+   * True when the campaign has a public link. Its address was shown once, when the campaign was
+   * created; only its hash is kept, so it cannot be shown again.
+   */
+  publicLink: Scalars['Boolean']['output'];
+  /** Respondents so far (an invitation answered twice counts once). */
+  respondents: Scalars['Int']['output'];
 };
 
 /** A commune the questionnaire offers (public geography only). */
@@ -1244,6 +1287,15 @@ export type SurveyInvitationLink = {
   token: Scalars['String']['output'];
 };
 
+export type SurveyNeedCount = {
+  __typename?: 'SurveyNeedCount';
+  competency: SurveyCompetency;
+  /** Their mean priority, 1 (useful) .. 5 (essential), two decimals. */
+  meanPriority: Scalars['Float']['output'];
+  /** Respondents who asked for it. */
+  respondents: Scalars['Int']['output'];
+};
+
 export type SurveyNeedInput = {
   /** A competency of the campaign's framework. */
   competencyId: Scalars['ID']['input'];
@@ -1258,6 +1310,17 @@ export type SurveyReceipt = {
   respondentId: Scalars['ID']['output'];
   /** True when this replaced an earlier answer with the same invitation. */
   updated: Scalars['Boolean']['output'];
+};
+
+export type SurveyTerritoryCount = {
+  __typename?: 'SurveyTerritoryCount';
+  /** INSEE code (commune, département, région) or SIREN (EPCI). */
+  code: Maybe<Scalars['String']['output']>;
+  level: TerritoryLevel;
+  name: Maybe<Scalars['String']['output']>;
+  respondents: Scalars['Int']['output'];
+  /** Null: respondents placed in no territory of this level. */
+  territoryId: Maybe<Scalars['ID']['output']>;
 };
 
 /** A suggested partner. */

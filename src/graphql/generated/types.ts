@@ -832,6 +832,12 @@ export type Query = {
   node: Maybe<Node>;
   /** Programmes by id, a keyset connection. */
   programs: ProgramConnection;
+  /**
+   * One campaign's answers as they stand (admin role): respondents by territory at each of `levels`
+   * (default: département, then commune) and the `needs` most needed competencies (default 10, at
+   * most 50). NOT_FOUND for an unknown campaign.
+   */
+  surveyCampaignProgress: SurveyCampaignProgress;
   /** Campaigns and their respondents so far (admin role). */
   surveyCampaigns: Array<SurveyCampaign>;
   /** Communes by name, INSEE or postal code, for the questionnaire's commune field (public, at most 10). */
@@ -935,6 +941,13 @@ export type QueryNodeArgs = {
 export type QueryProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySurveyCampaignProgressArgs = {
+  id: Scalars['ID']['input'];
+  levels?: Array<TerritoryLevel>;
+  needs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1179,6 +1192,8 @@ export type SurveyCampaign = {
   respondents: Scalars['Int']['output'];
   /** The territory the respondents' communes must lie in; null: anywhere. */
   territoryId: Maybe<Scalars['ID']['output']>;
+  /** That territory's name; null: anywhere. */
+  territoryName: Maybe<Scalars['String']['output']>;
 };
 
 export type SurveyCampaignInput = {
@@ -1193,6 +1208,34 @@ export type SurveyCampaignInput = {
   /** Letters, digits, `-`; the campaign's id is `campaign:<slug>`. */
   slug: Scalars['ID']['input'];
   territoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * A campaign's answers as they stand (admin role): what the campaign page (`/explore/campaign.html`)
+ * shows and refreshes every few seconds. Counts only: no respondent's name, company or comment.
+ */
+export type SurveyCampaignProgress = {
+  __typename?: 'SurveyCampaignProgress';
+  /**
+   * Respondents by the territory of their company's commune, for each level asked (in the order
+   * asked), most respondents first, at most 500 territories a level. Respondents whose company has
+   * no commune in a territory of that level are counted on one row with `territoryId: null`.
+   */
+  byTerritory: Array<SurveyTerritoryCount>;
+  campaign: SurveyCampaign;
+  /** Invitation links made for the campaign (one per company). */
+  invitations: Scalars['Int']['output'];
+  /** When the latest answer arrived (ISO date-time); null before the first. */
+  lastAnswerAt: Maybe<Scalars['String']['output']>;
+  /** The competencies respondents ask for most: by respondents, then by mean priority. */
+  neededCompetencies: Array<SurveyNeedCount>;
+  /**
+   * True when the campaign has a public link. Its address was shown once, when the campaign was
+   * created; only its hash is kept, so it cannot be shown again.
+   */
+  publicLink: Scalars['Boolean']['output'];
+  /** Respondents so far (an invitation answered twice counts once). */
+  respondents: Scalars['Int']['output'];
 };
 
 /** A commune the questionnaire offers (public geography only). */
@@ -1254,6 +1297,15 @@ export type SurveyInvitationLink = {
   token: Scalars['String']['output'];
 };
 
+export type SurveyNeedCount = {
+  __typename?: 'SurveyNeedCount';
+  competency: SurveyCompetency;
+  /** Their mean priority, 1 (useful) .. 5 (essential), two decimals. */
+  meanPriority: Scalars['Float']['output'];
+  /** Respondents who asked for it. */
+  respondents: Scalars['Int']['output'];
+};
+
 export type SurveyNeedInput = {
   /** A competency of the campaign's framework. */
   competencyId: Scalars['ID']['input'];
@@ -1268,6 +1320,17 @@ export type SurveyReceipt = {
   respondentId: Scalars['ID']['output'];
   /** True when this replaced an earlier answer with the same invitation. */
   updated: Scalars['Boolean']['output'];
+};
+
+export type SurveyTerritoryCount = {
+  __typename?: 'SurveyTerritoryCount';
+  /** INSEE code (commune, département, région) or SIREN (EPCI). */
+  code: Maybe<Scalars['String']['output']>;
+  level: TerritoryLevel;
+  name: Maybe<Scalars['String']['output']>;
+  respondents: Scalars['Int']['output'];
+  /** Null: respondents placed in no territory of this level. */
+  territoryId: Maybe<Scalars['ID']['output']>;
 };
 
 /** A suggested partner. */
@@ -1584,14 +1647,17 @@ export type ResolversTypes = {
   SurveyAnswerInput: SurveyAnswerInput;
   SurveyCampaign: ResolverTypeWrapper<SurveyCampaign>;
   SurveyCampaignInput: SurveyCampaignInput;
+  SurveyCampaignProgress: ResolverTypeWrapper<SurveyCampaignProgress>;
   SurveyCommune: ResolverTypeWrapper<SurveyCommune>;
   SurveyCompany: ResolverTypeWrapper<SurveyCompany>;
   SurveyCompanyInput: SurveyCompanyInput;
   SurveyCompetency: ResolverTypeWrapper<SurveyCompetency>;
   SurveyForm: ResolverTypeWrapper<SurveyForm>;
   SurveyInvitationLink: ResolverTypeWrapper<SurveyInvitationLink>;
+  SurveyNeedCount: ResolverTypeWrapper<SurveyNeedCount>;
   SurveyNeedInput: SurveyNeedInput;
   SurveyReceipt: ResolverTypeWrapper<SurveyReceipt>;
+  SurveyTerritoryCount: ResolverTypeWrapper<SurveyTerritoryCount>;
   Synergy: ResolverTypeWrapper<Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversTypes['Actor'], reasons: Array<ResolversTypes['SynergyReason']> }>;
   SynergyFactor: SynergyFactor;
   SynergyPath: ResolverTypeWrapper<Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Node']>, steps: Array<ResolversTypes['PathStep']> }>;
@@ -1673,14 +1739,17 @@ export type ResolversParentTypes = {
   SurveyAnswerInput: SurveyAnswerInput;
   SurveyCampaign: SurveyCampaign;
   SurveyCampaignInput: SurveyCampaignInput;
+  SurveyCampaignProgress: SurveyCampaignProgress;
   SurveyCommune: SurveyCommune;
   SurveyCompany: SurveyCompany;
   SurveyCompanyInput: SurveyCompanyInput;
   SurveyCompetency: SurveyCompetency;
   SurveyForm: SurveyForm;
   SurveyInvitationLink: SurveyInvitationLink;
+  SurveyNeedCount: SurveyNeedCount;
   SurveyNeedInput: SurveyNeedInput;
   SurveyReceipt: SurveyReceipt;
+  SurveyTerritoryCount: SurveyTerritoryCount;
   Synergy: Omit<Synergy, 'actor' | 'reasons'> & { actor: ResolversParentTypes['Actor'], reasons: Array<ResolversParentTypes['SynergyReason']> };
   SynergyPath: Omit<SynergyPath, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Node']>, steps: Array<ResolversParentTypes['PathStep']> };
   SynergyReason: Omit<SynergyReason, 'related'> & { related: Array<ResolversParentTypes['Node']> };
@@ -2068,6 +2137,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   networkShape?: Resolver<ResolversTypes['NetworkShape'], ParentType, ContextType, RequireFields<QueryNetworkShapeArgs, 'presence'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   programs?: Resolver<ResolversTypes['ProgramConnection'], ParentType, ContextType, RequireFields<QueryProgramsArgs, 'first'>>;
+  surveyCampaignProgress?: Resolver<ResolversTypes['SurveyCampaignProgress'], ParentType, ContextType, RequireFields<QuerySurveyCampaignProgressArgs, 'id' | 'levels' | 'needs'>>;
   surveyCampaigns?: Resolver<Array<ResolversTypes['SurveyCampaign']>, ParentType, ContextType>;
   surveyCommunes?: Resolver<Array<ResolversTypes['SurveyCommune']>, ParentType, ContextType, RequireFields<QuerySurveyCommunesArgs, 'search'>>;
   surveyForm?: Resolver<ResolversTypes['SurveyForm'], ParentType, ContextType, RequireFields<QuerySurveyFormArgs, 'token'>>;
@@ -2201,6 +2271,17 @@ export type SurveyCampaignResolvers<ContextType = GraphQLContext, ParentType ext
   opensOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   territoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  territoryName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurveyCampaignProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCampaignProgress'] = ResolversParentTypes['SurveyCampaignProgress']> = {
+  byTerritory?: Resolver<Array<ResolversTypes['SurveyTerritoryCount']>, ParentType, ContextType>;
+  campaign?: Resolver<ResolversTypes['SurveyCampaign'], ParentType, ContextType>;
+  invitations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAnswerAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  neededCompetencies?: Resolver<Array<ResolversTypes['SurveyNeedCount']>, ParentType, ContextType>;
+  publicLink?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SurveyCommuneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyCommune'] = ResolversParentTypes['SurveyCommune']> = {
@@ -2239,10 +2320,24 @@ export type SurveyInvitationLinkResolvers<ContextType = GraphQLContext, ParentTy
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SurveyNeedCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyNeedCount'] = ResolversParentTypes['SurveyNeedCount']> = {
+  competency?: Resolver<ResolversTypes['SurveyCompetency'], ParentType, ContextType>;
+  meanPriority?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SurveyReceiptResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyReceipt'] = ResolversParentTypes['SurveyReceipt']> = {
   needs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   respondentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SurveyTerritoryCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SurveyTerritoryCount'] = ResolversParentTypes['SurveyTerritoryCount']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['TerritoryLevel'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  territoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type SynergyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Synergy'] = ResolversParentTypes['Synergy']> = {
@@ -2386,12 +2481,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SourceCount?: SourceCountResolvers<ContextType>;
   SubTerritoryFigure?: SubTerritoryFigureResolvers<ContextType>;
   SurveyCampaign?: SurveyCampaignResolvers<ContextType>;
+  SurveyCampaignProgress?: SurveyCampaignProgressResolvers<ContextType>;
   SurveyCommune?: SurveyCommuneResolvers<ContextType>;
   SurveyCompany?: SurveyCompanyResolvers<ContextType>;
   SurveyCompetency?: SurveyCompetencyResolvers<ContextType>;
   SurveyForm?: SurveyFormResolvers<ContextType>;
   SurveyInvitationLink?: SurveyInvitationLinkResolvers<ContextType>;
+  SurveyNeedCount?: SurveyNeedCountResolvers<ContextType>;
   SurveyReceipt?: SurveyReceiptResolvers<ContextType>;
+  SurveyTerritoryCount?: SurveyTerritoryCountResolvers<ContextType>;
   Synergy?: SynergyResolvers<ContextType>;
   SynergyPath?: SynergyPathResolvers<ContextType>;
   SynergyReason?: SynergyReasonResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { authorize } from '../../access/roles.ts';
 import { searchTerritories, territoryFilter } from '../../territories/search.ts';
 import { createCampaign, listCampaigns } from '../../survey/campaigns.ts';
 import { surveyForm } from '../../survey/form.ts';
+import { campaignProgress } from '../../survey/progress.ts';
 import { deleteRespondent, exportRespondent } from '../../survey/respondents.ts';
 import { submitSurveyAnswer } from '../../survey/submit.ts';
 import { surveyTokenHash } from '../../survey/tokens.ts';
@@ -25,6 +26,10 @@ export const surveyResolvers: Resolvers = {
     surveyCampaigns: (_, _args, ctx) => {
       authorize(ctx.principal, 'admin');
       return listCampaigns(ctx.db);
+    },
+    surveyCampaignProgress: (_, { id, levels, needs }, ctx) => {
+      authorize(ctx.principal, 'admin');
+      return campaignProgress(ctx.db, id, { levels, needs });
     },
   },
   Mutation: {

@@ -1,0 +1,164 @@
+/**
+ * The campaign page in a real browser (Debian's Chromium through playwright-core), against the real
+ * service and the test run's Neo4j: an admin opens a campaign, sees no answer, a respondent answers,
+ * and the page shows the answer in its département and commune without being reloaded; a reader's
+ * key is refused in words. Screenshots go to test-results/campaign/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExplorer } from '../../scripts/explorer-build.ts';
+import { newApiKey } from '../../src/access/api-keys.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createGraphQLServer } from '../../src/graphql/server.ts';
+import { createLogger } from '../../src/logger.ts';
+import { resolveSource } from '../../src/seed/builtin.ts';
+import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { seed } from '../../src/seed/load.ts';
+import { gql, testDatabase, uniquePrefix } from '../support/harness.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTEFACTS = path.resolve('test-results', 'campaign');
+const WAIT = 45_000;
+const db = testDatabase();
+const admin = newApiKey('campaign-page-admin', 'admin');
+const reader = newApiKey('campaign-page-reader', 'reader');
+const config = loadConfig({ MAILLAGE_API_KEYS: `${admin.entry},${reader.entry}`, SURVEY_RATE_PER_CLIENT: '0' });
+const server = createGraphQLServer({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), security: config.security, limits: config.limits });
+const asAdmin = { 'x-api-key': admin.key };
+const slug = uniquePrefix('camp');
+const campaign = `campaign:${slug}`;
+let http: Server;
+let baseUrl: string;
+let profile: string;
+let browser: BrowserContext;
+let page: Page;
+let token = '';
+
+/** The Somme only: enough for Albert, fast to seed. */
+function somme(data: GeographyData): GeographyData {
+  const communes = data.communes.filter((c) => c.departement === '80');
+  const codes = new Set(communes.map((c) => c.code));
+  return {
+    regions: data.regions.filter((r) => r.code === '32'),
+    departements: data.departements.filter((d) => d.code === '80'),
+    communes,
+    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
+  };
+}
+
+beforeAll(async () => {
+  await buildExplorer({ ifStale: true });
+  await seed(db, geographySource(somme(loadGeographyData())));
+  await seed(db, resolveSource('framework'));
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const created = await gql<{ createSurveyCampaign: { publicToken: string } }>(
+    server,
+    `mutation($input: SurveyCampaignInput!) { createSurveyCampaign(input: $input) { publicToken } }`,
+    { input: { slug, name: 'Besoins des PME de la Somme (suivi)', opensOn: day(-1), closesOn: day(30), territoryId: 'department:80', frameworkVersion: 'maillage-1' } },
+    asAdmin,
+  );
+  expect(created.errors).toBeUndefined();
+  token = created.data!.createSurveyCampaign.publicToken;
+
+  http = createServer(server);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  mkdirSync(ARTEFACTS, { recursive: true });
+  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(WAIT);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  const respondents = await db.read<{ id: string }>('MATCH (r:SurveyResponse {campaign: $campaign}) RETURN r.id AS id', { campaign });
+  for (const { id } of respondents) await gql(server, `mutation($id: ID!) { deleteSurveyRespondent(id: $id) }`, { id }, asAdmin);
+  await db.write('MATCH (n) WHERE (n:SurveyCampaign AND n.id = $campaign) OR (n:SurveyInvitation AND n.campaign = $campaign) DETACH DELETE n', { campaign });
+  await db.close();
+}, 120_000);
+
+describe('the campaign page', () => {
+  it('an admin sees 0 answers, then the new answer in its département and commune without reloading', async () => {
+    // Reached from the upload page, where an admin looks.
+    await page.goto(`${baseUrl}/explore/upload.html`);
+    await page.locator('#campaigns').click();
+    await page.waitForURL(/\/explore\/campaign\.html$/);
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/explore/campaign.html#c=${encodeURIComponent(campaign)}`);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.locator('#refusal').textContent()).toBe('Donnez votre clé d’administrateur pour voir les campagnes.');
+    await page.locator('#api-key').fill(admin.key);
+    await page.locator('#show').click();
+    await page.locator('#progress').waitFor({ state: 'visible' });
+    expect(page.url()).not.toContain(admin.key);
+    expect(await page.locator('#campaign').inputValue()).toBe(campaign);
+    expect(await page.locator('#campaign-name').textContent()).toBe('Besoins des PME de la Somme (suivi)');
+    const details = await page.locator('#details').textContent();
+    for (const part of ['Somme', 'maillage-1', 'du ', 'oui : son adresse a été donnée une seule fois']) expect(details).toContain(part);
+    await expect.poll(() => page.locator('#total').textContent()).toBe('Aucune réponse pour l’instant.');
+    expect(await page.locator('#total').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#by-commune tbody').textContent()).toBe('Rien à montrer avant la première réponse.');
+    expect(await page.locator('#by-commune th[scope="col"]').allTextContents()).toEqual(['Commune', 'Réponses']);
+    // Marks this document: still there after the answer arrives, so the page was not reloaded.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+    const sent = await gql(server, `mutation($token: String!, $answer: SurveyAnswerInput!) { submitSurveyAnswer(token: $token, answer: $answer) { respondentId } }`, {
+      token,
+      answer: {
+        company: { name: 'Suivi Albert', communeId: 'commune:80016', size: 'SMALL', sector: 'aéronautique', innovates: true, exports: true },
+        needs: [{ competencyId: 'competency:export-strategy', priority: 4 }],
+      },
+    });
+    expect(sent.errors).toBeUndefined();
+
+    await expect.poll(() => page.locator('#total').getAttribute('data-count'), { timeout: WAIT }).toBe('1');
+    expect(await page.locator('#total').textContent()).toMatch(/^1 réponse \(dernière reçue le .+\)$/);
+    expect(await page.locator('#by-department tbody tr[data-id="department:80"]').textContent()).toBe('Somme (80)1');
+    expect(await page.locator('#by-commune tbody tr[data-id="commune:80016"] th[scope="row"]').textContent()).toBe('Albert (80016)');
+    expect(await page.locator('#by-commune tbody tr[data-id="commune:80016"] td').textContent()).toBe('1');
+    expect(await page.locator('#needs tbody tr[data-id="competency:export-strategy"] td').allTextContents()).toEqual(['1', '4']);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    // No name of a company on the page: counts only.
+    expect(await page.locator('main').textContent()).not.toContain('Suivi Albert');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'campaign-fr.png'), fullPage: true });
+  });
+
+  it('speaks English with #l=en', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/explore/campaign.html#c=${encodeURIComponent(campaign)}&l=en`);
+    await page.locator('#progress').waitFor({ state: 'visible' });
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1 span').textContent()).toBe('Follow a campaign');
+    await expect.poll(() => page.locator('#total').textContent()).toMatch(/^1 answer \(latest received .+\)$/);
+  });
+
+  it('a reader key is refused in words, and sees no answers', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/explore/campaign.html#c=${encodeURIComponent(campaign)}`);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    await page.locator('#forget-key').click();
+    await page.locator('#api-key').fill(reader.key);
+    await page.locator('#show').click();
+    await page.locator('body[data-state="refused"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#refusal').textContent()).toBe(
+      'Cette clé ne permet pas de suivre les campagnes : seules les clés d’administrateur y ont accès, car les réponses concernent des entreprises. Demandez une clé d’administrateur.',
+    );
+    expect(await page.locator('#refusal').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+    expect(await page.locator('#picker').isHidden()).toBe(true);
+  });
+});
