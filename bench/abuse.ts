@@ -28,6 +28,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     relationships: { type: 'string', default: '15000' },
     probes: { type: 'string' },
+    'rate-limit': { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -42,6 +43,10 @@ seconds each: honest readers alone, then honest readers with abusers sending the
   --abusers N         abusive clients, cycling through the probes (default 4)
   --duration S        seconds per phase (default 20)
   --relationships N   size of the synthetic network (default 15000: 3,000 actors)
+  --rate-limit N      the service's RATE_LIMIT_PER_MINUTE (default 0: off). Off, the honest
+                      clients (each far above a person's pace) are never refused, so their p99
+                      is not eased by refusals, and the probes are throttled by nothing but the
+                      limits they probe: the harder case. 1200 is production's default.
   --probes a,b        only these probes, by number (0: 1 MB name, 1: unique names, 2: unique URLs,
                       3: nested lists, 4: 15 aliases, 5: whole-network actorGraph, 6: /metrics);
                       default all: to see which one costs the honest clients what
@@ -91,6 +96,7 @@ try {
       METRICS_TOKEN: metricsToken,
       SEED_ON_START: 'false',
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: values['rate-limit'],
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -177,7 +183,7 @@ try {
     log(`${phase}: done`);
   }
 
-  console.log(`\nabuse: ${counts?.actors} actors, ${counts?.rels} relationships; ${honestClients} honest clients, ${abusers} abusers, ${phaseMs / 1000} s per phase\n`);
+  console.log(`\nabuse: ${counts?.actors} actors, ${counts?.rels} relationships; ${honestClients} honest clients, ${abusers} abusers, ${phaseMs / 1000} s per phase, RATE_LIMIT_PER_MINUTE=${values['rate-limit']}\n`);
   console.log('| phase | honest answers | honest failures | p50 ms | p99 ms | p99 / alone | service RSS MB | /metrics size |');
   console.log('|---|---:|---:|---:|---:|---:|---|---:|');
   for (const row of rows) console.log(row);
