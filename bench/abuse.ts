@@ -161,6 +161,7 @@ try {
 
   const metricsSize = async () => (await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text()).length;
   const rows: string[] = [];
+  const rssLines: string[] = [];
   let baselineP99 = NaN;
   for (const phase of ['honest alone', 'honest + abuse'] as const) {
     const latencies: number[] = [];
@@ -168,7 +169,14 @@ try {
     const rssBefore = rssMb();
     const deadline = Date.now() + phaseMs;
     let maxRss = rssBefore;
-    const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb())), 250);
+    // RSS at each tenth of the phase: a step that then stays level is heap grown once, a slope a leak.
+    const tenths: number[] = [];
+    const phaseStart = Date.now();
+    const sampler = setInterval(() => {
+      const now = rssMb();
+      maxRss = Math.max(maxRss, now);
+      if (Date.now() - phaseStart >= ((tenths.length + 1) * phaseMs) / 10) tenths.push(now);
+    }, 250);
     await Promise.all([
       ...Array.from({ length: honestClients }, (_, lane) => honest(deadline, lane, latencies, failures)),
       ...(phase === 'honest + abuse' ? Array.from({ length: abusers }, (_, lane) => abuse(deadline, lane)) : []),
@@ -180,6 +188,7 @@ try {
     rows.push(
       `| ${phase} | ${latencies.length} | ${failures.n} | ${percentile(latencies, 50).toFixed(0)} | ${p99.toFixed(0)} | ${(p99 / baselineP99).toFixed(2)} | ${rssBefore} → ${rssMb()} (max ${maxRss}) | ${(await metricsSize()) / 1000} kB |`,
     );
+    rssLines.push(`| ${phase} | ${tenths.join(' → ')} |`);
     log(`${phase}: done`);
   }
 
@@ -187,6 +196,9 @@ try {
   console.log('| phase | honest answers | honest failures | p50 ms | p99 ms | p99 / alone | service RSS MB | /metrics size |');
   console.log('|---|---:|---:|---:|---:|---:|---|---:|');
   for (const row of rows) console.log(row);
+  console.log('\n| phase | service RSS MB at each tenth of the phase |');
+  console.log('|---|---|');
+  for (const line of rssLines) console.log(line);
   console.log('\n| probe | answers (HTTP status: count) |');
   console.log('|---|---|');
   names.forEach((name, k) => chosen.includes(k) && console.log(`| ${name} | ${[...outcomes[k]!].map(([s, n]) => `${s}: ${n}`).join(', ')} |`));
