@@ -152,7 +152,8 @@ const envSchema = z
     HEAVY_FIELDS_PER_OPERATION: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_PER_CLIENT: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(2),
     HEAVY_AT_ONCE: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(4),
-    HEAVY_SECONDS_PER_MINUTE: z.coerce.number({ error: 'expects seconds' }).positive().default(10),
+    HEAVY_PER_MINUTE: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(60),
+    HEAVY_SECONDS_PER_MINUTE: z.coerce.number({ error: 'expects seconds' }).positive().default(60),
     REPORT_PDF_PAGES: z.coerce.number({ error: 'expects a whole number' }).int().positive().default(DEFAULT_REPORT_PDF_PAGES),
     NEO4J_RESTART_ATTEMPTS: z.coerce.number({ error: 'expects a whole number' }).int().min(0).default(5),
     NEO4J_RESTART_BACKOFF_MS: z.coerce.number({ error: 'expects milliseconds' }).int().positive().default(1_000),
@@ -224,6 +225,8 @@ export interface LimitsConfig {
   heavyPerClient: number;
   /** Heavy requests every client together may run at once. */
   heavyAtOnce: number;
+  /** Heavy requests one client may start in a minute (a leaky bucket). */
+  heavyPerMinute: number;
   /** Seconds of heavy work one client may keep the server busy with in a minute (a leaky bucket). */
   heavySecondsPerMinute: number;
   /** Report pages the warm Chromium prints at once (the others wait): each costs a renderer's memory and CPU. */
@@ -345,6 +348,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       heavyPerOperation: env.HEAVY_FIELDS_PER_OPERATION,
       heavyPerClient: env.HEAVY_PER_CLIENT,
       heavyAtOnce: env.HEAVY_AT_ONCE,
+      heavyPerMinute: env.HEAVY_PER_MINUTE,
       heavySecondsPerMinute: env.HEAVY_SECONDS_PER_MINUTE,
       reportPdfPages: env.REPORT_PDF_PAGES,
       seedMaxFileBytes: Math.round(env.SEED_MAX_FILE_MB * 1_048_576),

@@ -5,13 +5,17 @@
  *   - HEAVY_PER_CLIENT: what one client runs at once;
  *   - HEAVY_AT_ONCE: what every client together runs at once, so many clients cannot fill the
  *     machine either;
+ *   - HEAVY_PER_MINUTE: how many heavy requests one client starts in a minute (a leaky bucket). A
+ *     person opening territories in the explorer makes a few; a script asking for the whole network
+ *     again and again (each answer a few milliseconds from the cache, but megabytes to serialise)
+ *     meets it and leaves the rest of the machine to the others;
  *   - HEAVY_SECONDS_PER_MINUTE: the seconds of heavy work one client may keep the server busy with
- *     in a minute (a leaky bucket). Small territories cost milliseconds and never meet it; one client
- *     asking for the whole network again and again does, and leaves the rest of the machine to the
- *     others. A request is admitted while the client's bucket is below the setting, so one long
- *     request (the whole network at 1M relationships) always runs, and the client waits after it.
+ *     in a minute (a leaky bucket charged with each request's duration), for a client that defeats
+ *     the cache with ever new arguments. A request is admitted while the client's bucket is below
+ *     the setting, so one long request (a cold territory at 1M relationships) always runs, and the
+ *     client waits after it.
  *
- *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, secondsPerMinute: 10 });
+ *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, perMinute: 60, secondsPerMinute: 60 });
  *   const ticket = heavy.enter(client);
  *   if ('why' in ticket) return refuse(heavyRefusalMessage(ticket, 'EN'));   // 429 RATE_LIMITED
  *   try { await work(); } finally { ticket.leave(); }
@@ -19,12 +23,14 @@
 export interface HeavyLimits {
   perClient: number;
   atOnce: number;
+  perMinute: number;
   secondsPerMinute: number;
 }
 
 export type HeavyRefusal =
   | { why: 'client-at-once'; limit: number; retryAfterS: number }
   | { why: 'server-at-once'; limit: number; retryAfterS: number }
+  | { why: 'client-rate'; limit: number; retryAfterS: number }
   | { why: 'client-time'; limit: number; retryAfterS: number };
 
 export interface HeavyTicket {
@@ -40,6 +46,8 @@ export class HeavyWork {
   private readonly running = new Map<string, number>();
   /** Seconds of heavy work charged to a client, and when that figure was last drained. */
   private readonly spent = new Map<string, { seconds: number; at: number }>();
+  /** Heavy requests a client started, drained at perMinute / 60 per second. */
+  private readonly started = new Map<string, { count: number; at: number }>();
   private total = 0;
   private readonly now: () => number;
 
@@ -48,25 +56,38 @@ export class HeavyWork {
     this.now = now;
   }
 
-  /** The client's charged seconds now, drained at secondsPerMinute / 60 per second. */
+  /** A bucket's level now: `amount` drained at `perMinute` / 60 per second since `at`. */
+  private static drained(entry: { amount: number; at: number } | undefined, perMinute: number, at: number): number {
+    if (!entry) return 0;
+    return Math.max(0, entry.amount - ((at - entry.at) / 1000) * (perMinute / 60));
+  }
+
+  /** Seconds to wait until a bucket at `level` is below `limit` again. */
+  private static retryAfter(level: number, limit: number): number {
+    return Math.max(1, Math.ceil(((level - limit) * 60) / limit) + 1);
+  }
+
   private charged(client: string, at: number): number {
     const entry = this.spent.get(client);
-    if (!entry) return 0;
-    const drained = entry.seconds - ((at - entry.at) / 1000) * (this.limits.secondsPerMinute / 60);
-    return Math.max(0, drained);
+    return HeavyWork.drained(entry && { amount: entry.seconds, at: entry.at }, this.limits.secondsPerMinute, at);
+  }
+
+  private startedCount(client: string, at: number): number {
+    const entry = this.started.get(client);
+    return HeavyWork.drained(entry && { amount: entry.count, at: entry.at }, this.limits.perMinute, at);
   }
 
   enter(client: string): HeavyTicket | HeavyRefusal {
-    const { perClient, atOnce, secondsPerMinute } = this.limits;
+    const { perClient, atOnce, perMinute, secondsPerMinute } = this.limits;
     const mine = this.running.get(client) ?? 0;
     if (mine >= perClient) return { why: 'client-at-once', limit: perClient, retryAfterS: 1 };
     if (this.total >= atOnce) return { why: 'server-at-once', limit: atOnce, retryAfterS: 2 };
     const start = this.now();
+    const count = this.startedCount(client, start);
+    if (count + 1 > perMinute) return { why: 'client-rate', limit: perMinute, retryAfterS: HeavyWork.retryAfter(count + 1, perMinute) };
     const charged = this.charged(client, start);
-    if (charged >= secondsPerMinute) {
-      const retryAfterS = Math.max(1, Math.ceil(((charged - secondsPerMinute) * 60) / secondsPerMinute) + 1);
-      return { why: 'client-time', limit: secondsPerMinute, retryAfterS };
-    }
+    if (charged >= secondsPerMinute) return { why: 'client-time', limit: secondsPerMinute, retryAfterS: HeavyWork.retryAfter(charged, secondsPerMinute) };
+    this.started.set(client, { count: count + 1, at: start });
     this.running.set(client, mine + 1);
     this.total += 1;
     let open = true;
@@ -80,19 +101,25 @@ export class HeavyWork {
         else this.running.set(client, left);
         const end = this.now();
         this.spent.set(client, { seconds: this.charged(client, end) + (end - start) / 1000, at: end });
-        if (this.spent.size > SWEEP_AT) this.sweep(end);
+        if (this.spent.size > SWEEP_AT || this.started.size > SWEEP_AT) this.sweep(end);
       },
     };
   }
 
   private sweep(at: number): void {
     for (const client of this.spent.keys()) if (this.charged(client, at) === 0) this.spent.delete(client);
+    for (const client of this.started.keys()) if (this.startedCount(client, at) === 0) this.started.delete(client);
   }
 }
 
 /** The server's one admission, from the limits of the config. */
-export function heavyWorkOf(limits: { heavyPerClient: number; heavyAtOnce: number; heavySecondsPerMinute: number }): HeavyWork {
-  return new HeavyWork({ perClient: limits.heavyPerClient, atOnce: limits.heavyAtOnce, secondsPerMinute: limits.heavySecondsPerMinute });
+export function heavyWorkOf(limits: { heavyPerClient: number; heavyAtOnce: number; heavyPerMinute: number; heavySecondsPerMinute: number }): HeavyWork {
+  return new HeavyWork({
+    perClient: limits.heavyPerClient,
+    atOnce: limits.heavyAtOnce,
+    perMinute: limits.heavyPerMinute,
+    secondsPerMinute: limits.heavySecondsPerMinute,
+  });
 }
 
 const HEAVY_EN = 'heavy requests (actorGraph/networkShape/territoryReport operations, reports)';
@@ -109,6 +136,10 @@ export function heavyRefusalMessage(refusal: HeavyRefusal, lang: 'FR' | 'EN'): s
       return lang === 'FR'
         ? `Le serveur produit déjà ${limit} rapports ou calculs lourds pour l’ensemble des utilisateurs, le maximum (HEAVY_AT_ONCE) : réessayez dans ${retryAfterS} s.`
         : `The server is already running ${limit} ${HEAVY_EN} for all its clients, the most allowed at once (HEAVY_AT_ONCE): try again in ${retryAfterS} s.`;
+    case 'client-rate':
+      return lang === 'FR'
+        ? `Vous avez demandé plus de ${limit} rapports ou calculs lourds dans la dernière minute, le maximum (HEAVY_PER_MINUTE) : réessayez dans ${retryAfterS} s.`
+        : `You started more than ${limit} ${HEAVY_EN} in the last minute, the most allowed (HEAVY_PER_MINUTE): try again in ${retryAfterS} s.`;
     case 'client-time':
       return lang === 'FR'
         ? `Vos rapports et calculs lourds ont occupé le serveur plus de ${limit} s dans la dernière minute, le maximum (HEAVY_SECONDS_PER_MINUTE) : réessayez dans ${retryAfterS} s, ou demandez un territoire plus petit.`

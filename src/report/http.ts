@@ -111,7 +111,7 @@ function frenchMessage(error: DomainError): string {
 }
 
 export function useReport(deps: { db: Database; logger: Logger; security: SecurityConfig; heavy?: HeavyWork; pdfPages?: number }): Plugin {
-  const heavy = deps.heavy ?? new HeavyWork({ perClient: Number.POSITIVE_INFINITY, atOnce: Number.POSITIVE_INFINITY, secondsPerMinute: Number.POSITIVE_INFINITY });
+  const heavy = deps.heavy ?? new HeavyWork({ perClient: Number.POSITIVE_INFINITY, atOnce: Number.POSITIVE_INFINITY, perMinute: Number.POSITIVE_INFINITY, secondsPerMinute: Number.POSITIVE_INFINITY });
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;

@@ -102,6 +102,17 @@ describe('heavy fields', () => {
     expect(refused?.errors?.[0]?.message).toMatch(/HEAVY_AT_ONCE/);
   });
 
+  it('bounds the heavy requests one client starts in a minute (HEAVY_PER_MINUTE), however quick: past it, 429 naming it', async () => {
+    const yoga = server({ HEAVY_PER_MINUTE: '2' });
+    const ask = () => gql(yoga, `{ networkShape(within: null) { actorCount } }`);
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(200);
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.message).toMatch(/HEAVY_PER_MINUTE/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
   it('charges each client the time its heavy work took (HEAVY_SECONDS_PER_MINUTE): past it, 429 with a Retry-After, and other clients are still served', async () => {
     const [greedy, other] = [newApiKey(`${p}-greedy`, 'reader'), newApiKey(`${p}-other`, 'reader')];
     const yoga = server({ HEAVY_SECONDS_PER_MINUTE: '0.001', MAILLAGE_API_KEYS: `${greedy.entry},${other.entry}` });

@@ -13,7 +13,7 @@ const admitted = (x: HeavyTicket | HeavyRefusal): HeavyTicket => {
 
 describe('heavy work admission', () => {
   it('bounds one client at once (HEAVY_PER_CLIENT) and frees the slot on leave', () => {
-    const heavy = new HeavyWork({ perClient: 1, atOnce: 10, secondsPerMinute: 60 }, clock().now);
+    const heavy = new HeavyWork({ perClient: 1, atOnce: 10, perMinute: 100, secondsPerMinute: 60 }, clock().now);
     const first = admitted(heavy.enter('a'));
     expect(heavy.enter('a')).toMatchObject({ why: 'client-at-once', limit: 1 });
     admitted(heavy.enter('b'));
@@ -24,7 +24,7 @@ describe('heavy work admission', () => {
   });
 
   it('bounds every client together (HEAVY_AT_ONCE)', () => {
-    const heavy = new HeavyWork({ perClient: 2, atOnce: 2, secondsPerMinute: 60 }, clock().now);
+    const heavy = new HeavyWork({ perClient: 2, atOnce: 2, perMinute: 100, secondsPerMinute: 60 }, clock().now);
     const a = admitted(heavy.enter('a'));
     admitted(heavy.enter('b'));
     expect(heavy.enter('c')).toMatchObject({ why: 'server-at-once', limit: 2 });
@@ -34,7 +34,7 @@ describe('heavy work admission', () => {
 
   it('charges each client the seconds its heavy work lasted, drained over the minute (HEAVY_SECONDS_PER_MINUTE)', () => {
     const time = clock();
-    const heavy = new HeavyWork({ perClient: 2, atOnce: 4, secondsPerMinute: 10 }, time.now);
+    const heavy = new HeavyWork({ perClient: 2, atOnce: 4, perMinute: 100, secondsPerMinute: 10 }, time.now);
     // 12 s of work: past the 10 s a minute.
     const long = admitted(heavy.enter('a'));
     time.advance(12_000);
@@ -50,14 +50,34 @@ describe('heavy work admission', () => {
     admitted(heavy.enter('a')).leave();
   });
 
-  it('never refuses small work, however often', () => {
+  it('bounds how many heavy requests one client starts in a minute (HEAVY_PER_MINUTE), however short', () => {
     const time = clock();
-    const heavy = new HeavyWork({ perClient: 1, atOnce: 1, secondsPerMinute: 20 }, time.now);
-    for (let i = 0; i < 600; i++) {
+    const heavy = new HeavyWork({ perClient: 2, atOnce: 4, perMinute: 6, secondsPerMinute: 60 }, time.now);
+    for (let i = 0; i < 6; i++) admitted(heavy.enter('a')).leave();
+    const refused = heavy.enter('a');
+    expect(refused).toMatchObject({ why: 'client-rate', limit: 6 });
+    // One over six drains in 10 s (6 a minute), then one more second.
+    expect((refused as HeavyRefusal).retryAfterS).toBe(11);
+    admitted(heavy.enter('b')).leave();
+    time.advance(10_000);
+    admitted(heavy.enter('a')).leave();
+    expect(heavy.enter('a')).toMatchObject({ why: 'client-rate' });
+  });
+
+  it('never refuses small work at a person’s pace, and always runs one long request', () => {
+    const time = clock();
+    const heavy = new HeavyWork({ perClient: 1, atOnce: 1, perMinute: 60, secondsPerMinute: 60 }, time.now);
+    // A cold territory that takes 57 s runs; the next request is admitted (57 s < 60 s).
+    const cold = admitted(heavy.enter('a'));
+    time.advance(57_000);
+    cold.leave();
+    admitted(heavy.enter('a')).leave();
+    time.advance(60_000);
+    for (let i = 0; i < 60; i++) {
       const ticket = admitted(heavy.enter('a'));
-      time.advance(20); // 20 ms of work, every 100 ms
+      time.advance(200); // 200 ms of work, every second
       ticket.leave();
-      time.advance(80);
+      time.advance(800);
     }
   });
 
@@ -66,8 +86,9 @@ describe('heavy work admission', () => {
       { why: 'client-at-once', limit: 2, retryAfterS: 1 },
       { why: 'server-at-once', limit: 4, retryAfterS: 2 },
       { why: 'client-time', limit: 20, retryAfterS: 7 },
+      { why: 'client-rate', limit: 60, retryAfterS: 3 },
     ];
-    const settings = ['HEAVY_PER_CLIENT', 'HEAVY_AT_ONCE', 'HEAVY_SECONDS_PER_MINUTE'];
+    const settings = ['HEAVY_PER_CLIENT', 'HEAVY_AT_ONCE', 'HEAVY_SECONDS_PER_MINUTE', 'HEAVY_PER_MINUTE'];
     refusals.forEach((refusal, i) => {
       expect(heavyRefusalMessage(refusal, 'FR')).toContain(settings[i]);
       expect(heavyRefusalMessage(refusal, 'EN')).toContain(settings[i]);

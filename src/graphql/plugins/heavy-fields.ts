@@ -9,7 +9,8 @@
  *     the operation is refused past GRAPH_MAX_ITEMS;
  *   - they are admitted with the report routes (/report/...) by src/access/heavy-work.ts: at most
  *     HEAVY_PER_CLIENT at once per client (src/access/client-key.ts), HEAVY_AT_ONCE for the whole
- *     server, HEAVY_SECONDS_PER_MINUTE of heavy work per client; more get 429 RATE_LIMITED.
+ *     server, HEAVY_PER_MINUTE started and HEAVY_SECONDS_PER_MINUTE of heavy work per client a
+ *     minute; more get 429 RATE_LIMITED.
  * Refusals are QUERY_TOO_COMPLEX (HTTP 400) and name the field.
  */
 import {
