@@ -23,7 +23,7 @@ import { connect } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
-import { geographySource, loadGeographyData } from '../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../src/seed/geography.ts';
 import { seed } from '../src/seed/load.ts';
 import { hasGraphQLErrors, invocation, provenance, rssMbOf, waitUntilReady } from './support.ts';
 
@@ -58,18 +58,7 @@ const neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap:
 const db = connect({ ...neo4j.connection, database: 'neo4j' });
 try {
   await migrate(db);
-  const geography = loadGeographyData();
-  const communes = geography.communes.filter((c) => c.departement === '80');
-  const codes = new Set(communes.map((c) => c.code));
-  await seed(
-    db,
-    geographySource({
-      regions: geography.regions.filter((r) => r.code === '32'),
-      departements: geography.departements.filter((d) => d.code === '80'),
-      communes,
-      epci: geography.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-    }),
-  );
+  await seed(db, geographySource(geographyPart(loadGeographyData(), { departement: '80' })));
   await seed(db, resolveSource('framework'));
   const communeIds = (await db.read<{ id: string }>("MATCH (c:Commune)-[:PART_OF*1..2]->(:Department {id: 'department:80'}) RETURN DISTINCT c.id AS id")).map((r) => r.id);
   const competencyIds = (await db.read<{ id: string }>("MATCH (k:Competency {level: 'competency'}) RETURN k.id AS id")).map((r) => r.id);

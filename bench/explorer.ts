@@ -29,7 +29,7 @@ import { connect } from '../src/neo4j/database.ts';
 import { migrate } from '../src/neo4j/migrations.ts';
 import { freePort, startOwnedNeo4j } from '../src/neo4j/owned-server.ts';
 import { resolveSource } from '../src/seed/builtin.ts';
-import { type GeographyData, geographySource, loadGeographyData } from '../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../src/seed/geography.ts';
 import { seed } from '../src/seed/load.ts';
 import { syntheticSource } from '../src/seed/synthetic.ts';
 import { helpIfAsked, invocation, loadAverage, provenance } from './support.ts';
@@ -73,17 +73,6 @@ function casesOf(args: string[]): Case[] {
 /** How long a page may take to become ready before the run fails (BENCH_READY_TIMEOUT, seconds). */
 const READY_TIMEOUT_S = Number(process.env.BENCH_READY_TIMEOUT ?? 300);
 
-function somme(data: GeographyData): GeographyData {
-  const communes = data.communes.filter((c) => c.departement === '80');
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    regions: data.regions.filter((r) => r.code === '32'),
-    departements: data.departements.filter((d) => d.code === '80'),
-    communes,
-    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-  };
-}
-
 /** Progress on stderr (stdout keeps the figures only), with the seconds since the start. */
 const t0 = performance.now();
 const progress = (line: string) => process.stderr.write(`[explorer ${((performance.now() - t0) / 1000).toFixed(1)} s] ${line}\n`);
@@ -123,7 +112,7 @@ async function main(): Promise<void> {
   try {
     const geo = await phase('seeding the Somme and the framework', 600, async () => {
       await migrate(db);
-      const somme80 = somme(loadGeographyData());
+      const somme80 = geographyPart(loadGeographyData(), { departement: '80' });
       await seed(db, geographySource(somme80));
       await seed(db, resolveSource('framework'));
       return somme80;

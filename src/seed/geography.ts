@@ -84,6 +84,25 @@ export function loadGeographyData(): GeographyData {
   };
 }
 
+/**
+ * One région or one département of the data, with its région and the EPCI that have a commune in
+ * it: a small geography to seed in tests and benchmarks (the whole of France takes minutes).
+ *
+ *   geographySource(geographyPart(loadGeographyData(), { departement: '80' }))   // the Somme
+ */
+export function geographyPart(data: GeographyData, part: { region: string } | { departement: string }): GeographyData {
+  const inPart = (c: { region: string; departement: string }) => ('region' in part ? c.region === part.region : c.departement === part.departement);
+  const communes = data.communes.filter(inPart);
+  const codes = new Set(communes.map((c) => c.code));
+  const regionCodes = new Set(communes.map((c) => c.region));
+  return {
+    regions: data.regions.filter((r) => regionCodes.has(r.code)),
+    departements: data.departements.filter((d) => ('region' in part ? d.region === part.region : d.code === part.departement)),
+    communes,
+    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
+  };
+}
+
 export const GEOGRAPHY_SOURCE = 'geography';
 
 export function geographySource(data: GeographyData = loadGeographyData()): SeedSource {

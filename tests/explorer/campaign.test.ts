@@ -4,12 +4,9 @@
  * and the page shows the answer in its département and commune without being reloaded; a reader's
  * key is refused in words. Screenshots go to test-results/campaign/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
 import { newApiKey } from '../../src/access/api-keys.ts';
@@ -17,11 +14,11 @@ import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
-import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
+import { type BrowserRig, openBrowser } from './browser.ts';
 import { gql, testDatabase, uniquePrefix } from '../support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = path.resolve('test-results', 'campaign');
 const WAIT = 45_000;
 const db = testDatabase();
@@ -32,28 +29,15 @@ const server = createGraphQLServer({ db, logger: createLogger(process.env.TEST_L
 const asAdmin = { 'x-api-key': admin.key };
 const slug = uniquePrefix('camp');
 const campaign = `campaign:${slug}`;
-let http: Server;
+let rig: BrowserRig | undefined;
 let baseUrl: string;
-let profile: string;
 let browser: BrowserContext;
 let page: Page;
 let token = '';
 
-/** The Somme only: enough for Albert, fast to seed. */
-function somme(data: GeographyData): GeographyData {
-  const communes = data.communes.filter((c) => c.departement === '80');
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    regions: data.regions.filter((r) => r.code === '32'),
-    departements: data.departements.filter((d) => d.code === '80'),
-    communes,
-    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-  };
-}
-
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
-  await seed(db, geographySource(somme(loadGeographyData())));
+  await seed(db, geographySource(geographyPart(loadGeographyData(), { departement: '80' })));
   await seed(db, resolveSource('framework'));
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const created = await gql<{ createSurveyCampaign: { publicToken: string } }>(
@@ -65,25 +49,13 @@ beforeAll(async () => {
   expect(created.errors).toBeUndefined();
   token = created.data!.createSurveyCampaign.publicToken;
 
-  http = createServer(server);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   mkdirSync(ARTEFACTS, { recursive: true });
-  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(WAIT);
+  rig = await openBrowser(server, { viewport: { width: 1100, height: 900 } }, WAIT);
+  ({ baseUrl, browser, page } = rig);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await rig?.close();
   const respondents = await db.read<{ id: string }>('MATCH (r:SurveyResponse {campaign: $campaign}) RETURN r.id AS id', { campaign });
   for (const { id } of respondents) await gql(server, `mutation($id: ID!) { deleteSurveyRespondent(id: $id) }`, { id }, asAdmin);
   await db.write('MATCH (n) WHERE (n:SurveyCampaign AND n.id = $campaign) OR (n:SurveyInvitation AND n.campaign = $campaign) DETACH DELETE n', { campaign });

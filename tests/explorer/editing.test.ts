@@ -3,12 +3,7 @@
  * signs in, creates an SME in Albert, links it to ALTYTUD, sees it in the graph and in the change
  * list, undoes the link; a reader sees no controls. The key stays out of the URL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
 import { newApiKey } from '../../src/access/api-keys.ts';
@@ -16,11 +11,11 @@ import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
-import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
+import { type BrowserRig, openBrowser } from './browser.ts';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = 45_000;
 const db = testDatabase();
 const editor = newApiKey('explorer-editor', 'editor');
@@ -28,22 +23,10 @@ const reader = newApiKey('explorer-reader', 'reader');
 const config = loadConfig({ MAILLAGE_API_KEYS: `${editor.entry},${reader.entry}` });
 const server = createGraphQLServer({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), security: config.security, limits: config.limits });
 const NAME = `Aéro Albert ${uniquePrefix('ed')}`;
-let http: Server;
+let rig: BrowserRig | undefined;
 let baseUrl: string;
-let profile: string;
 let browser: BrowserContext;
 let page: Page;
-
-function somme(data: GeographyData): GeographyData {
-  const communes = data.communes.filter((c) => c.departement === '80');
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    regions: data.regions.filter((r) => r.code === '32'),
-    departements: data.departements.filter((d) => d.code === '80'),
-    communes,
-    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-  };
-}
 
 async function createdId(): Promise<string | undefined> {
   const [row] = await db.read<{ id: string }>('MATCH (a:Actor {name: $name}) RETURN a.id AS id', { name: NAME });
@@ -59,27 +42,15 @@ async function signIn(key: string): Promise<void> {
 
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
-  await seed(db, geographySource(somme(loadGeographyData())));
+  await seed(db, geographySource(geographyPart(loadGeographyData(), { departement: '80' })));
   await seed(db, resolveSource('framework'));
   await seed(db, resolveSource('article'));
-  http = createServer(server);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(WAIT);
+  rig = await openBrowser(server, { viewport: { width: 1440, height: 900 } }, WAIT);
+  ({ baseUrl, browser, page } = rig);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await rig?.close();
   const id = await createdId();
   if (id) {
     await db.write('MATCH (c:Change) WHERE c.actorId = $id OR c.otherId = $id DELETE c', { id });

@@ -4,45 +4,30 @@
  * framework and the geography of Hauts-de-France seeded, then a synthetic network for a département.
  * Screenshots go to test-results/explorer/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
-import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { arraySource } from '../../src/seed/format.ts';
 import { seed } from '../../src/seed/load.ts';
 import { syntheticSource } from '../../src/seed/synthetic.ts';
+import { type BrowserRig, openBrowser } from './browser.ts';
 import { testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = path.resolve('test-results', 'explorer');
 /** Bounded waits: a loaded CI machine computes shapes in seconds, never in minutes. */
 const WAIT = 45_000;
 
 const db = testDatabase();
 const prefix = `${uniquePrefix('xp')}:`;
-let http: Server;
+let rig: BrowserRig | undefined;
 let baseUrl: string;
-let profile: string;
 let browser: BrowserContext;
 let page: Page;
-
-/** Only Hauts-de-France (the article's région): the whole of France would take minutes to seed. */
-function hautsDeFrance(data: GeographyData): GeographyData {
-  const communes = data.communes.filter((c) => c.region === '32');
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    regions: data.regions.filter((r) => r.code === '32'),
-    departements: data.departements.filter((d) => d.region === '32'),
-    communes,
-    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-  };
-}
 
 /**
  * Nine actors of Albert (Somme, commune 80016) with long names, one of them linked to the eight
@@ -80,42 +65,20 @@ function albertSource() {
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
   // Idempotent sets, safe in the database other tests share.
-  await seed(db, geographySource(hautsDeFrance(loadGeographyData())));
+  // Hauts-de-France only (the article's région): the whole of France would take minutes to seed.
+  await seed(db, geographySource(geographyPart(loadGeographyData(), { region: '32' })));
   await seed(db, resolveSource('framework'));
   await seed(db, resolveSource('article'));
   await seed(db, albertSource());
 
-  http = createServer(testServer(db));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   mkdirSync(ARTEFACTS, { recursive: true });
-  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // WebGL without a GPU: software rendering, which sigma needs.
-      '--enable-unsafe-swiftshader',
-    ],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(WAIT);
+  rig = await openBrowser(testServer(db), { viewport: { width: 1440, height: 900 } }, WAIT);
+  ({ baseUrl, browser, page } = rig);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await rig?.close();
   await db.write(
     `MATCH (n:Entity) WHERE n.id STARTS WITH $prefix OR n.id STARTS WITH $answers
      CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,

@@ -3,12 +3,9 @@
  * viewport, against the real service and the test run's Neo4j: a respondent answers, and the
  * territory's competencyGaps change accordingly. Screenshots go to test-results/questionnaire/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
 import { newApiKey } from '../../src/access/api-keys.ts';
@@ -16,11 +13,11 @@ import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
-import { type GeographyData, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
+import { type BrowserRig, openBrowser } from './browser.ts';
 import { gql, testDatabase, uniquePrefix } from '../support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = path.resolve('test-results', 'questionnaire');
 const WAIT = 45_000;
 const db = testDatabase();
@@ -30,24 +27,11 @@ const server = createGraphQLServer({ db, logger: createLogger(process.env.TEST_L
 const asAdmin = { 'x-api-key': admin.key };
 const slug = uniquePrefix('q');
 const NEED = 'competency:export-strategy';
-let http: Server;
+let rig: BrowserRig | undefined;
 let baseUrl: string;
-let profile: string;
 let browser: BrowserContext;
 let page: Page;
 let token = '';
-
-/** The Somme only: enough for Albert, fast to seed. */
-function somme(data: GeographyData): GeographyData {
-  const communes = data.communes.filter((c) => c.departement === '80');
-  const codes = new Set(communes.map((c) => c.code));
-  return {
-    regions: data.regions.filter((r) => r.code === '32'),
-    departements: data.departements.filter((d) => d.code === '80'),
-    communes,
-    epci: data.epci.filter((e) => e.membres.some((m) => codes.has(m.code))),
-  };
-}
 
 async function gap(): Promise<{ demand: number; companyCount: number } | undefined> {
   const res = await gql<{ competencyGaps: { competency: { id: string }; demand: number; companyCount: number }[] }>(
@@ -63,7 +47,7 @@ async function gap(): Promise<{ demand: number; companyCount: number } | undefin
 
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
-  await seed(db, geographySource(somme(loadGeographyData())));
+  await seed(db, geographySource(geographyPart(loadGeographyData(), { departement: '80' })));
   await seed(db, resolveSource('framework'));
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const created = await gql<{ createSurveyCampaign: { publicToken: string } }>(
@@ -75,28 +59,13 @@ beforeAll(async () => {
   expect(created.errors).toBeUndefined();
   token = created.data!.createSurveyCampaign.publicToken;
 
-  http = createServer(server);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   mkdirSync(ARTEFACTS, { recursive: true });
-  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(WAIT);
+  rig = await openBrowser(server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, WAIT);
+  ({ baseUrl, browser, page } = rig);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await rig?.close();
   const campaign = `campaign:${slug}`;
   const respondents = await db.read<{ id: string }>('MATCH (r:SurveyResponse {campaign: $campaign}) RETURN r.id AS id', { campaign });
   for (const { id } of respondents) await gql(server, `mutation($id: ID!) { deleteSurveyRespondent(id: $id) }`, { id }, asAdmin);

@@ -6,20 +6,17 @@
  * Screenshots go to test-results/explorer/.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../scripts/explorer-build.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createGraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
+import { type BrowserRig, openBrowser } from './browser.ts';
 import { testDatabase, uniquePrefix } from '../support/harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTEFACTS = path.resolve('test-results', 'explorer');
 const WAIT = 30_000;
 
@@ -27,9 +24,8 @@ const db = testDatabase();
 const p = uniquePrefix('up');
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 const config = loadConfig({ MAILLAGE_API_KEYS: `ed:editor:${hash('editor-key')},rd:reader:${hash('reader-key')}` });
-let http: Server;
+let rig: BrowserRig | undefined;
 let baseUrl: string;
-let profile: string;
 let browser: BrowserContext;
 let page: Page;
 
@@ -41,25 +37,13 @@ const written = async () => (await db.read<{ id: string }>('MATCH (n:Entity) WHE
 
 beforeAll(async () => {
   await buildExplorer({ ifStale: true });
-  http = createServer(createGraphQLServer({ db, logger: createLogger('silent'), security: config.security, limits: config.limits }));
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   mkdirSync(ARTEFACTS, { recursive: true });
-  profile = mkdtempSync(path.join(os.tmpdir(), 'maillage-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.setDefaultTimeout(WAIT);
+  rig = await openBrowser(createGraphQLServer({ db, logger: createLogger('silent'), security: config.security, limits: config.limits }), { viewport: { width: 1280, height: 900 } }, WAIT);
+  ({ baseUrl, browser, page } = rig);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+  await rig?.close();
   await db.write('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
   await db.close();
 }, 60_000);
