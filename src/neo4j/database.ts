@@ -2,7 +2,7 @@
  * The one door to Neo4j: every Cypher query of the service goes through `read` or `write`.
  *
  *   const db = connect({ uri: 'bolt://127.0.0.1:7690', database: 'neo4j' });
- *   const rows = await db.read<{ name: string }>('MATCH (a:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
+ *   const rows = await db.read<{ name: string }>('MATCH (a:Entity:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
  *
  * A write runs one managed transaction (retried by the driver on transient errors), a read one
  * auto-commit query (retried here the same way, see `readAutoCommit`), with the database

@@ -248,7 +248,7 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
       // Companies that will exist: those of the database, and those of the input.
       const known = new Set<string>();
       for (const node of source.nodes()) if (node.labels.includes('Company')) known.add(node.id);
-      const inDb = await db.read<{ id: string }>('UNWIND $ids AS id MATCH (c:Company {id: id}) RETURN c.id AS id', {
+      const inDb = await db.read<{ id: string }>('UNWIND $ids AS id MATCH (c:Entity:Company {id: id}) RETURN c.id AS id', {
         ids: [...companies].filter((c) => !known.has(c)),
       });
       for (const row of inDb) known.add(row.id);

@@ -72,7 +72,7 @@ export function refreshPresence(touched: string, moved: string, imports = ''): s
     RETURN presenceActor
     UNION
     UNWIND ${moved} AS presenceId
-    MATCH (presenceNode:Territory {id: presenceId})
+    MATCH (presenceNode:Entity:Territory {id: presenceId})
     WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
     CALL db.index.fulltext.queryNodes('${MODEL.presence.index}', '${active}:"' + presenceNode.id + '"') YIELD node AS presenceActor
     RETURN presenceActor
