@@ -46,6 +46,22 @@ export interface QueryOptions {
   bookmarkManager?: BookmarkManager | undefined;
 }
 
+/** A Cypher statement and its parameters. */
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * A data write may bring statements to run in its transaction, in order: `before` it, then it,
+ * then `after` it, all sent at once. Statements that never change (a lock, a refresh) are planned
+ * once by Neo4j, where folding them into each write's text would plan them again for every text.
+ */
+export interface WriteOptions extends QueryOptions {
+  before?: readonly Statement[];
+  after?: readonly Statement[];
+}
+
 export class Database {
   readonly driver: Driver;
   readonly database: string;
@@ -100,7 +116,7 @@ export class Database {
   write<T extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},
-    options: QueryOptions = {},
+    options: WriteOptions = {},
   ): Promise<T[]> {
     return this.run<T>('WRITE', cypher, params, options);
   }
@@ -109,7 +125,7 @@ export class Database {
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: Record<string, unknown>,
-    callOptions: QueryOptions,
+    callOptions: WriteOptions,
   ): Promise<T[]> {
     // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
     const options = { ...this.defaults, ...withoutUndefined(callOptions) };
@@ -145,7 +161,7 @@ export class Database {
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: Record<string, unknown>,
-    options: QueryOptions,
+    options: WriteOptions,
   ): Promise<T[]> {
     if (mode === 'READ') return this.readAutoCommit<T>(cypher, params, options);
     if (!isSchemaCommand(cypher)) return this.writeAndBumpVersion<T>(cypher, params, options);
@@ -205,15 +221,22 @@ export class Database {
   private async writeAndBumpVersion<T extends RecordShape>(
     cypher: string,
     params: Record<string, unknown>,
-    options: QueryOptions,
+    options: WriteOptions,
   ): Promise<T[]> {
     const session = this.openSession(neo4j.session.WRITE, options);
+    const before = options.before ?? [];
+    const after = options.after ?? [];
     try {
       return await session.executeWrite(
         async (tx) => {
-          // Both statements are sent before either answer is awaited: one round trip, as before.
-          const [result] = await Promise.all([tx.run<T>(cypher, params), tx.run(BUMP_DATA_VERSION)]);
-          return result.records.map((record) => record.toObject());
+          // Every statement is sent before any answer is awaited: one round trip.
+          const results = await Promise.all([
+            ...before.map((s) => tx.run(s.cypher, s.params)),
+            tx.run<T>(cypher, params),
+            ...after.map((s) => tx.run(s.cypher, s.params)),
+            tx.run(BUMP_DATA_VERSION),
+          ]);
+          return results[before.length]!.records.map((record) => record.toObject() as T);
         },
         { timeout: options.timeoutMs ?? this.timeoutMs },
       );
