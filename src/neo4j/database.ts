@@ -46,6 +46,22 @@ export interface QueryOptions {
   bookmarkManager?: BookmarkManager | undefined;
 }
 
+/**
+ * The driver captures and formats a stack trace for every result it creates, to put its call site
+ * in a failing query's stack: about 5% of the service's CPU on the hot read path (docs/benchmarks.md,
+ * "Performance, issue #21"). Reads skip it; the error keeps its message, code and our own mapping
+ * (src/neo4j/errors.ts). The window is synchronous, so no other code runs with the limit at 0.
+ */
+function withoutResultStack<R>(start: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A Cypher statement and its parameters. */
 export interface Statement {
   cypher: string;
@@ -201,7 +217,7 @@ export class Database {
     for (let delay = 1_000; ; delay *= 2) {
       const session = this.openSession(neo4j.session.READ, options);
       try {
-        const result = await session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs });
+        const result = await withoutResultStack(() => session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs }));
         return result.records.map((record) => record.toObject());
       } catch (error) {
         const wait = delay * (0.8 + Math.random() * 0.4);
