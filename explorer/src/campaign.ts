@@ -5,16 +5,15 @@
  * competencies. It asks `surveyCampaignProgress` again every POLL_SECONDS while the tab is visible,
  * so a new answer shows without reloading. Any other key gets the API's refusal, said in words.
  *
- * The key is kept in sessionStorage under the explorer's own name (signing in there signs in here,
- * in the same tab), never in the URL.
+ * The key is the one the explorer keeps (./stored-key.ts): signing in there signs in here, in the
+ * same tab.
  *
  *   /explore/campaign.html#c=campaign:somme-2026       (&l=en for English)
  */
 import type { SurveyCampaign } from './generated/schema.ts';
+import { forgetKey, keepKey, storedKey } from './stored-key.ts';
 import { formatNumber, lang, parseLang, setLang, t } from './text.ts';
 
-/** The explorer's sign-in keeps the key under this name (src/editing.ts). */
-const KEY_STORAGE = 'maillage-editor-key';
 /** How often the page asks again: a few seconds is "as they arrive" for people, and one light query per admin tab. */
 const POLL_SECONDS = 3;
 
@@ -229,16 +228,14 @@ async function start(): Promise<void> {
   choose(select.value);
 }
 
-keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
+keyInput.value = storedKey() ?? '';
 $('key-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const key = keyInput.value.trim();
-  if (key) sessionStorage.setItem(KEY_STORAGE, key);
-  else sessionStorage.removeItem(KEY_STORAGE);
+  keepKey(keyInput.value);
   void start();
 });
 $('forget-key').addEventListener('click', () => {
-  sessionStorage.removeItem(KEY_STORAGE);
+  forgetKey();
   keyInput.value = '';
   generation += 1;
   clearTimeout(timer);

@@ -11,6 +11,7 @@
  */
 import { ACTOR_FIELDS, type ActorField, fieldsOfKind } from '../../src/domain/actor-fields.ts';
 import { MODEL } from '../../src/domain/model.ts';
+import { forgetKey, keepKey, storedKey } from './stored-key.ts';
 
 type Lang = 'fr' | 'en';
 interface Hooks {
@@ -23,7 +24,6 @@ interface ApiErrorBody {
   extensions?: { code?: string; argumentPath?: (string | number)[]; current?: Record<string, unknown> | null };
 }
 
-const KEY_STORE = 'maillage-editor-key';
 const WORDS = {
   fr: {
     signIn: 'Se connecter',
@@ -211,7 +211,7 @@ export class Editing {
   }
 
   private get key(): string | null {
-    return sessionStorage.getItem(KEY_STORE);
+    return storedKey();
   }
 
   async call<T>(query: string, variables: Record<string, unknown> = {}, key = this.key): Promise<{ data?: T; errors?: ApiErrorBody[] }> {
@@ -238,12 +238,12 @@ export class Editing {
     const res = await this.call<{ changes: unknown }>('{ changes(first: 1) { edges { node { by } } } }', {}, key);
     const code = res.errors?.[0]?.extensions?.code;
     if (code === 'UNAUTHENTICATED' || (!res.data && code !== 'FORBIDDEN')) {
-      sessionStorage.removeItem(KEY_STORE);
+      forgetKey();
       this.role = null;
       if (errorBox) errorBox.textContent = this.w.badKey;
       return false;
     }
-    sessionStorage.setItem(KEY_STORE, key);
+    keepKey(key);
     this.role = code === 'FORBIDDEN' ? 'reader' : 'editor';
     this.subject = code === 'FORBIDDEN' ? '' : 'API';
     // Only an admin may list campaigns: asked once, at sign-in, to offer the campaign page.
@@ -256,7 +256,7 @@ export class Editing {
     if (this.key) {
       const out = el('button', { type: 'button', id: 'sign-out', textContent: this.w.signOut });
       out.addEventListener('click', () => {
-        sessionStorage.removeItem(KEY_STORE);
+        forgetKey();
         this.role = null;
         this.admin = false;
         this.drawBar();

@@ -4,14 +4,13 @@
  * confirms and the same file is sent again with `dryRun: false`. A reader's key is refused by the
  * API (FORBIDDEN) and the page says so in words.
  *
- * The key is kept in sessionStorage (this tab only, gone when it closes), never in the URL, so it
- * does not end up in the history, a bookmark or a shared link.
+ * The key is kept for this tab only, never in the URL (./stored-key.ts).
  *
  *   /explore/upload.html        (#l=en for English)
  */
+import { forgetKey, keepKey, storedKey } from './stored-key.ts';
 import { lang, parseLang, setLang, t } from './text.ts';
 
-const KEY_STORAGE = 'maillage.editorKey';
 /** Errors listed under the preview: the API gives up to 200, a person reads the first ones. */
 const SHOWN_PROBLEMS = 20;
 
@@ -71,14 +70,10 @@ const drop = $('drop');
 const result = $('result');
 const confirmButton = $<HTMLButtonElement>('confirm');
 
-keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
-keyInput.addEventListener('change', () => {
-  const key = keyInput.value.trim();
-  if (key) sessionStorage.setItem(KEY_STORAGE, key);
-  else sessionStorage.removeItem(KEY_STORAGE);
-});
+keyInput.value = storedKey() ?? '';
+keyInput.addEventListener('change', () => keepKey(keyInput.value));
 $('forget-key').addEventListener('click', () => {
-  sessionStorage.removeItem(KEY_STORAGE);
+  forgetKey();
   keyInput.value = '';
 });
 $('upload-form').addEventListener('submit', (e) => e.preventDefault());

@@ -38,16 +38,28 @@ export interface HeavyTicket {
   leave(): void;
 }
 
+/** A leaky bucket: its level `amount` when last changed, `at` (ms). */
+interface Bucket {
+  amount: number;
+  at: number;
+}
+
+/** A bucket's level at `at`: its amount drained at `perMinute` / 60 per second since it last changed. */
+function level(bucket: Bucket | undefined, perMinute: number, at: number): number {
+  if (!bucket) return 0;
+  return Math.max(0, bucket.amount - ((at - bucket.at) / 1000) * (perMinute / 60));
+}
+
 /** Past this many clients in the time map, entries that have drained are dropped. */
 const SWEEP_AT = 10_000;
 
 export class HeavyWork {
   readonly limits: HeavyLimits;
   private readonly running = new Map<string, number>();
-  /** Seconds of heavy work charged to a client, and when that figure was last drained. */
-  private readonly spent = new Map<string, { seconds: number; at: number }>();
-  /** Heavy requests a client started, drained at perMinute / 60 per second. */
-  private readonly started = new Map<string, { count: number; at: number }>();
+  /** Seconds of heavy work charged to a client: a bucket drained at secondsPerMinute / 60 per second. */
+  private readonly spent = new Map<string, Bucket>();
+  /** Heavy requests a client started: a bucket drained at perMinute / 60 per second. */
+  private readonly started = new Map<string, Bucket>();
   private total = 0;
   private readonly now: () => number;
 
@@ -56,25 +68,17 @@ export class HeavyWork {
     this.now = now;
   }
 
-  /** A bucket's level now: `amount` drained at `perMinute` / 60 per second since `at`. */
-  private static drained(entry: { amount: number; at: number } | undefined, perMinute: number, at: number): number {
-    if (!entry) return 0;
-    return Math.max(0, entry.amount - ((at - entry.at) / 1000) * (perMinute / 60));
-  }
-
   /** Seconds to wait until a bucket at `level` is below `limit` again. */
   private static retryAfter(level: number, limit: number): number {
     return Math.max(1, Math.ceil(((level - limit) * 60) / limit) + 1);
   }
 
   private charged(client: string, at: number): number {
-    const entry = this.spent.get(client);
-    return HeavyWork.drained(entry && { amount: entry.seconds, at: entry.at }, this.limits.secondsPerMinute, at);
+    return level(this.spent.get(client), this.limits.secondsPerMinute, at);
   }
 
   private startedCount(client: string, at: number): number {
-    const entry = this.started.get(client);
-    return HeavyWork.drained(entry && { amount: entry.count, at: entry.at }, this.limits.perMinute, at);
+    return level(this.started.get(client), this.limits.perMinute, at);
   }
 
   enter(client: string): HeavyTicket | HeavyRefusal {
@@ -87,7 +91,7 @@ export class HeavyWork {
     if (count + 1 > perMinute) return { why: 'client-rate', limit: perMinute, retryAfterS: HeavyWork.retryAfter(count + 1, perMinute) };
     const charged = this.charged(client, start);
     if (charged >= secondsPerMinute) return { why: 'client-time', limit: secondsPerMinute, retryAfterS: HeavyWork.retryAfter(charged, secondsPerMinute) };
-    this.started.set(client, { count: count + 1, at: start });
+    this.started.set(client, { amount: count + 1, at: start });
     this.running.set(client, mine + 1);
     this.total += 1;
     let open = true;
@@ -100,7 +104,7 @@ export class HeavyWork {
         if (left <= 0) this.running.delete(client);
         else this.running.set(client, left);
         const end = this.now();
-        this.spent.set(client, { seconds: this.charged(client, end) + (end - start) / 1000, at: end });
+        this.spent.set(client, { amount: this.charged(client, end) + (end - start) / 1000, at: end });
         if (this.spent.size > SWEEP_AT || this.started.size > SWEEP_AT) this.sweep(end);
       },
     };

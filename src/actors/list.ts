@@ -70,7 +70,7 @@ export function actorsQuery(filter: ActorFilter, within: string | null, plan: No
   let text = byShape.get(shape);
   if (!text) {
     const b = new CypherBuilder();
-    const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.named('within', within)}})\n`;
+    const scopeMatch = within === null ? '' : `OPTIONAL MATCH (scope:Entity:Territory {id: ${b.named('within', within)}})\n`;
     const c = actorConnection(b, filter, within === null ? null : 'scope', plan, true);
     const found = within === null ? 'true' : 'scope IS NOT NULL';
     // What the plan itself gives (nested limits, types) stays; the filter's values come per call.

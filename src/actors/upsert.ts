@@ -147,7 +147,7 @@ export function upsertActorsQuery(rows: Row[], plan: NodePlan, by: string): { cy
   const cypher = `${PRESENCE_LOCK}
 UNWIND ${rowsParam} AS row
 OPTIONAL MATCH (existing:Entity {id: row.id})
-OPTIONAL MATCH (commune:Commune {id: row.communeId})
+OPTIONAL MATCH (commune:Entity:Commune {id: row.communeId})
 WITH row, existing, commune, ${actorSnapshot('existing')} AS existingNow
 WITH collect(CASE
   WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
@@ -160,7 +160,7 @@ END) AS problems
 CALL (problems) {
   WITH problems WHERE size(problems) = 0
   UNWIND ${rowsParam} AS row
-  OPTIONAL MATCH (old:Actor {id: row.id})
+  OPTIONAL MATCH (old:Entity:Actor {id: row.id})
   WITH row, ${actorSnapshot('old')} AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
   MERGE (a:Entity {id: row.id})
     ON CREATE SET a.source = coalesce(row.source, 'api')
@@ -175,7 +175,7 @@ CALL (problems) {
   }
   CALL (a, row) {
     WITH a, row WHERE row.communeId IS NOT NULL
-    MATCH (c:Commune {id: row.communeId})
+    MATCH (c:Entity:Commune {id: row.communeId})
     MERGE (a)-[located:LOCATED_IN]->(c)
       ON CREATE SET located.source = coalesce(row.source, 'api')
   }
@@ -192,7 +192,7 @@ CALL (problems) {
 }
 RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
   UNWIND ${rowsParam} AS row
-  MATCH (a:Actor {id: row.id})
+  MATCH (a:Entity:Actor {id: row.id})
   RETURN ${projection}
 } ELSE [] END AS actors`;
   return { cypher, params: b.params };

@@ -53,7 +53,7 @@ CALL (c, a, before, restore, problem) {
   WITH c, a, before, was, wasAll
   CALL (a) { MATCH (a)-[old:LOCATED_IN]->() DELETE old }
   CALL (a, before) {
-    MATCH (commune:Commune {id: before.communeId})
+    MATCH (commune:Entity:Commune {id: before.communeId})
     MERGE (a)-[l:LOCATED_IN]->(commune) ON CREATE SET l.source = 'api'
   }
   WITH c, a, was, wasAll, ${actorSnapshot('a')} AS now

@@ -44,7 +44,7 @@ export const EXPORT_PAGE_SIZE = 5_000;
 
 /** Actors of the scope whose id is after $after, in id order. */
 const MEMBER_PAGE = `
-OPTIONAL MATCH (t:Territory {id: $within})
+OPTIONAL MATCH (t:Entity:Territory {id: $within})
 WITH t WHERE $within IS NULL OR t IS NOT NULL
 CALL (t) {
   WITH t WHERE t IS NULL
@@ -57,11 +57,11 @@ CALL (t) {
   RETURN a ORDER BY a.id LIMIT toInteger($limit)
 }`;
 
-const IN_SCOPE = `($source IS NULL OR b.source = $source) AND ($within IS NULL OR EXISTS { MATCH (b)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(:Territory {id: $within}) })`;
+const IN_SCOPE = `($source IS NULL OR b.source = $source) AND ($within IS NULL OR EXISTS { MATCH (b)-[:LOCATED_IN]->(:Commune)-[:PART_OF*0..3]->(:Entity:Territory {id: $within}) })`;
 
 async function ensureTerritory(db: Database, scope: ExportScope): Promise<void> {
   if (scope.within === null) return;
-  const rows = await db.read<{ id: string }>('MATCH (t:Territory {id: $within}) RETURN t.id AS id', { within: scope.within });
+  const rows = await db.read<{ id: string }>('MATCH (t:Entity:Territory {id: $within}) RETURN t.id AS id', { within: scope.within });
   if (rows.length === 0) throw new NotFoundError('territory', scope.within);
 }
 

@@ -68,7 +68,7 @@ export async function listNodes(db: Database, filter: NodeListFilter, plan: Node
   if (filter.within !== null) {
     conditions.push(`EXISTS { (n)<-[:PART_OF*0..2]-(:Event)-[:HELD_IN]->(:Territory)-[:PART_OF*0..3]->(scope) }`);
   }
-  const scope = filter.within === null ? '' : `OPTIONAL MATCH (scope:Territory {id: ${b.param(filter.within)}})\n`;
+  const scope = filter.within === null ? '' : `OPTIONAL MATCH (scope:Entity:Territory {id: ${b.param(filter.within)}})\n`;
   const where = (extra: string[]) => (extra.length ? ` WHERE ${extra.join(' AND ')}` : '');
   const keyset = filter.after === null ? [] : [`n.id > ${b.param(filter.after)}`];
   const cypher = `${scope}RETURN ${filter.within === null ? 'true' : 'scope IS NOT NULL'} AS found,

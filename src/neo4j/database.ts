@@ -2,7 +2,7 @@
  * The one door to Neo4j: every Cypher query of the service goes through `read` or `write`.
  *
  *   const db = connect({ uri: 'bolt://127.0.0.1:7690', database: 'neo4j' });
- *   const rows = await db.read<{ name: string }>('MATCH (a:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
+ *   const rows = await db.read<{ name: string }>('MATCH (a:Entity:Actor {id: $id}) RETURN a.name AS name', { id: 'utc' });
  *
  * A write runs one managed transaction (retried by the driver on transient errors), a read one
  * auto-commit query (retried here the same way, see `readAutoCommit`), with the database
@@ -44,6 +44,38 @@ export interface QueryOptions {
    * Without one, the driver's own manager chains this instance's queries.
    */
   bookmarkManager?: BookmarkManager | undefined;
+}
+
+/**
+ * The driver captures and formats a stack trace for every result it creates, to put its call site
+ * in a failing query's stack: about 5% of the service's CPU on the hot read path (docs/benchmarks.md,
+ * "Performance, issue #21"). Reads skip it; the error keeps its message, code and our own mapping
+ * (src/neo4j/errors.ts). The window is synchronous, so no other code runs with the limit at 0.
+ */
+function withoutResultStack<R>(start: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** A Cypher statement and its parameters. */
+export interface Statement {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * A data write may bring statements to run in its transaction, in order: `before` it, then it,
+ * then `after` it, all sent at once. Statements that never change (a lock, a refresh) are planned
+ * once by Neo4j, where folding them into each write's text would plan them again for every text.
+ */
+export interface WriteOptions extends QueryOptions {
+  before?: readonly Statement[];
+  after?: readonly Statement[];
 }
 
 export class Database {
@@ -100,7 +132,7 @@ export class Database {
   write<T extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},
-    options: QueryOptions = {},
+    options: WriteOptions = {},
   ): Promise<T[]> {
     return this.run<T>('WRITE', cypher, params, options);
   }
@@ -109,7 +141,7 @@ export class Database {
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: Record<string, unknown>,
-    callOptions: QueryOptions,
+    callOptions: WriteOptions,
   ): Promise<T[]> {
     // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
     const options = { ...this.defaults, ...withoutUndefined(callOptions) };
@@ -145,7 +177,7 @@ export class Database {
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: Record<string, unknown>,
-    options: QueryOptions,
+    options: WriteOptions,
   ): Promise<T[]> {
     if (mode === 'READ') return this.readAutoCommit<T>(cypher, params, options);
     if (!isSchemaCommand(cypher)) return this.writeAndBumpVersion<T>(cypher, params, options);
@@ -185,7 +217,7 @@ export class Database {
     for (let delay = 1_000; ; delay *= 2) {
       const session = this.openSession(neo4j.session.READ, options);
       try {
-        const result = await session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs });
+        const result = await withoutResultStack(() => session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs }));
         return result.records.map((record) => record.toObject());
       } catch (error) {
         const wait = delay * (0.8 + Math.random() * 0.4);
@@ -205,15 +237,22 @@ export class Database {
   private async writeAndBumpVersion<T extends RecordShape>(
     cypher: string,
     params: Record<string, unknown>,
-    options: QueryOptions,
+    options: WriteOptions,
   ): Promise<T[]> {
     const session = this.openSession(neo4j.session.WRITE, options);
+    const before = options.before ?? [];
+    const after = options.after ?? [];
     try {
       return await session.executeWrite(
         async (tx) => {
-          // Both statements are sent before either answer is awaited: one round trip, as before.
-          const [result] = await Promise.all([tx.run<T>(cypher, params), tx.run(BUMP_DATA_VERSION)]);
-          return result.records.map((record) => record.toObject());
+          // Every statement is sent before any answer is awaited: one round trip.
+          const results = await Promise.all([
+            ...before.map((s) => tx.run(s.cypher, s.params)),
+            tx.run<T>(cypher, params),
+            ...after.map((s) => tx.run(s.cypher, s.params)),
+            tx.run(BUMP_DATA_VERSION),
+          ]);
+          return results[before.length]!.records.map((record) => record.toObject() as T);
         },
         { timeout: options.timeoutMs ?? this.timeoutMs },
       );

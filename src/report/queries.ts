@@ -123,7 +123,7 @@ export interface SubTerritoryRecord {
 /** Each sub-territory with the actors (and SMEs) the shared definition places in it; empty ones left out. */
 function subTerritoriesQuery(label: string): string {
   return `
-OPTIONAL MATCH (p:Territory {id: $within})
+OPTIONAL MATCH (p:Entity:Territory {id: $within})
 WITH p WHERE $within IS NULL OR p IS NOT NULL
 CALL (p) {
   WITH p WHERE p IS NULL
@@ -190,7 +190,7 @@ export async function keyFunders(db: Database, regionIds: readonly string[], fir
   const rows = await db.read<{ f: ProjectedNode }>(
     `CALL () {
        UNWIND $regionIds AS rid
-       MATCH (f:Actor:Region {id: rid})
+       MATCH (f:Entity:Actor:Region {id: rid})
        RETURN f, 0 AS rank, 0 AS degree
        UNION
        MATCH (f:Actor:Funder)

@@ -10,7 +10,7 @@
  * so no relationship is ever half-made), then survey answers and the NEEDS they add up to.
  * What is new is CREATEd (nothing to look up), what may exist is MERGEd: see `fresh` below.
  */
-import type { Database } from '../neo4j/database.ts';
+import type { Database, WriteOptions } from '../neo4j/database.ts';
 import type { AnswerRow, NodeRow, RelRow, SeedSource } from './format.ts';
 import {
   type BatchCounts,
@@ -30,7 +30,7 @@ import { ANSWER_ID_PREFIX, SeedValidationError, validateSource } from './validat
 import { aggregateNeeds, forecastNeeds } from './survey.ts';
 import { withSearchFields } from './search-fields.ts';
 import { resolveCompetencies } from './references.ts';
-import { presenceChange, withPresenceRefresh } from '../territories/stored-presence.ts';
+import { presenceChange, presenceRefreshSteps } from '../territories/stored-presence.ts';
 
 /**
  * Rows per transaction. Measured on synthetic data (`npm run bench:seed -- --batch-sweep ...`,
@@ -185,8 +185,11 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
    */
   const fresh = new Set<string>();
   let tryCreate = !dryRun;
-  const exec = async (statement: Statement, mode: 'READ' | 'WRITE') => {
-    const rows = await (mode === 'READ' ? db.read<BatchCounts>(statement.cypher, statement.params, timeout) : db.write<BatchCounts>(statement.cypher, statement.params, timeout));
+  /** `around`: the presence refresh's steps, in the statement's transaction (src/territories/stored-presence.ts). */
+  const exec = async (statement: Statement, mode: 'READ' | 'WRITE', around: WriteOptions = {}) => {
+    const rows = await (mode === 'READ'
+      ? db.read<BatchCounts>(statement.cypher, statement.params, timeout)
+      : db.write<BatchCounts>(statement.cypher, statement.params, { ...timeout, ...around }));
     return rows[0] ?? { rows: 0, created: 0, updated: 0 };
   };
   const writeNodes = async (labelKey: string, batch: NodeRow[]) => {
@@ -195,10 +198,10 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
     let counts: BatchCounts | undefined;
     if (dryRun) counts = await exec(dryRunNodes(labels, rows), 'READ');
     // An actor written (new, or a territory becoming one) gets its stored presence in the same transaction.
-    const write = (statement: Statement) => (labels.includes('Actor') ? withPresenceRefresh(statement, batch.map((n) => n.id), []) : statement);
+    const around = labels.includes('Actor') ? presenceRefreshSteps(batch.map((n) => n.id), []) : {};
     if (!counts && tryCreate) {
       try {
-        counts = await exec(write(createNodes(labels, rows)), 'WRITE');
+        counts = await exec(createNodes(labels, rows), 'WRITE', around);
         for (const n of batch) fresh.add(n.id);
       } catch (err) {
         if (!isUniquenessViolation(err)) throw err;
@@ -206,7 +209,7 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
       }
     }
     if (!counts) {
-      counts = await exec(write(mergeNodes(labels, rows)), 'WRITE');
+      counts = await exec(mergeNodes(labels, rows), 'WRITE', around);
       if (counts.created === batch.length) {
         tryCreate = true;
         for (const n of batch) fresh.add(n.id);
@@ -219,16 +222,16 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
   const writeRelationships = async (group: string, batch: RelRow[]) => {
     const [mode, type = ''] = group.split(' ') as [WriteMode, string];
     const rows = relWrites(batch, source.name);
-    const statement = () => {
+    const write = async () => {
       const plain = mode === 'create' ? createRelationships(type, rows) : mergeRelationships(type, rows);
       // Relationships that change presence refresh it in the same transaction (src/territories/stored-presence.ts).
       const change = presenceChange(type);
-      if (!change) return plain;
+      if (!change) return exec(plain, 'WRITE');
       const from = batch.map((r) => r.from);
       const touched = change.touched === 'both' ? [...from, ...batch.map((r) => r.to)] : from;
-      return withPresenceRefresh(plain, [...new Set(touched)], change.moved ? [...new Set(from)] : []);
+      return exec(plain, 'WRITE', presenceRefreshSteps([...new Set(touched)], change.moved ? [...new Set(from)] : []));
     };
-    const counts = dryRun ? await exec(dryRunRelationships(type, rows), 'READ') : await exec(statement(), 'WRITE');
+    const counts = dryRun ? await exec(dryRunRelationships(type, rows), 'READ') : await write();
     tally(report.relationships, type, counts);
   };
   const relGroup = (r: RelRow) => `${fresh.has(r.from) || fresh.has(r.to) ? 'create' : 'merge'} ${r.type}`;
@@ -248,7 +251,7 @@ export async function seed(db: Database, given: SeedSource, options: SeedOptions
       // Companies that will exist: those of the database, and those of the input.
       const known = new Set<string>();
       for (const node of source.nodes()) if (node.labels.includes('Company')) known.add(node.id);
-      const inDb = await db.read<{ id: string }>('UNWIND $ids AS id MATCH (c:Company {id: id}) RETURN c.id AS id', {
+      const inDb = await db.read<{ id: string }>('UNWIND $ids AS id MATCH (c:Entity:Company {id: id}) RETURN c.id AS id', {
         ids: [...companies].filter((c) => !known.has(c)),
       });
       for (const row of inDb) known.add(row.id);

@@ -21,7 +21,7 @@ export const RECOMPUTE_NEEDS = `
 CALL (c) {
   MATCH (a:SurveyAnswer {company: c.id})
   WITH a.competency AS competencyId, count(*) AS responses, avg(a.priority) AS priority, collect(DISTINCT a.source) AS sources
-  MATCH (k:Competency:Entity {id: competencyId})
+  MATCH (k:Entity:Competency:Entity {id: competencyId})
   OPTIONAL CALL (c, k) { MATCH (c)-[o:NEEDS]->(k) RETURN properties(o) AS before LIMIT 1 }
   MERGE (c)-[n:NEEDS]->(k)
   SET n.responses = responses, n.weight = priority / toFloat($maxPriority),
@@ -38,7 +38,7 @@ CALL (c) {
 
 const AGGREGATE = `
 UNWIND $companies AS companyId
-MATCH (c:Company:Entity {id: companyId})
+MATCH (c:Entity:Company:Entity {id: companyId})
 ${RECOMPUTE_NEEDS}
 RETURN sum(rows) AS rows, sum(created) AS created, sum(updated) AS updated`;
 
@@ -90,7 +90,7 @@ export async function forecastNeeds(
   for (const a of stored) byId.set(a.id, a);
   for (const a of input) byId.set(`${ANSWER_ID_PREFIX}${a.answer}`, { company: a.company, competency: a.competency, priority: a.priority, source: a.source });
   const existing = await db.read<{ company: string; competency: string; props: Record<string, unknown> }>(
-    `UNWIND $ids AS cid MATCH (:Company {id: cid})-[n:NEEDS]->(k:Competency) RETURN cid AS company, k.id AS competency, properties(n) AS props`,
+    `UNWIND $ids AS cid MATCH (:Entity:Company {id: cid})-[n:NEEDS]->(k:Competency) RETURN cid AS company, k.id AS competency, properties(n) AS props`,
     { ids },
   );
   const before = new Map(existing.map((e) => [`${e.company}\u0000${e.competency}`, e.props]));

@@ -196,7 +196,7 @@ async function lookUpKinds(db: Database | undefined, ids: string[]): Promise<Map
   if (!db || ids.length === 0) return found;
   for (let i = 0; i < ids.length; i += 10_000) {
     const rows = await db.read<{ id: string; kind: string | null }>(
-      'UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN id, n.kind AS kind',
+      'UNWIND $ids AS id MATCH (n:Entity:Actor {id: id}) RETURN id, n.kind AS kind',
       { ids: ids.slice(i, i + 10_000) },
     );
     for (const row of rows) if (row.kind) found.set(row.id, row.kind);

@@ -57,7 +57,7 @@ export const PARTICIPATION_TYPES: readonly string[] = VIEWS.participationTypes;
  * territory (the caller reports NOT_FOUND).
  */
 export const TERRITORY = `
-OPTIONAL MATCH (t:Territory {id: $within})
+OPTIONAL MATCH (t:Entity:Territory {id: $within})
 WITH t WHERE $within IS NULL OR t IS NOT NULL`;
 
 /**
@@ -186,12 +186,13 @@ CALL (t) {
 RETURN actorCount`;
 
 export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> {
-  return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds] : null, presence: args.presence ?? DEFAULT_PRESENCE };
+  // Kinds sorted: the order asked means nothing, and the cache below keys on these parameters.
+  return { within: args.within ?? null, kinds: args.kinds?.length ? [...args.kinds].sort() : null, presence: args.presence ?? DEFAULT_PRESENCE };
 }
 
 /** actorGraph, cached per arguments until the data changes (src/shape/shape-cache.ts). */
 export function cachedActorGraph(db: Database, args: ActorGraphArgs, options: QueryOptions = {}): Promise<ActorGraphRecord> {
-  const key = JSON.stringify([args.within ?? null, args.kinds?.length ? [...args.kinds].sort() : null, args.presence ?? DEFAULT_PRESENCE, args.first ?? null]);
+  const key = JSON.stringify({ ...actorGraphParams(args), first: args.first ?? null });
   return cachedGraph(db, key, () => actorGraph(db, args, options), { observer: options.observer });
 }
 

@@ -58,7 +58,7 @@ const NO_INNOVATION: InnovationExportRecord = {
   otherCount: 0, otherExportingCount: 0, otherShareExporting: 0,
 };
 
-const FULL_RECORDS = `UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN ${project('n')} AS n`;
+const FULL_RECORDS = `UNWIND $ids AS id MATCH (n:Entity:Actor {id: id}) RETURN ${project('n')} AS n`;
 
 /** Replaces the light records of the GDS engine by full ones, for the actors the answer shows. */
 async function completeActors(db: Database, summary: ShapeSummary, options: QueryOptions): Promise<ShapeSummary> {

@@ -44,13 +44,13 @@ export interface CampaignRecord {
 
 /** A campaign as the API shows it (`c` bound to a :SurveyCampaign); also read by ./progress.ts. */
 export const CAMPAIGN_PROJECTION = `c {.id, .name, opensOn: toString(c.opensOn), closesOn: toString(c.closesOn), .territoryId, .frameworkVersion,
-  territoryName: COLLECT { MATCH (t:Territory {id: c.territoryId}) RETURN t.name LIMIT 1 }[0],
+  territoryName: COLLECT { MATCH (t:Entity:Territory {id: c.territoryId}) RETURN t.name LIMIT 1 }[0],
   respondents: COUNT { MATCH (r:SurveyResponse {campaign: c.id}) }}`;
 
 const CREATE = `
 OPTIONAL MATCH (existing:SurveyCampaign {id: $campaign.id})
-OPTIONAL MATCH (t:Territory {id: $campaign.territoryId})
-WITH existing, t, [i IN $invitations WHERE NOT EXISTS { MATCH (:Company {id: i.company}) } | i.company] AS missing
+OPTIONAL MATCH (t:Entity:Territory {id: $campaign.territoryId})
+WITH existing, t, [i IN $invitations WHERE NOT EXISTS { MATCH (:Entity:Company {id: i.company}) } | i.company] AS missing
 WITH existing, t, missing, CASE
   WHEN existing IS NOT NULL THEN 'exists'
   WHEN $campaign.territoryId IS NOT NULL AND t IS NULL THEN 'no-territory'

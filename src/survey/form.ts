@@ -22,8 +22,8 @@ export const FRAMEWORK_OF = (camp: string, k: string) =>
   `${k}.level = 'competency' AND coalesce(${k}.frameworkVersion, ${camp}.frameworkVersion) = ${camp}.frameworkVersion`;
 
 const FORM = `${CAMPAIGN_OF_TOKEN}
-OPTIONAL MATCH (t:Territory {id: camp.territoryId})
-OPTIONAL MATCH (co:Company {id: inv.company})
+OPTIONAL MATCH (t:Entity:Territory {id: camp.territoryId})
+OPTIONAL MATCH (co:Entity:Company {id: inv.company})
 RETURN camp IS NOT NULL AS found, camp IS NOT NULL AND camp.opensOn <= today <= camp.closesOn AS open,
   camp.name AS campaignName, toString(camp.closesOn) AS closesOn, toString(camp.opensOn) AS opensOn, t.name AS territoryName, inv IS NOT NULL AS invitation,
   CASE WHEN co IS NULL THEN null ELSE co {.name, .size, .sector, .innovates, .exports,

@@ -67,7 +67,7 @@ CALL (c) {
   WITH a.competency AS id, count(*) AS respondents, avg(a.priority) AS meanPriority
   ORDER BY respondents DESC, meanPriority DESC, id
   LIMIT toInteger($needs)
-  OPTIONAL MATCH (k:Competency {id: id})
+  OPTIONAL MATCH (k:Entity:Competency {id: id})
   RETURN collect({competency: {id: id, name: coalesce(k.name, id), theme: k.theme}, respondents: respondents, meanPriority: meanPriority}) AS neededCompetencies
 }
 RETURN ${CAMPAIGN_PROJECTION} AS campaign, c.publicTokenHash IS NOT NULL AS publicLink,

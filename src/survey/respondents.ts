@@ -13,7 +13,7 @@ import { MAX_PRIORITY, RECOMPUTE_NEEDS } from '../seed/survey.ts';
 
 const EXPORT = `
 MATCH (r:SurveyResponse {id: $id})
-OPTIONAL MATCH (c:Company {id: r.company})
+OPTIONAL MATCH (c:Entity:Company {id: r.company})
 RETURN r {.id, .campaign, .comment, .submissions, submittedAt: toString(r.submittedAt), updatedAt: toString(r.updatedAt), companyCreatedByTheQuestionnaire: r.createdCompany} AS response,
   CASE WHEN c IS NULL THEN null ELSE c {.id, .name, .size, .sector, .innovates, .exports,
     communeId: COLLECT { MATCH (c)-[:LOCATED_IN]->(m:Commune) RETURN m.id LIMIT 1 }[0]} END AS company,
@@ -27,7 +27,7 @@ export async function exportRespondent(db: Database, id: string): Promise<Record
 
 const DELETE = `
 OPTIONAL MATCH (r:SurveyResponse {id: $id})
-OPTIONAL MATCH (c:Company:Entity {id: r.company})
+OPTIONAL MATCH (c:Entity:Company:Entity {id: r.company})
 CALL (r) { MATCH (a:SurveyAnswer {respondent: r.id}) DETACH DELETE a }
 CALL (c) {
   WITH c WHERE c IS NOT NULL

@@ -59,14 +59,14 @@ type Problem = 'no-link' | 'closed' | 'no-commune' | 'outside-territory' | 'comp
 // The presence lock first: the company's stored presence is refreshed in the same transaction.
 const SUBMIT = `${PRESENCE_LOCK}
 ${CAMPAIGN_OF_TOKEN}
-OPTIONAL MATCH (commune:Commune {id: $company.communeId})
-WITH inv, camp, commune, today, [n IN $needs WHERE NOT EXISTS { MATCH (k:Competency {id: n.competency}) WHERE ${FRAMEWORK_OF('camp', 'k')} } | n.competency] AS outside
+OPTIONAL MATCH (commune:Entity:Commune {id: $company.communeId})
+WITH inv, camp, commune, today, [n IN $needs WHERE NOT EXISTS { MATCH (k:Entity:Competency {id: n.competency}) WHERE ${FRAMEWORK_OF('camp', 'k')} } | n.competency] AS outside
 WITH inv, camp, commune, outside, CASE
   WHEN camp IS NULL THEN 'no-link'
   WHEN NOT (camp.opensOn <= today <= camp.closesOn) THEN 'closed'
   WHEN commune IS NULL THEN 'no-commune'
   WHEN camp.territoryId IS NOT NULL AND commune.id <> camp.territoryId
-    AND NOT EXISTS { MATCH (commune)-[:PART_OF*1..4]->(:Territory {id: camp.territoryId}) } THEN 'outside-territory'
+    AND NOT EXISTS { MATCH (commune)-[:PART_OF*1..4]->(:Entity:Territory {id: camp.territoryId}) } THEN 'outside-territory'
   WHEN size(outside) > 0 THEN 'competency'
 END AS problem
 OPTIONAL CALL (inv, camp, commune, problem) {
@@ -74,7 +74,7 @@ OPTIONAL CALL (inv, camp, commune, problem) {
   WITH inv, camp, commune,
     CASE WHEN inv IS NULL THEN $newRespondent ELSE $invitationRespondent END AS respondentId,
     coalesce(inv.company, $newCompany) AS companyId
-  OPTIONAL MATCH (old:Company {id: companyId})
+  OPTIONAL MATCH (old:Entity:Company {id: companyId})
   WITH inv, camp, commune, respondentId, companyId, ${actorSnapshot('old')} AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
   MERGE (c:Entity {id: companyId})
     ON CREATE SET c:Actor:Company, c.kind = 'COMPANY', c.source = 'questionnaire'

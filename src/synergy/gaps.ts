@@ -53,7 +53,7 @@ const INSIDE = (label: string, v: string, presence: Presence) => `
   }`;
 
 const gapsQuery = (presence: Presence) => `
-OPTIONAL MATCH (t:Territory {id: $within})
+OPTIONAL MATCH (t:Entity:Territory {id: $within})
 WITH t WHERE $within IS NULL OR t IS NOT NULL
 CALL (t) {
   ${INSIDE('Company', 'co', presence)}

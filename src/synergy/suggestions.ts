@@ -105,7 +105,7 @@ const NOT_WORKING = VIEWS.notWorkingTypes;
  * is projected and sent back.
  */
 export const SUGGEST = `
-OPTIONAL MATCH (x:Actor {id: $id})
+OPTIONAL MATCH (x:Entity:Actor {id: $id})
 WITH x,
   [(x)-[r:NEEDS]->(k:Competency) | {k: k, weight: coalesce(r.weight, 1.0)}] AS myNeeds,
   [(x)-[:TEACHES]->(k:Competency) | k] AS myTeaches,

@@ -16,6 +16,7 @@ import { resolveSource } from '../../src/seed/builtin.ts';
 import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
 import { type BrowserRig, openBrowser } from './browser.ts';
+import { closeCampaign, openCampaign } from '../support/campaign.ts';
 import { gql, testDatabase, uniquePrefix } from '../support/harness.ts';
 
 const ARTEFACTS = path.resolve('test-results', 'questionnaire');
@@ -49,15 +50,7 @@ beforeAll(async () => {
   await buildExplorer({ ifStale: true });
   await seed(db, geographySource(geographyPart(loadGeographyData(), { departement: '80' })));
   await seed(db, resolveSource('framework'));
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const created = await gql<{ createSurveyCampaign: { publicToken: string } }>(
-    server,
-    `mutation($input: SurveyCampaignInput!) { createSurveyCampaign(input: $input) { publicToken } }`,
-    { input: { slug, name: 'Besoins des PME de la Somme', opensOn: day(-1), closesOn: day(30), territoryId: 'department:80', frameworkVersion: 'maillage-1' } },
-    asAdmin,
-  );
-  expect(created.errors).toBeUndefined();
-  token = created.data!.createSurveyCampaign.publicToken;
+  ({ publicToken: token } = await openCampaign(server, asAdmin, { slug, name: 'Besoins des PME de la Somme', territoryId: 'department:80' }));
 
   mkdirSync(ARTEFACTS, { recursive: true });
   rig = await openBrowser(server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, WAIT);
@@ -67,9 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
   const campaign = `campaign:${slug}`;
-  const respondents = await db.read<{ id: string }>('MATCH (r:SurveyResponse {campaign: $campaign}) RETURN r.id AS id', { campaign });
-  for (const { id } of respondents) await gql(server, `mutation($id: ID!) { deleteSurveyRespondent(id: $id) }`, { id }, asAdmin);
-  await db.write('MATCH (n) WHERE (n:SurveyCampaign AND n.id = $campaign) OR (n:SurveyInvitation AND n.campaign = $campaign) DETACH DELETE n', { campaign });
+  await closeCampaign(db, server, asAdmin, campaign);
   await db.close();
 }, 120_000);
 

@@ -125,12 +125,12 @@ describe('the upload page', () => {
     await expect(page.locator('#confirm').isHidden()).resolves.toBe(true);
 
     expect(page.url()).not.toContain('editor-key');
-    await expect(page.evaluate(() => sessionStorage.getItem('maillage.editorKey'))).resolves.toBe('editor-key');
+    await expect(page.evaluate(() => sessionStorage.getItem('maillage-editor-key'))).resolves.toBe('editor-key');
     await page.reload();
     await page.locator('body[data-ready="true"]').waitFor();
     await expect(page.locator('#api-key').inputValue()).resolves.toBe('editor-key');
     await page.locator('#forget-key').click();
-    await expect(page.evaluate(() => sessionStorage.getItem('maillage.editorKey'))).resolves.toBeNull();
+    await expect(page.evaluate(() => sessionStorage.getItem('maillage-editor-key'))).resolves.toBeNull();
   }, 60_000);
 
   it('speaks English with #l=en', async () => {

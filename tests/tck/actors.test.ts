@@ -63,7 +63,7 @@ describe('actors(...)', () => {
 
   it('within: from the territory down PART_OF to its communes and their actors', async () => {
     expect(await translate(`{ actors(within: "department:80") { totalCount edges { node { id } } } }`)).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (scope:Territory {id: $within})
+      "OPTIONAL MATCH (scope:Entity:Territory {id: $within})
       WITH scope IS NOT NULL AS found, [members0 IN [COLLECT {
         CALL (scope) {
           CALL (scope) {
@@ -92,7 +92,7 @@ describe('actors(...)', () => {
 
   it('within and search: the index first, then the territory as a filter', async () => {
     expect(await translate(`{ actors(within: "region:32", search: "utc") { edges { node { id } } } }`)).toMatchInlineSnapshot(`
-      "OPTIONAL MATCH (scope:Territory {id: $within})
+      "OPTIONAL MATCH (scope:Entity:Territory {id: $within})
       RETURN scope IS NOT NULL AS found,
       COLLECT {
         CALL db.index.fulltext.queryNodes('actor_names', $lucene) YIELD node AS a0

@@ -13,7 +13,7 @@ describe('mutations', () => {
       "CALL () { MERGE (v:DataVersion {id: 'data'}) SET v.token = randomUUID() }
       UNWIND $p0 AS row
       OPTIONAL MATCH (existing:Entity {id: row.id})
-      OPTIONAL MATCH (commune:Commune {id: row.communeId})
+      OPTIONAL MATCH (commune:Entity:Commune {id: row.communeId})
       WITH row, existing, commune, CASE WHEN existing IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(existing), ['searchNames','searchText','presentIn','seatIn']), {communeId: COLLECT { MATCH (existing)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(existing.version, 0)}) END AS existingNow
       WITH collect(CASE
         WHEN existing IS NOT NULL AND NOT existing:Actor THEN {index: row.index, field: 'id', problem: 'not-actor', value: row.id}
@@ -26,7 +26,7 @@ describe('mutations', () => {
       CALL (problems) {
         WITH problems WHERE size(problems) = 0
         UNWIND $p0 AS row
-        OPTIONAL MATCH (old:Actor {id: row.id})
+        OPTIONAL MATCH (old:Entity:Actor {id: row.id})
         WITH row, CASE WHEN old IS NULL THEN null ELSE apoc.map.merge(apoc.map.removeKeys(properties(old), ['searchNames','searchText','presentIn','seatIn']), {communeId: COLLECT { MATCH (old)-[:LOCATED_IN]->(cc:Commune) RETURN cc.id LIMIT 1 }[0], version: coalesce(old.version, 0)}) END AS before, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS restore
         MERGE (a:Entity {id: row.id})
           ON CREATE SET a.source = coalesce(row.source, 'api')
@@ -41,7 +41,7 @@ describe('mutations', () => {
         }
         CALL (a, row) {
           WITH a, row WHERE row.communeId IS NOT NULL
-          MATCH (c:Commune {id: row.communeId})
+          MATCH (c:Entity:Commune {id: row.communeId})
           MERGE (a)-[located:LOCATED_IN]->(c)
             ON CREATE SET located.source = coalesce(row.source, 'api')
         }
@@ -60,7 +60,7 @@ describe('mutations', () => {
             RETURN presenceActor
             UNION
             UNWIND [] AS presenceId
-            MATCH (presenceNode:Territory {id: presenceId})
+            MATCH (presenceNode:Entity:Territory {id: presenceId})
             WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
             CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn:"' + presenceNode.id + '"') YIELD node AS presenceActor
             RETURN presenceActor
@@ -74,7 +74,7 @@ describe('mutations', () => {
       }
       RETURN problems, CASE WHEN size(problems) = 0 THEN COLLECT {
         UNWIND $p0 AS row
-        MATCH (a:Actor {id: row.id})
+        MATCH (a:Entity:Actor {id: row.id})
         RETURN a { .id, .name, .kind, labels: labels(a), _fetched: {
           \`links\`: COLLECT {
             MATCH (a)-[r0]-(o0)

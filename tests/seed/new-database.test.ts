@@ -1,0 +1,80 @@
+/**
+ * Writing into a NEW database, whose statistics still say "empty": the loader's statements must
+ * look nodes up by a unique seek, not scan an index for every row. The first geography batches of
+ * `npm start` once took 12 and 15 s each (the stored presence refresh looked territories up on the
+ * Territory(id) range index, planned as a scan of it per row: 115 million rows for 5,000 links).
+ * Counted in database hits from PROFILE, not timed. On a Neo4j of its own, started empty.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Database } from '../../src/neo4j/database.ts';
+import { migrate } from '../../src/neo4j/migrations.ts';
+import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+import { arraySource } from '../../src/seed/format.ts';
+import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
+import { seed } from '../../src/seed/load.ts';
+import { createRelationships, relWrites } from '../../src/seed/queries.ts';
+import { presenceChange, presenceRefreshSteps } from '../../src/territories/stored-presence.ts';
+
+let dataDir: string;
+let server: OwnedNeo4j;
+let db: Database;
+let driver: Driver;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-new-db-test-'));
+  server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pagecache: '64m' });
+  db = connect({ ...server.connection, database: 'neo4j' });
+  driver = neo4j.driver(server.connection.uri, neo4j.auth.basic(server.connection.user, server.connection.password));
+  await migrate(db);
+}, 180_000);
+
+afterAll(async () => {
+  await driver?.close();
+  await db?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every operator's database hits and rows, and the largest row count any operator produced. */
+function totals(plan: ProfiledPlan): { dbHits: number; maxRows: number } {
+  return plan.children.map(totals).reduce((a, b) => ({ dbHits: a.dbHits + b.dbHits, maxRows: Math.max(a.maxRows, b.maxRows) }), { dbHits: plan.dbHits, maxRows: plan.rows });
+}
+
+describe('the loader in a new database', () => {
+  it('links the Hauts-de-France (PART_OF, presence refreshed) with database hits in proportion to the rows, not to rows × territories', async () => {
+    const region = geographySource(geographyPart(loadGeographyData(), { region: '32' }));
+    const nodes = [...region.nodes()];
+    const links = [...region.relationships()].filter((r) => r.type === 'PART_OF');
+    expect(nodes.length).toBeGreaterThan(3000);
+    await seed(db, arraySource('geography', { nodes, relationships: [] }));
+
+    // The statements the loader sends for a batch of new PART_OF links (src/seed/load.ts), in one transaction.
+    const change = presenceChange('PART_OF')!;
+    const from = [...new Set(links.map((r) => r.from))];
+    const touched = [...new Set([...from, ...links.map((r) => r.to)])];
+    const { before, after } = presenceRefreshSteps(touched, change.moved ? from : []);
+    const steps = [...before, createRelationships('PART_OF', relWrites(links, 'geography')), ...after];
+    const session = driver.session({ database: 'neo4j' });
+    const tx = session.beginTransaction();
+    try {
+      let dbHits = 0;
+      let maxRows = 0;
+      for (const step of steps) {
+        const result = await tx.run(`PROFILE ${step.cypher}`, step.params);
+        const own = totals(result.summary.profile as ProfiledPlan);
+        dbHits += own.dbHits;
+        maxRows = Math.max(maxRows, own.maxRows);
+      }
+      // A seek per row is a few hits per link; a scan per row is about links × territories (about 15 million here).
+      expect(maxRows).toBeLessThan(10 * links.length);
+      expect(dbHits).toBeLessThan(50 * links.length);
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
+  });
+});
