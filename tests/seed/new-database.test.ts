@@ -5,38 +5,30 @@
  * Territory(id) range index, planned as a scan of it per row: 115 million rows for 5,000 links).
  * Counted in database hits from PROFILE, not timed. On a Neo4j of its own, started empty.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../src/neo4j/database.ts';
-import { migrate } from '../../src/neo4j/migrations.ts';
-import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+import type { Database } from '../../src/neo4j/database.ts';
 import { arraySource } from '../../src/seed/format.ts';
 import { geographyPart, geographySource, loadGeographyData } from '../../src/seed/geography.ts';
 import { seed } from '../../src/seed/load.ts';
 import { createRelationships, relWrites } from '../../src/seed/queries.ts';
 import { presenceChange, presenceRefreshSteps } from '../../src/territories/stored-presence.ts';
+import { type PrivateNeo4j, privateNeo4j } from '../support/private-neo4j.ts';
 
-let dataDir: string;
-let server: OwnedNeo4j;
+let own: PrivateNeo4j | undefined;
 let db: Database;
 let driver: Driver;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-new-db-test-'));
-  server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pagecache: '64m' });
-  db = connect({ ...server.connection, database: 'neo4j' });
-  driver = neo4j.driver(server.connection.uri, neo4j.auth.basic(server.connection.user, server.connection.password));
-  await migrate(db);
+  own = await privateNeo4j('maillage-new-db-test-');
+  db = own.db;
+  const { uri, user, password } = own.server.connection;
+  driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
 }, 180_000);
 
 afterAll(async () => {
   await driver?.close();
-  await db?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 /** Every operator's database hits and rows, and the largest row count any operator produced. */

@@ -4,29 +4,25 @@
  * A terminal is given to the command through util-linux `script`, which runs it on a pseudo-terminal.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../src/neo4j/database.ts';
-import { migrate } from '../../src/neo4j/migrations.ts';
-import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
+import type { Database } from '../../src/neo4j/database.ts';
+import { type PrivateNeo4j, privateNeo4j } from '../support/private-neo4j.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'src/seed/cli.ts');
 
-let dataDir: string;
-let server: OwnedNeo4j;
+let own: PrivateNeo4j | undefined;
+let server: PrivateNeo4j['server'];
 let db: Database;
 let seedFile: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-reset-test-'));
-  server = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pagecache: '64m' });
-  db = connect({ ...server.connection, database: 'neo4j' });
-  await migrate(db);
-  seedFile = path.join(dataDir, 'one-university.json');
+  own = await privateNeo4j('maillage-reset-test-');
+  ({ server, db } = own);
+  seedFile = path.join(own.dataDir, 'one-university.json');
   writeFileSync(
     seedFile,
     JSON.stringify({ nodes: [{ id: 'reset:university', labels: ['Actor', 'University'], properties: { name: 'Université de test', kind: 'UNIVERSITY' } }] }),
@@ -34,9 +30,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await db?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 /** What was in the database before the command: a node the seed file does not have. */

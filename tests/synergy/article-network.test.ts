@@ -6,39 +6,28 @@
  * du Pays du Coquelicot, its national supporters, one company in two exporting when it innovates
  * against one in twenty when it does not), not a property of a hand-built replica.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLServer } from '../../src/graphql/server.ts';
 import { createLogger } from '../../src/logger.ts';
-import { connect, type Database } from '../../src/neo4j/database.ts';
-import { migrate } from '../../src/neo4j/migrations.ts';
-import { freePort, startOwnedNeo4j, type OwnedNeo4j } from '../../src/neo4j/owned-server.ts';
 import { resolveSource } from '../../src/seed/builtin.ts';
 import { seed } from '../../src/seed/load.ts';
 import { seedOnStart } from '../../src/seed/on-start.ts';
 import { SHAPE, type Shape, expectArticleShape } from '../shape/support/article-shape.ts';
 import { gql, testServer } from '../support/harness.ts';
+import { type PrivateNeo4j, privateNeo4j } from '../support/private-neo4j.ts';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-article-'));
-let neo4j: OwnedNeo4j | undefined;
-let db: Database | undefined;
+let own: PrivateNeo4j | undefined;
 let server: GraphQLServer;
 
 beforeAll(async () => {
   // A Neo4j of its own, beside the run's shared one: on a loaded machine its start can take minutes.
-  neo4j = await startOwnedNeo4j({ dataDir, boltPort: await freePort(), heap: '1g', pagecache: '256m', startTimeoutMs: 600_000, log: () => undefined });
-  db = connect({ ...neo4j.connection, database: 'neo4j' });
-  await migrate(db);
-  expect(await seedOnStart(db, createLogger('silent'))).toBe(true);
-  server = testServer(db);
+  own = await privateNeo4j('maillage-article-', { heap: '1g', pagecache: '256m', startTimeoutMs: 600_000 });
+  expect(await seedOnStart(own.db, createLogger('silent'))).toBe(true);
+  server = testServer(own.db);
 }, 900_000);
 
 afterAll(async () => {
-  await db?.close();
-  await neo4j?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 const ARTICLE = { innovente: 'innovent-e', utc: 'utc', altytud: 'altytud', coquelicot: 'epci:248000747' };
@@ -97,7 +86,7 @@ describe("the article's network, as npm start loads it", () => {
   });
 
   it("states the article's export figures on the tour and measures none: the seed holds no SME", async () => {
-    const [tour] = await db!.read<{ with: number; without: number }>(
+    const [tour] = await own!.db.read<{ with: number; without: number }>(
       `MATCH (t:Event {id: 'event:tour-2019'}) RETURN t.exportRateWithInnovation AS with, t.exportRateWithoutInnovation AS without`,
     );
     expect(tour).toEqual({ with: 0.5, without: 0.05 });
@@ -110,7 +99,7 @@ describe('the 1 in 2 against 1 in 20, measured on a generated network', () => {
   it('networkShape finds about 1 in 2 innovating SMEs exporting against 1 in 20 of the others, on data not built with that exact split', async () => {
     // The synthetic generator draws each company's exports with those odds (src/seed/synthetic.ts);
     // loaded as `npm run seed -- synthetic --size 2000` would, it is counted back through the API.
-    await seed(db!, resolveSource('synthetic', { seed: 7, actors: 2000 }));
+    await seed(own!.db, resolveSource('synthetic', { seed: 7, actors: 2000 }));
     const res = await gql<{ networkShape: Shape }>(server, SHAPE, { w: null });
     expect(res.errors).toBeUndefined();
     const found = res.data!.networkShape.innovationExport;
