@@ -124,4 +124,23 @@ describe('the campaign page', () => {
     expect(await page.locator('#progress').isHidden()).toBe(true);
     expect(await page.locator('#picker').isHidden()).toBe(true);
   });
+
+  it('an admin signed in on the explorer finds the campaign page in its bar, already signed in there and on the upload page', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/explore/#t=department:80`);
+    await page.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await page.locator('#sign-in').click();
+    await page.locator('#editor-key').fill(admin.key);
+    await page.locator('.edit-dialog button[type="submit"]').click();
+    await page.locator('#campaigns-link').click();
+    await page.waitForURL(/\/explore\/campaign\.html/);
+    // The key the explorer kept: no second sign-in.
+    await page.locator('#progress').waitFor({ state: 'visible' });
+    expect(await page.locator('#api-key').inputValue()).toBe(admin.key);
+    await page.goto(`${baseUrl}/explore/upload.html`);
+    expect(await page.locator('#api-key').inputValue()).toBe(admin.key);
+    expect(page.url()).not.toContain(admin.key);
+  });
 });
