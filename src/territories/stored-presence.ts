@@ -54,6 +54,9 @@ export const PRESENCE_LOCK = `CALL () { ${BUMP_DATA_VERSION} }`;
  * - `touched`: a list expression of ids (parameters, or variables named in `imports`) of changed nodes: an actor is refreshed;
  *   an event refreshes the actors acting at it or at the events it is part of;
  * - `moved`: ids of territories whose place in the tree changed: every actor present in it.
+ * Both look nodes up with a hint to the unique `Entity(id)` index: in a new database, planned from
+ * statistics that say "empty", the planner once chose a scan of `Territory(id)` for every row
+ * (tests/seed/new-database.test.ts).
  * Writes only lists that differ (sorted, without duplicates).
  */
 export function refreshPresence(touched: string, moved: string, imports = ''): string {
@@ -64,6 +67,7 @@ export function refreshPresence(touched: string, moved: string, imports = ''): s
   CALL (${imports}) {
     UNWIND ${touched} AS presenceId
     MATCH (presenceNode:Entity {id: presenceId})
+    USING INDEX presenceNode:Entity(id)
     CALL (presenceNode) {
       WITH presenceNode WHERE presenceNode:Actor RETURN presenceNode AS presenceActor
       UNION
@@ -73,6 +77,7 @@ export function refreshPresence(touched: string, moved: string, imports = ''): s
     UNION
     UNWIND ${moved} AS presenceId
     MATCH (presenceNode:Entity:Territory {id: presenceId})
+    USING INDEX presenceNode:Entity(id)
     WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
     CALL db.index.fulltext.queryNodes('${MODEL.presence.index}', '${active}:"' + presenceNode.id + '"') YIELD node AS presenceActor
     RETURN presenceActor

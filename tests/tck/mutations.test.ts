@@ -52,6 +52,7 @@ describe('mutations', () => {
           CALL () {
             UNWIND [row IN $p0 | row.id] AS presenceId
             MATCH (presenceNode:Entity {id: presenceId})
+            USING INDEX presenceNode:Entity(id)
             CALL (presenceNode) {
               WITH presenceNode WHERE presenceNode:Actor RETURN presenceNode AS presenceActor
               UNION
@@ -61,6 +62,7 @@ describe('mutations', () => {
             UNION
             UNWIND [] AS presenceId
             MATCH (presenceNode:Entity:Territory {id: presenceId})
+            USING INDEX presenceNode:Entity(id)
             WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
             CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn:"' + presenceNode.id + '"') YIELD node AS presenceActor
             RETURN presenceActor
