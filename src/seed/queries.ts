@@ -19,14 +19,13 @@
  * the columns in a quarter of the time (docs/benchmarks.md). Created nodes and relationships get
  * their properties in the CREATE pattern itself, which also spares a map SET and the Eager it brings.
  */
+import type { Statement } from '../neo4j/database.ts';
 import type { NodeRow, Properties, RelRow } from './format.ts';
 
 export type WriteMode = 'merge' | 'create';
 
-export interface Statement {
-  cypher: string;
-  params: Record<string, unknown>;
-}
+/** A statement the loader sends: the one type of src/neo4j/database.ts. */
+export type { Statement } from '../neo4j/database.ts';
 
 export interface BatchCounts {
   rows: number;
