@@ -61,7 +61,9 @@ const texts = new WeakMap<NodePlan, Map<string, { cypher: string; params: Record
  */
 export function actorsQuery(filter: ActorFilter, within: string | null, plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
   const values = actorRootParams(filter, within);
-  const shape = `${Object.keys(values).sort().join(',')}|${filter.total}|${filter.presence ?? ''}`;
+  // The whole network's page names the labels of its kinds in its text (src/fetch/cypher.ts, kindPage).
+  const labels = filter.search === null && within === null ? [...(filter.kinds ?? [])].sort().join(',') : '';
+  const shape = `${Object.keys(values).sort().join(',')}|${filter.total}|${filter.presence ?? ''}|${labels}`;
   let byShape = texts.get(plan);
   if (!byShape) {
     byShape = new Map();

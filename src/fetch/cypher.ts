@@ -12,7 +12,8 @@
  * fixed tables reach the text; every user value is a parameter.
  */
 import { rankTier, toSearchQuery } from '../search/french.ts';
-import { DEFAULT_PRESENCE, acts, membersOf, presentIn } from '../territories/presence.ts';
+import { KIND_LABEL, VIEWS } from '../domain/model.ts';
+import { DEFAULT_PRESENCE, acts, idleActorsCount, membersOf, presentIn } from '../territories/presence.ts';
 import type { ActorFilter, Fetch, NodePlan } from './plan.ts';
 import { relationOf } from './relations.ts';
 
@@ -176,11 +177,11 @@ export function actorConnection(
     // The union of the ways to be present yields each actor once.
     match = `${membersOf(scope, a, presence)}\nWITH ${a}`;
   } else {
-    match = `MATCH (${a}:Actor)`;
+    return kindPage(b, filter, a, plan, value);
   }
   // A territory is an actor only when it acts (idle régions are geography, not actors); membersOf
   // keeps only those already.
-  if (filter.search !== null || !scope) conditions.push(acts(a));
+  if (filter.search !== null) conditions.push(acts(a));
   if (filter.kinds) conditions.push(`${a}.kind IN ${value('kinds', filter.kinds)}`);
   const where = (all: string[]) => (all.length ? `\nWHERE ${all.join('\n  AND ')}` : '');
   const limit = value('limit', filter.first + 1);
@@ -230,10 +231,52 @@ ${indent(match + where([...conditions, ...keyset]))}
     const l = value('afterLen', filter.after.rank[1]);
     keyset = `\nWHERE ${tier} > ${t} OR (${tier} = ${t} AND (${len} > ${l} OR (${len} = ${l} AND ${a}.id > ${id})))`;
   }
-  const page = `COLLECT {
-${indent(match + where(conditions) + '\n' + rank + keyset)}
+  const ranked = (candidates: string) => `COLLECT {
+${indent(candidates + '\n' + rank + keyset)}
   WITH ${a}, ${tier}, ${len} ORDER BY ${tier}, ${len}, ${a}.id LIMIT toInteger(${limit})
   RETURN { rank: [${tier}, ${len}], node: ${projectNode(a, plan, b)} }
 }`;
-  return { total, page };
+  if (!filter.total) return { total: null, page: ranked(match + where(conditions)) };
+  // Counted too: the index is searched once, its matches kept for both the count and the page.
+  const members = b.variable('members');
+  return {
+    members: { variable: members, expression: `COLLECT {\n${indent(match + where(conditions))}\n  RETURN ${a}\n}` },
+    total: `size(${members})`,
+    page: ranked(`UNWIND ${members} AS ${a}`),
+  };
+}
+
+/**
+ * The whole network's actors (no search, no territory), by the labels of their kinds: each label has
+ * an index on id (src/neo4j/migrations.ts), so the page is an ordered index scan that stops at the
+ * `first + 1`-th actor that acts, and the count is the label counts Neo4j keeps, less the idle
+ * territories among them: no actor is read to count. A filter on the `kind` property read every
+ * actor of the kinds, and each one's labels (`acts`), for both.
+ * Sound because an actor carries the label of its kind and no other kind's (src/seed/validate.ts,
+ * upsertActors); tests/synergy/article-network.test.ts walks every kind against the property filter.
+ */
+function kindPage(
+  b: CypherBuilder,
+  filter: ActorFilter,
+  a: string,
+  plan: NodePlan,
+  value: (name: keyof ActorRootParams, v: unknown) => string,
+): ActorConnectionCypher {
+  const labels = filter.kinds ? [...new Set(filter.kinds.map((kind) => KIND_LABEL[kind]))].sort() : ['Actor'];
+  const from = filter.after ? `${a}.id > ${value('afterId', filter.after.id)}` : `${a}.id IS NOT NULL`;
+  const limit = value('limit', filter.first + 1);
+  const branch = (label: string) => `MATCH (${a}:${label})
+USING INDEX ${a}:${label}(id)
+WHERE ${from}${label === 'Actor' ? '' : ` AND ${a}:Actor`} AND ${acts(a)}
+WITH ${a} ORDER BY ${a}.id LIMIT toInteger(${limit})`;
+  const candidates = labels.length === 1 ? branch(labels[0]!) : `CALL () {\n${indent(labels.map((l) => `${branch(l)}\nRETURN ${a}`).join('\nUNION\n'))}\n}\nWITH ${a} ORDER BY ${a}.id LIMIT toInteger(${limit})`;
+  const page = `COLLECT {
+${indent(candidates)}
+  RETURN { rank: [0, 0], node: ${projectNode(a, plan, b)} }
+}`;
+  if (!filter.total) return { total: null, page };
+  // Neo4j keeps a count per label; Region is also the level of every région, actor or not.
+  const counted = (label: string) => (VIEWS.territoryLabels.includes(label) ? `COUNT { (:Actor:${label}) }` : `COUNT { (:${label}) }`);
+  const idle = idleActorsCount(b.variable('t'), filter.kinds ? value('kinds', filter.kinds) : null);
+  return { total: `${labels.map(counted).join(' + ')} - ${idle}`, page };
 }

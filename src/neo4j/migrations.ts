@@ -8,7 +8,7 @@
  */
 import type { Database } from './database.ts';
 import { backfillSearchFields } from '../search/backfill.ts';
-import { MODEL } from '../domain/model.ts';
+import { ACTOR_KINDS, KIND_LABEL, MODEL } from '../domain/model.ts';
 import { backfillPresence } from '../territories/stored-presence.ts';
 
 /** The full-text indexes of name search, by name: what they cover. */
@@ -27,6 +27,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX territory_id IF NOT EXISTS FOR (n:Territory) ON (n.id)',
   'CREATE INDEX territory_code IF NOT EXISTS FOR (n:Territory) ON (n.code)',
   'CREATE INDEX competency_id IF NOT EXISTS FOR (n:Competency) ON (n.id)',
+  // The whole network's actors by kind (src/fetch/cypher.ts, `kindPage`): each kind's label read in
+  // id order, and the few territories that are actors found by kind.
+  ...ACTOR_KINDS.map((kind) => `CREATE INDEX kind_${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${KIND_LABEL[kind]}) ON (n.id)`),
+  'CREATE INDEX territory_kind IF NOT EXISTS FOR (n:Territory) ON (n.kind)',
   // Survey answers are re-aggregated per company into NEEDS (src/seed/survey.ts).
   'CREATE INDEX survey_answer_company IF NOT EXISTS FOR (n:SurveyAnswer) ON (n.company)',
   // The change record (src/changes/record.ts): by id (undo), by actor at either end (the actor's changes), by time.

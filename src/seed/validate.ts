@@ -87,7 +87,12 @@ export async function validateSource(db: Database | undefined, source: SeedSourc
       const kind = all.kind;
       if (!isActorKind(kind)) report(where, `actor "${node.id}": expected properties.kind among ${Object.keys(KIND_LABEL).join(', ')}, got ${JSON.stringify(kind)}`);
       else if (!node.labels.includes(KIND_LABEL[kind])) report(where, `actor "${node.id}" of kind ${kind}: expected the label ${KIND_LABEL[kind]} too`);
-      else actorKinds.push({ id: node.id, kind, where });
+      else {
+        // One kind label: the whole network's pages and counts read actors by the labels of their kinds.
+        const others = node.labels.filter((l) => ACTOR_LABELS.includes(l) && l !== KIND_LABEL[kind]);
+        if (others.length) report(where, `actor "${node.id}" of kind ${kind}: also has the label ${others.join(', ')} of another kind; expected ${KIND_LABEL[kind]} only`);
+        else actorKinds.push({ id: node.id, kind, where });
+      }
     } else if (node.labels.some((l) => ACTOR_LABELS.includes(l) && l !== 'Region')) {
       report(where, `node "${node.id}" has an actor kind label but not the label Actor; expected both`);
     }

@@ -48,7 +48,23 @@ export const GEOGRAPHY_TYPES: readonly string[] = ['PART_OF', 'HELD_IN', 'LOCATE
 
 /** Predicate: `a` is an actor of the network (not an idle territory). */
 export function acts(a: string): string {
-  return `(NOT ${a}:Territory OR EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })`;
+  return `(NOT ${a}:Territory OR ${hasWork(a)})`;
+}
+
+/** Predicate: `a` has a relationship other than geography. */
+function hasWork(a: string): string {
+  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }`;
+}
+
+/**
+ * `COUNT { ... }`: the idle territories among the actors whose kind is in the list `kinds` (a
+ * parameter; null: every actor), which a count of actor labels includes and `acts` leaves out. Read
+ * from the small `Territory(kind)` index (only territories that are actors have a kind), hinted so
+ * that a new database's statistics cannot turn it into a scan of every actor of the kinds.
+ */
+export function idleActorsCount(t: string, kinds: string | null): string {
+  const kind = kinds === null ? `${t}.kind IS NOT NULL` : `${t}.kind IN ${kinds}`;
+  return `COUNT {\n  MATCH (${t}:Territory)\n  USING INDEX ${t}:Territory(kind)\n  WHERE ${kind} AND ${t}:Actor AND NOT ${hasWork(t)}\n}`;
 }
 
 /**

@@ -60,6 +60,18 @@ describe('seeding a malformed file', () => {
     expect(await validNodeExists()).toBe(false);
   });
 
+  it("an actor with another kind's label too: names the node and the label, writes nothing", async () => {
+    // Counts and pages of the whole network read actors by the label of their kind: one each.
+    const problems = await problemsOf('two-kinds.json');
+    expect(problems).toEqual([
+      {
+        where: expect.stringMatching(/two-kinds\.json: \$\.nodes\[1\]$/),
+        message: 'actor "fixture:two-kinds" of kind COMPANY: also has the label Cluster of another kind; expected Company only',
+      },
+    ]);
+    expect(await validNodeExists()).toBe(false);
+  });
+
   it('a relationship to a node neither in the file nor in the database', async () => {
     const problems = await problemsOf('unknown-node.json');
     expect(problems).toEqual([

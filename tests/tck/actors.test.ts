@@ -7,14 +7,15 @@ describe('actors(...)', () => {
   it('no argument: every actor by id, one more than the page to know if another follows', async () => {
     expect(await translate(`{ actors { totalCount edges { cursor node { id name } } } }`)).toMatchInlineSnapshot(`
       "RETURN true AS found,
-      COUNT {
-        MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-        RETURN a0
+      COUNT { (:Actor) } - COUNT {
+        MATCH (t0:Territory)
+        USING INDEX t0:Territory(kind)
+        WHERE t0.kind IS NOT NULL AND t0:Actor AND NOT EXISTS { (t0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }
       } AS total,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        USING INDEX a0:Actor(id)
+        WHERE a0.id IS NOT NULL AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -27,10 +28,19 @@ describe('actors(...)', () => {
     expect(await translate(`query($after: String) { actors(kinds: [COMPANY, CLUSTER], first: 5, after: $after) { edges { node { id } } } }`, { after })).toMatchInlineSnapshot(`
       "RETURN true AS found,
       COLLECT {
-        MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-          AND a0.kind IN $kinds
-          AND a0.id > $afterId
+        CALL () {
+          MATCH (a0:Cluster)
+          USING INDEX a0:Cluster(id)
+          WHERE a0.id > $afterId AND a0:Actor AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
+          RETURN a0
+          UNION
+          MATCH (a0:Company)
+          USING INDEX a0:Company(id)
+          WHERE a0.id > $afterId AND a0:Actor AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+          WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
+          RETURN a0
+        }
         WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0) } }
       } AS page
@@ -121,7 +131,8 @@ describe('actors(...)', () => {
       "RETURN true AS found,
       COLLECT {
         MATCH (a0:Actor)
-        WHERE (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+        USING INDEX a0:Actor(id)
+        WHERE a0.id IS NOT NULL AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
         WITH a0 ORDER BY a0.id LIMIT toInteger($limit)
         RETURN { rank: [0, 0], node: a0 { .id, .name, .kind, labels: labels(a0), _fetched: {
           \`links\`: COLLECT {

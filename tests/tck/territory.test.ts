@@ -29,23 +29,18 @@ describe('territory(id)', () => {
     ).toMatchInlineSnapshot(`
       "MATCH (n:Territory {id: $id})
       RETURN n { .id, .name, .kind, labels: labels(n), _fetched: {
-          \`actors\`: {
-            total: COUNT {
-              CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
-              WHERE a0:Actor
-                AND (n.id IN a0.presentIn
-                OR EXISTS { (n)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
-                AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-                AND a0.kind IN $p1
-              RETURN a0
-            },
+          \`actors\`: [members0 IN [COLLECT {
+            CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
+            WHERE a0:Actor
+              AND (n.id IN a0.presentIn
+              OR EXISTS { (n)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
+              AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
+              AND a0.kind IN $p1
+            RETURN a0
+          }] | {
+            total: size(members0),
             page: COLLECT {
-              CALL db.index.fulltext.queryNodes('actor_names', $p0) YIELD node AS a0
-              WHERE a0:Actor
-                AND (n.id IN a0.presentIn
-                OR EXISTS { (n)-[:PART_OF*1..3]->(:Territory)<-[:SERVES]-(a0) })
-                AND (NOT a0:Territory OR EXISTS { (a0)-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] })
-                AND a0.kind IN $p1
+              UNWIND members0 AS a0
               WITH a0, coalesce(a0.searchNames, [apoc.text.clean(a0.name), apoc.text.clean(coalesce(a0.shortName, ''))]) AS names0
               WITH a0, CASE
                   WHEN any(s IN names0 WHERE s = $p3 OR replace(s, ' ', '') = $p4) OR $p4 IN [] THEN 0
@@ -64,7 +59,7 @@ describe('territory(id)', () => {
                 }
               } } }
             }
-          }
+          }][0]
         } } AS n
       --- READ {"id":"department:80","p0":"(aero*)","p1":["COMPANY"],"p2":11,"p3":"aero","p4":"aero","p5":50}"
     `);
