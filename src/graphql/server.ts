@@ -13,7 +13,7 @@ import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operation
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type DocumentNode, GraphQLError, getOperationAST, getVariableValues } from 'graphql';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { type LimitsConfig, type SecurityConfig, loadConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../neo4j/database.ts';
@@ -34,6 +34,7 @@ import { useQueryLimits } from './plugins/query-limits.ts';
 import { useRateLimit } from './plugins/rate-limit.ts';
 import { requestIdOf, useRequestId } from './plugins/request-id.ts';
 import { useTracing } from './plugins/tracing.ts';
+import { useProbe } from './plugins/probes.ts';
 import { readPersistedOperations } from './persisted-operations.ts';
 import { PlanCache } from './lookahead/plan-cache.ts';
 import { buildSchema } from './schema.ts';
@@ -139,8 +140,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
     useOperationLog(logger) as Plugin,
     useTracing() as Plugin,
     // Liveness: the process is up and can recover by itself (yoga's own check, moved aside, cannot fail).
-    useReadinessCheck({ endpoint: '/health', check: () => deps.isAlive?.() ?? true }),
-    useReadinessCheck({ endpoint: '/ready', check: async () => (deps.isPrepared?.() ?? true) && (await db.ping()) }),
+    useProbe('/health', () => deps.isAlive?.() ?? true),
+    useProbe('/ready', async () => (deps.isPrepared?.() ?? true) && (await db.ping())),
   ];
 
   return createYoga<Record<string, unknown>, GraphQLContext>({
