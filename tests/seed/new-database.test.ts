@@ -44,11 +44,10 @@ function totals(plan: ProfiledPlan): Totals {
   return plan.children.map(totals).reduce((a, b) => ({ dbHits: a.dbHits + b.dbHits, ...(b.maxRows > a.maxRows ? { maxRows: b.maxRows, widest: b.widest } : { maxRows: a.maxRows, widest: a.widest }) }), own);
 }
 
-// Skipped until the plan is fixed for good: in two of three fresh-clone CI runs (b4752f1, 066ef9a) the
-// refresh still read 15,050,520 rows (3,879 moved territories × a scan of 3,880), even with
-// `USING INDEX presenceNode:Entity(id)`; it passed in every run on its own and in one full CI run.
-// docs/benchmarks.md, "Cold start", says what is known. Run it with MAILLAGE_PLAN_TESTS=1.
-describe.runIf(process.env.MAILLAGE_PLAN_TESTS === '1')('the loader in a new database', () => {
+// The refresh once looked each id up after an UNWIND, and a new database's statistics could put a
+// scan of the index before the UNWIND (ids × nodes rows: 15,050,520 in two of three fresh-clone CI
+// runs, even with an index hint); it now seeks the whole list at once (src/territories/stored-presence.ts).
+describe('the loader in a new database', () => {
   it('links the Hauts-de-France (PART_OF, presence refreshed) with database hits in proportion to the rows, not to rows × territories', async () => {
     const region = geographySource(geographyPart(loadGeographyData(), { region: '32' }));
     const nodes = [...region.nodes()];

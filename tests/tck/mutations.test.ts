@@ -50,9 +50,9 @@ describe('mutations', () => {
         WITH count(*) AS written
         CALL () {
           CALL () {
-            UNWIND [row IN $p0 | row.id] AS presenceId
-            MATCH (presenceNode:Entity {id: presenceId})
+            MATCH (presenceNode:Entity)
             USING INDEX presenceNode:Entity(id)
+            WHERE presenceNode.id IN [row IN $p0 | row.id]
             CALL (presenceNode) {
               WITH presenceNode WHERE presenceNode:Actor RETURN presenceNode AS presenceActor
               UNION
@@ -60,10 +60,10 @@ describe('mutations', () => {
             }
             RETURN presenceActor
             UNION
-            UNWIND [] AS presenceId
-            MATCH (presenceNode:Entity:Territory {id: presenceId})
+            MATCH (presenceNode:Entity:Territory)
             USING INDEX presenceNode:Entity(id)
-            WHERE presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() }
+            WHERE presenceNode.id IN []
+              AND (presenceNode:Actor OR EXISTS { (presenceNode)<-[:PART_OF|LOCATED_IN|HELD_IN|SERVES]-() })
             CALL db.index.fulltext.queryNodes('actor_presence', 'presentIn:"' + presenceNode.id + '"') YIELD node AS presenceActor
             RETURN presenceActor
           }
