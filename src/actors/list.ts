@@ -11,7 +11,7 @@ import type { Database, QueryOptions } from '../neo4j/database.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import type { ActorKind } from '../domain/records.ts';
 import { checkFirst } from '../domain/shared.ts';
-import { CypherBuilder, actorConnection, actorRootParams, connectionMap } from '../fetch/cypher.ts';
+import { CypherBuilder, actorConnection, actorRootParams, actorTextKey, connectionMap } from '../fetch/cypher.ts';
 import type { ActorFilter, NodePlan } from '../fetch/plan.ts';
 import { type ActorPage, type RawPage, toActorPage } from '../fetch/records.ts';
 import { decodeCursor } from './cursor.ts';
@@ -51,7 +51,7 @@ export function actorFilter(args: ActorsArgs, path: (string | number)[] = []): A
   };
 }
 
-/** Each plan's texts, by the shape of the filter (which values are given, not what they are). */
+/** Each plan's texts, by what decides them besides the plan (actorTextKey: which values are given, not what they are). */
 const texts = new WeakMap<NodePlan, Map<string, { cypher: string; params: Record<string, unknown> }>>();
 
 /**
@@ -61,9 +61,7 @@ const texts = new WeakMap<NodePlan, Map<string, { cypher: string; params: Record
  */
 export function actorsQuery(filter: ActorFilter, within: string | null, plan: NodePlan): { cypher: string; params: Record<string, unknown> } {
   const values = actorRootParams(filter, within);
-  // The whole network's page names the labels of its kinds in its text (src/fetch/cypher.ts, kindPage).
-  const labels = filter.search === null && within === null ? [...(filter.kinds ?? [])].sort().join(',') : '';
-  const shape = `${Object.keys(values).sort().join(',')}|${filter.total}|${filter.presence ?? ''}|${labels}`;
+  const shape = actorTextKey(filter, within, values);
   let byShape = texts.get(plan);
   if (!byShape) {
     byShape = new Map();

@@ -121,6 +121,16 @@ export function actorRootParams(filter: ActorFilter, within: string | null): Act
 }
 
 /**
+ * What, besides the plan, decides the text of a root actors connection: which of its values are
+ * given (ActorRootParams) and, for the whole network's page, the kinds, whose labels it names
+ * (`kindPage`). Equal keys, equal texts.
+ */
+export function actorTextKey(filter: ActorFilter, within: string | null, values: ActorRootParams): string {
+  const kinds = filter.search === null && within === null ? [...(filter.kinds ?? [])].sort().join(',') : '';
+  return `${Object.keys(values).sort().join(',')}|${filter.total}|${filter.presence ?? ''}|${kinds}`;
+}
+
+/**
  * The two expressions of an actors connection: `total` (every match; null when `totalCount` is
  * not selected, so nothing counts) and `page` (the next
  * `first + 1` after the cursor, as `{rank, node}` in order; the extra row tells whether a next page

@@ -58,17 +58,18 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export async function migrate(db: Database): Promise<void> {
-  // A full-text index made before `searchText` existed is rebuilt over the new properties.
-  const existing = await db.read<{ name: string; properties: string[] }>(
-    'SHOW FULLTEXT INDEXES YIELD name, properties WHERE name IN $names RETURN name, properties',
-    { names: Object.keys(FULLTEXT) },
+  // One read of the indexes made: a later start finds them all and sends no statement.
+  const made = new Map(
+    (await db.read<{ name: string; properties: string[] | null }>('SHOW INDEXES YIELD name, properties RETURN name, properties')).map((row) => [row.name, row.properties ?? []]),
   );
-  for (const index of existing) {
-    const wanted = FULLTEXT[index.name]?.properties ?? [];
-    if (wanted.some((p) => !index.properties.includes(p))) await db.write(`DROP INDEX ${index.name} IF EXISTS`);
+  // A full-text index made before `searchText` existed is rebuilt over the new properties.
+  for (const [name, { properties: wanted }] of Object.entries(FULLTEXT)) {
+    const properties = made.get(name);
+    if (properties && wanted.some((p) => !properties.includes(p))) {
+      await db.write(`DROP INDEX ${name} IF EXISTS`);
+      made.delete(name);
+    }
   }
-  // A later start finds every index made: one SHOW instead of a round trip per statement.
-  const made = new Set((await db.read<{ name: string }>('SHOW INDEXES YIELD name RETURN name')).map((row) => row.name));
   for (const statement of MIGRATIONS) if (!made.has(schemaName(statement))) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
   await backfillSearchFields(db);

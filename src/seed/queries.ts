@@ -142,7 +142,7 @@ RETURN count(*) AS rows,
   };
 }
 
-// Hinted: a new database's statistics must not turn a lookup per row into a scan per row.
+// Hinted to the unique index, which a new database's statistics once passed over for another label's.
 const matchEnds = `UNWIND range(0, size($from) - 1) AS i
 MATCH (a:Entity {id: $from[i]})
 USING INDEX a:Entity(id)

@@ -53,7 +53,7 @@ export function acts(a: string): string {
 
 /** Predicate: `a` has a relationship other than geography. */
 function hasWork(a: string): string {
-  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ['PART_OF', 'HELD_IN', 'LOCATED_IN'] }`;
+  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN [${GEOGRAPHY_TYPES.map((t) => `'${t}'`).join(', ')}] }`;
 }
 
 /**
