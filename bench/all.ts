@@ -133,7 +133,7 @@ export const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'startup',
-    what: 'npm start on an empty data folder (seeding included) and on a seeded one: time to the first answer',
+    what: 'npm start on an empty data folder (start store copied, and seeded through Cypher) and on a seeded one: time to the first answer',
     full: ['bench/startup.ts', '--runs', '2'],
     quick: ['bench/startup.ts', '--runs', '1'],
   },

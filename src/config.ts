@@ -113,6 +113,7 @@ const envSchema = z
     NEO4J_START_TIMEOUT: z.coerce.number({ error: 'expects seconds' }).positive().default(180),
     MAILLAGE_DATA_DIR: z.string().default(path.join(projectRoot, '.neo4j', 'local')),
     SEED_ON_START: flag.default(true),
+    START_STORE: flag.default(true),
     REPORT_PREPARE_AT_START: flag.default(true),
     NODE_ENV: z.string().default('development'),
     MAILLAGE_READS: z.enum(['public', 'key'], { error: 'expects public (anyone may read) or key (reads need credentials)' }).default('public'),
@@ -241,6 +242,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   neo4j: Neo4jTarget;
   seedOnStart: boolean;
+  /** A new owned data folder gets the start store written by npm install (src/seed/start-store.ts) instead of seeding through Cypher. */
+  startStore: boolean;
   /** Make the territory report ready in the background once Neo4j answers (src/report/prepare.ts). */
   reportPrepareAtStart: boolean;
   production: boolean;
@@ -316,6 +319,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     neo4j,
     seedOnStart: env.SEED_ON_START,
+    startStore: env.START_STORE,
     reportPrepareAtStart: env.REPORT_PREPARE_AT_START,
     production,
     tracing: tracingSettings(source),

@@ -8,6 +8,7 @@ import { readPersistedOperations } from './graphql/persisted-operations.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './neo4j/from-config.ts';
 import { startTracing } from './observability/tracing.ts';
+import { copyStartStore } from './seed/start-store.ts';
 import type { Service } from './service.ts';
 
 // Until the configuration is checked, LOG_LEVEL may be anything: log at info, not at its word.
@@ -50,10 +51,16 @@ async function main(): Promise<void> {
   // new data folder, builds the seed) instead of doing that before or after.
   const target = config.neo4j;
   const newFolder = target.kind === 'owned' && !existsSync(path.join(target.dataDir, 'data', 'databases', 'neo4j'));
+  // A new folder gets the start sets as store files written by npm install, when this code has
+  // them (src/seed/start-store.ts): a copy before Neo4j starts instead of seeding through Cypher.
+  const copied =
+    newFolder && config.seedOnStart && config.startStore && target.kind === 'owned'
+      ? copyStartStore(target.dataDir, (line) => logger.info(line))
+      : false;
   const opening = openDatabase(config, (line, level = 'info') => logger[level](line));
   opening.catch(() => undefined); // startService awaits it and reports its failure
   const [{ startService }, { prepareStartSets, seedOnStart }] = await Promise.all([import('./service.ts'), import('./seed/on-start.ts')]);
-  const prepared = config.seedOnStart && newFolder ? prepareStartSets() : undefined;
+  const prepared = config.seedOnStart && newFolder && !copied ? prepareStartSets() : undefined;
 
   // An empty database gets France's geography and the article's network before the server listens.
   service = await startService(config, logger, {

@@ -35,6 +35,8 @@ describe('npm start on an empty database', () => {
         NEO4J_HEAP: '1g',
         NEO4J_PAGECACHE: '256m',
         SEED_ON_START: 'true',
+        // Through Cypher: the start store's copy is tests/seed/start-store.test.ts.
+        START_STORE: 'false',
         NEO4J_URI: '',
         LOG_LEVEL: 'info',
       },
