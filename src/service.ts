@@ -14,6 +14,7 @@ import { readPersistedOperations } from './graphql/persisted-operations.ts';
 import type { Logger } from './logger.ts';
 import type { Database } from './neo4j/database.ts';
 import { migrate } from './neo4j/migrations.ts';
+import { backfillSearchFields } from './search/backfill.ts';
 import { isDatabaseUnavailable } from './neo4j/availability.ts';
 import type { SupervisedNeo4j } from './neo4j/supervisor.ts';
 import { type OpenDatabase, openDatabase } from './neo4j/from-config.ts';
@@ -55,9 +56,16 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
   let retryTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const prepare = async () => {
-    await migrate(db);
+    await migrate(db, { backfillSearch: false });
     await hooks.afterMigrations?.(db);
     prepared = true;
+    // Nodes written without search fields (by hand in Cypher) are still found by name meanwhile.
+    backfillSearchFields(db).then(
+      (done) => done && logger.info({ nodes: done }, 'search fields given to nodes written without them'),
+      (err: unknown) => {
+        if (!stopped) logger.warn({ err }, 'search fields could not be given to nodes written without them; the next start tries again');
+      },
+    );
     if (config.reportPrepareAtStart) {
       // In the background: /ready does not wait for it, and a stop during it is not an error.
       prepareReports(db).then(

@@ -17,6 +17,8 @@ export interface OpenOptions {
    * connect to it instead of starting one (the seed command); the service itself always owns.
    */
   joinRunning?: boolean;
+  /** Called once the owned Neo4j's JVM has been spawned. */
+  onSpawn?: () => void;
 }
 
 export interface OpenDatabase {
@@ -51,6 +53,7 @@ export async function openDatabase(config: Config, log: LogAt, options: OpenOpti
         heap: target.heap,
         pagecache: target.pagecache,
         startTimeoutMs: target.startTimeoutMs,
+        ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
       },
       { attempts: target.restartAttempts, backoffMs: target.restartBackoffMs },
       log,

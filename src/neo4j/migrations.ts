@@ -57,7 +57,16 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${MODEL.presence.index} IF NOT EXISTS FOR (n:Actor) ON EACH [n.${MODEL.presence.active}, n.${MODEL.presence.seat}] OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword' } }`,
 ];
 
-export async function migrate(db: Database): Promise<void> {
+export interface MigrateOptions {
+  /**
+   * False: leave the search fields' backfill to the caller. The service runs it once it listens
+   * (src/service.ts): it reads every territory (0.8 s on a cold server at each start) and what it
+   * repairs, nodes written by hand, are still found by name meanwhile.
+   */
+  backfillSearch?: boolean;
+}
+
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<void> {
   // One read of the indexes made: a later start finds them all and sends no statement.
   const made = new Map(
     (await db.read<{ name: string; properties: string[] | null }>('SHOW INDEXES YIELD name, properties RETURN name, properties')).map((row) => [row.name, row.properties ?? []]),
@@ -72,7 +81,7 @@ export async function migrate(db: Database): Promise<void> {
   }
   for (const statement of MIGRATIONS) if (!made.has(schemaName(statement))) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
-  await backfillSearchFields(db);
+  if (options.backfillSearch ?? true) await backfillSearchFields(db);
   await backfillPresence(db);
 }
 

@@ -27,6 +27,8 @@ export interface OwnedNeo4jOptions {
   pagecache?: string;
   startTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Called once the JVM has been spawned (npm start loads the rest of the service only then). */
+  onSpawn?: () => void;
 }
 
 export interface OwnedNeo4j {
@@ -228,6 +230,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
   child.stderr?.on('data', capture);
   // The pipe must not keep the event loop alive, nor crash us if the wrapper exits first.
   child.stdin?.on('error', () => undefined);
+  options.onSpawn?.();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   void exited.then((code) => sharing.afterExit(code));
   const spawnError = new Promise<never>((_, reject) =>

@@ -1,9 +1,13 @@
 /**
  * What every start does for nodes written without the service's derived fields (a database seeded
- * by an older version, or Cypher by hand): `migrate` gives them the French search fields and their
+ * by an older version, or Cypher by hand): `migrate` gives them the French search fields (the service
+ * runs that part once it listens, src/service.ts) and their
  * stored presence, so that search and `within` find them like any other.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { startService } from '../../src/service.ts';
 import { migrate } from '../../src/neo4j/migrations.ts';
 import { searchFields } from '../../src/search/french.ts';
 import { gql, testDatabase, testServer, uniquePrefix } from '../support/harness.ts';
@@ -55,5 +59,30 @@ describe('a start, for nodes written without derived fields', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.search.edges.map((e) => e.node.id)).toContain(`${p}-hand`);
     expect(res.data!.within.edges.map((e) => e.node.id)).toContain(`${p}-hand`);
+  });
+
+  it('the service gives the search fields once it listens, without holding its start for them', async () => {
+    const id = `${p}-hand-2`;
+    await db.write(`CREATE (a:Entity:Actor:Company {id: $id, name: 'Forges de Picardie', kind: 'COMPANY', source: 'test'})`, { id });
+    const config = loadConfig({
+      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_PASSWORD: inject('neo4jPassword'),
+      PORT: '0',
+      SEED_ON_START: 'false',
+      REPORT_PREPARE_AT_START: 'false',
+    });
+    const service = await startService(config, createLogger('silent'));
+    try {
+      let searchText: string | null = null;
+      for (let i = 0; i < 100 && searchText === null; i += 1) {
+        [{ searchText }] = (await db.read<{ searchText: string | null }>('MATCH (a:Entity {id: $id}) RETURN a.searchText AS searchText', { id })) as [
+          { searchText: string | null },
+        ];
+        if (searchText === null) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(searchText).toBe(searchFields({ name: 'Forges de Picardie' }).searchText);
+    } finally {
+      await service.stop();
+    }
   });
 });
