@@ -86,6 +86,13 @@ function budgetsOf(env: Record<string, unknown>, cypherSet: boolean, cypherMs: n
  */
 export const DEFAULT_SEED_MAX_FILE_BYTES = 256 * 1_048_576;
 
+/**
+ * Log lines are gathered and written at most LOG_FLUSH_MS after they were made, or as soon as
+ * LOG_BUFFER_BYTES wait (src/logger.ts): a write per line was a system call per GraphQL request.
+ */
+export const LOG_FLUSH_MS = 200;
+export const LOG_BUFFER_BYTES = 4096;
+
 /** Report pages printed at once by default (REPORT_PDF_PAGES): one per core of a small server. */
 export const DEFAULT_REPORT_PDF_PAGES = 2;
 
