@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   // them (src/seed/start-store.ts): a copy before Neo4j starts instead of seeding through Cypher.
   const copied =
     newFolder && config.seedOnStart && config.startStore && target.kind === 'owned'
-      ? copyStartStore(target.dataDir, (line) => logger.info(line))
+      ? copyStartStore(target.dataDir, (line, level = 'info') => logger[level](line))
       : false;
   let spawned: () => void = () => undefined;
   const jvmSpawned = new Promise<void>((resolve) => (spawned = resolve));

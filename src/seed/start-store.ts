@@ -24,8 +24,8 @@ const seedsDir = path.join(projectRoot, 'seeds');
 
 /** The modules whose code decides what the start sets become in the database. */
 const SEEDING_ENTRY_POINTS = [path.join(projectRoot, 'src', 'seed', 'on-start.ts'), path.join(projectRoot, 'src', 'neo4j', 'migrations.ts')];
-/** The user database's two folders, relative to a data folder's `data/`. */
-export const STORE_PARTS = [path.join('databases', 'neo4j'), path.join('transactions', 'neo4j')];
+/** The user database's two folders, relative to a data folder's `data/`: the copy puts the database's last (see copyStartStore). */
+export const STORE_PARTS = [path.join('transactions', 'neo4j'), path.join('databases', 'neo4j')];
 
 /** Every project source file `entries` import, directly or not (relative `.ts` imports). */
 export function importClosure(entries: string[]): string[] {
@@ -79,20 +79,28 @@ export function startStoreDir(key = startStoreKey()): string {
  * A new data folder gets the start store's files, when there is one for this code. The copy goes
  * to temporary names first: a start killed half-way leaves no half store that Neo4j would open.
  */
-export function copyStartStore(dataDir: string, log: (line: string) => void): boolean {
-  const store = startStoreDir();
+export function copyStartStore(dataDir: string, log: (line: string, level?: 'info' | 'warn') => void, store = startStoreDir()): boolean {
   if (!existsSync(store)) return false;
   const started = performance.now();
   const data = path.join(dataDir, 'data');
-  for (const part of STORE_PARTS) {
-    const target = path.join(data, part);
-    const staging = `${target}.copying`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(path.dirname(target), { recursive: true });
-    cpSync(path.join(store, part), staging, { recursive: true });
-    // transactions first, databases last: the database folder's presence is what says "not new".
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+  const parts = STORE_PARTS.map((part) => ({ from: path.join(store, part), target: path.join(data, part), staging: path.join(data, `${part}.copying`) }));
+  try {
+    for (const { from, target, staging } of parts) {
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(path.dirname(target), { recursive: true });
+      cpSync(from, staging, { recursive: true });
+      // transactions first, databases last: the database folder's presence is what says "not new".
+      rmSync(target, { recursive: true, force: true });
+      renameSync(staging, target);
+    }
+  } catch (err) {
+    // Nothing half-copied stays: the start seeds through Cypher, and says why it did not copy.
+    for (const { target, staging } of parts) {
+      rmSync(staging, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true });
+    }
+    log(`could not copy the start store into ${data} (${err instanceof Error ? err.message : String(err)}): seeding through Cypher instead`, 'warn');
+    return false;
   }
   log(`copied the start store (France's geography, the article, the framework) into the new data folder in ${Math.round(performance.now() - started)} ms`);
   return true;

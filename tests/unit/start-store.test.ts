@@ -1,12 +1,12 @@
 /**
  * The start store's key covers the code that seeds, and its transaction log keeps what was written.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import { importClosure, startStoreInputs, startStoreKey, trimTrailingZeros } from '../../src/seed/start-store.ts';
+import { copyStartStore, importClosure, startStoreInputs, startStoreKey, trimTrailingZeros } from '../../src/seed/start-store.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'maillage-start-store-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,5 +62,40 @@ describe("trimming a transaction log's preallocated zeros", () => {
     expect(trimTrailingZeros(file)).toBe(8192);
     writeFileSync(file, Buffer.alloc(1000, 1));
     expect(trimTrailingZeros(file)).toBe(1000);
+  });
+});
+
+describe('copying the start store into a new data folder', () => {
+  const store = path.join(dir, 'store');
+  mkdirSync(path.join(store, 'databases', 'neo4j', 'schema'), { recursive: true });
+  mkdirSync(path.join(store, 'transactions', 'neo4j'), { recursive: true });
+  writeFileSync(path.join(store, 'databases', 'neo4j', 'neostore'), 'store');
+  writeFileSync(path.join(store, 'databases', 'neo4j', 'schema', 'index'), 'index');
+  writeFileSync(path.join(store, 'transactions', 'neo4j', 'neostore.transaction.db.0'), 'log');
+
+  it('puts both folders in place, with nothing left under a temporary name', () => {
+    const dataDir = path.join(dir, 'new-folder');
+    const lines: string[] = [];
+    expect(copyStartStore(dataDir, (line) => lines.push(line), store)).toBe(true);
+    expect(readFileSync(path.join(dataDir, 'data', 'databases', 'neo4j', 'schema', 'index'), 'utf8')).toBe('index');
+    expect(readFileSync(path.join(dataDir, 'data', 'transactions', 'neo4j', 'neostore.transaction.db.0'), 'utf8')).toBe('log');
+    expect(readdirSync(path.join(dataDir, 'data', 'databases'))).toEqual(['neo4j']);
+    expect(lines.join('\n')).toMatch(/copied the start store/);
+  });
+
+  it('leaves nothing half-copied when it cannot copy, and says so', () => {
+    const dataDir = path.join(dir, 'blocked-folder');
+    mkdirSync(path.join(dataDir, 'data', 'transactions'), { recursive: true });
+    writeFileSync(path.join(dataDir, 'data', 'databases'), 'a file where a folder is needed');
+    const lines: [string, string | undefined][] = [];
+    expect(copyStartStore(dataDir, (line, level) => lines.push([line, level]), store)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'data', 'transactions', 'neo4j'))).toBe(false);
+    expect(readdirSync(path.join(dataDir, 'data', 'transactions'))).toEqual([]);
+    expect(lines).toEqual([[expect.stringMatching(/could not copy the start store .*seeding through Cypher instead/), 'warn']]);
+  });
+
+  it('does nothing without a store', () => {
+    expect(copyStartStore(path.join(dir, 'other'), () => undefined, path.join(dir, 'no-store'))).toBe(false);
+    expect(existsSync(path.join(dir, 'other'))).toBe(false);
   });
 });
