@@ -3,61 +3,35 @@
  * has one) instead of seeding through Cypher, answers as a seeded database does, and the copied
  * database takes writes that survive a restart (its transaction log was trimmed).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config.ts';
 import { connect } from '../../src/neo4j/database.ts';
 import { OWNED_USER, freePort, ownedPassword } from '../../src/neo4j/owned-server.ts';
 import { buildStartStore } from '../../src/seed/start-store-build.ts';
 import { startStoreDir } from '../../src/seed/start-store.ts';
+import { type MainProcess, startMain } from '../support/main-process.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'maillage-start-store-'));
-let child: ChildProcess | undefined;
-
-async function stop(): Promise<void> {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGINT');
-    await exited;
-  }
-}
+let main: MainProcess | undefined;
 
 afterAll(async () => {
-  await stop();
+  await main?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-/** Starts src/main.ts on `dataDir`, resolves with its output once it serves. */
+/** src/main.ts on `dataDir`, once it serves; its output. */
 async function start(port: number, boltPort: number): Promise<string> {
-  child = spawn(process.execPath, [path.join(projectRoot, 'src', 'main.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NEO4J_BOLT_PORT: String(boltPort),
-      MAILLAGE_DATA_DIR: dataDir,
-      NEO4J_HEAP: '1g',
-      NEO4J_PAGECACHE: '256m',
-      SEED_ON_START: 'true',
-      START_STORE: 'true',
-      REPORT_PREPARE_AT_START: 'false',
-      NEO4J_URI: '',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  main = await startMain({
+    PORT: String(port),
+    NEO4J_BOLT_PORT: String(boltPort),
+    MAILLAGE_DATA_DIR: dataDir,
+    SEED_ON_START: 'true',
+    START_STORE: 'true',
+    REPORT_PREPARE_AT_START: 'false',
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const deadline = Date.now() + 240_000;
-  while (!output.includes('Maillage is serving GraphQL')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not serve in time:\n${output.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return output;
+  return main.output();
 }
 
 describe('npm start on a new data folder, with a start store', () => {
@@ -94,7 +68,7 @@ describe('npm start on a new data folder, with a start store', () => {
     let db = connect(connection);
     await db.write('UNWIND range(1, 20000) AS i CREATE (:StartStoreProbe {i: i, text: "une ligne écrite après la copie"})');
     await db.close();
-    await stop();
+    await main?.stop();
     const again = await start(port, boltPort);
     expect(again).toContain('database already has data');
     expect(again).not.toContain('copied the start store');
