@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/config.ts';
 import { freePort } from '../src/neo4j/owned-server.ts';
 import { buildStartStore } from '../src/seed/start-store-build.ts';
-import { startStoreDir } from '../src/seed/start-store.ts';
+import { startStoreDir, startStoreKey } from '../src/seed/start-store.ts';
 import { helpIfAsked, invocation, provenance } from './support.ts';
 
 helpIfAsked(`node bench/startup.ts [--runs N]: time from npm start (src/main.ts) to the first GraphQL answer, on an empty data folder (start store copied, then seeded through Cypher) and on a seeded one
@@ -77,9 +77,10 @@ async function start(dataDir: string, startStore = true): Promise<number> {
 
 const rows: string[] = [];
 let storeNote = '';
-if (!existsSync(startStoreDir())) {
+const storeKey = startStoreKey();
+if (!existsSync(startStoreDir(storeKey))) {
   const t = performance.now();
-  await buildStartStore((line) => process.stderr.write(`${line}\n`));
+  await buildStartStore((line) => process.stderr.write(`${line}\n`), storeKey);
   storeNote = `This code had no start store: writing it (what \`npm install\` does) took ${((performance.now() - t) / 1000).toFixed(1)} s before the runs.`;
   process.stderr.write(`${storeNote}\n`);
 }

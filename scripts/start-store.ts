@@ -6,10 +6,10 @@
  *   node scripts/start-store.ts               # build it (about 30 s on 2 cores)
  *   node scripts/start-store.ts --if-needed   # only when this code has none; a failure is a warning
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildStartStore } from '../src/seed/start-store-build.ts';
-import { startStoreDir } from '../src/seed/start-store.ts';
-import { existsSync } from 'node:fs';
+import { startStoreDir, startStoreKey } from '../src/seed/start-store.ts';
 
 const { values } = parseArgs({ options: { 'if-needed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
@@ -24,11 +24,12 @@ Skipped when MAILLAGE_SKIP_NEO4J_INSTALL=1 or MAILLAGE_SKIP_START_STORE=1. Witho
 }
 const ifNeeded = values['if-needed'] ?? false;
 if (process.env.MAILLAGE_SKIP_NEO4J_INSTALL === '1' || process.env.MAILLAGE_SKIP_START_STORE === '1') process.exit(0);
-if (ifNeeded && existsSync(startStoreDir())) process.exit(0);
+const key = startStoreKey();
+if (ifNeeded && existsSync(startStoreDir(key))) process.exit(0);
 const started = Date.now();
 process.stdout.write('Writing the start store (France\'s geography, the article, the framework) for npm start ...\n');
 try {
-  const dir = await buildStartStore((line) => process.stdout.write(`${line}\n`));
+  const dir = await buildStartStore((line) => process.stdout.write(`${line}\n`), key);
   process.stdout.write(`Start store written in ${((Date.now() - started) / 1000).toFixed(1)} s: ${dir}\n`);
 } catch (err) {
   const message = err instanceof Error ? err.message : String(err);

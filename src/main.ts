@@ -57,12 +57,11 @@ async function main(): Promise<void> {
     newFolder && config.seedOnStart && config.startStore && target.kind === 'owned'
       ? copyStartStore(target.dataDir, (line, level = 'info') => logger[level](line))
       : false;
-  let spawned: () => void = () => undefined;
-  const jvmSpawned = new Promise<void>((resolve) => (spawned = resolve));
-  const opening = openDatabase(config, (line, level = 'info') => logger[level](line), { onSpawn: () => spawned() });
+  const jvmSpawned = Promise.withResolvers<void>();
+  const opening = openDatabase(config, (line, level = 'info') => logger[level](line), { onSpawn: () => jvmSpawned.resolve() });
   opening.catch(() => undefined); // startService awaits it and reports its failure
   // Loading the service's modules holds the event loop for a second or more: start the JVM first.
-  if (target.kind === 'owned') await Promise.race([jvmSpawned, opening.then(() => undefined, () => undefined)]);
+  if (target.kind === 'owned') await Promise.race([jvmSpawned.promise, opening.then(() => undefined, () => undefined)]);
   const [{ startService }, { prepareStartSets, seedOnStart }] = await Promise.all([import('./service.ts'), import('./seed/on-start.ts')]);
   const prepared = config.seedOnStart && newFolder && !copied ? prepareStartSets() : undefined;
 

@@ -14,8 +14,7 @@ import { freePort, startOwnedNeo4j } from '../neo4j/owned-server.ts';
 import { seedOnStart } from './on-start.ts';
 import { STORE_PARTS, startStoreDir, startStoreKey, startStoreRoot, trimTrailingZeros } from './start-store.ts';
 
-export async function buildStartStore(log: (line: string) => void): Promise<string> {
-  const key = startStoreKey();
+export async function buildStartStore(log: (line: string) => void, key = startStoreKey()): Promise<string> {
   const root = startStoreRoot();
   mkdirSync(root, { recursive: true });
   const work = mkdtempSync(path.join(root, '.building-'));

@@ -51,9 +51,11 @@ export function acts(a: string): string {
   return `(NOT ${a}:Territory OR ${hasWork(a)})`;
 }
 
+const GEOGRAPHY_TYPE_LIST = `[${GEOGRAPHY_TYPES.map((t) => `'${t}'`).join(', ')}]`;
+
 /** Predicate: `a` has a relationship other than geography. */
 function hasWork(a: string): string {
-  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN [${GEOGRAPHY_TYPES.map((t) => `'${t}'`).join(', ')}] }`;
+  return `EXISTS { (${a})-[presenceRel]-() WHERE NOT type(presenceRel) IN ${GEOGRAPHY_TYPE_LIST} }`;
 }
 
 /**

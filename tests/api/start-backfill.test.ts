@@ -73,14 +73,9 @@ describe('a start, for nodes written without derived fields', () => {
     });
     const service = await startService(config, createLogger('silent'));
     try {
-      let searchText: string | null = null;
-      for (let i = 0; i < 100 && searchText === null; i += 1) {
-        [{ searchText }] = (await db.read<{ searchText: string | null }>('MATCH (a:Entity {id: $id}) RETURN a.searchText AS searchText', { id })) as [
-          { searchText: string | null },
-        ];
-        if (searchText === null) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(searchText).toBe(searchFields({ name: 'Forges de Picardie' }).searchText);
+      const searchText = async () =>
+        (await db.read<{ searchText: string | null }>('MATCH (a:Entity {id: $id}) RETURN a.searchText AS searchText', { id }))[0]?.searchText;
+      await expect.poll(searchText, { timeout: 10_000 }).toBe(searchFields({ name: 'Forges de Picardie' }).searchText);
     } finally {
       await service.stop();
     }
