@@ -93,6 +93,13 @@ export const DEFAULT_SEED_MAX_FILE_BYTES = 256 * 1_048_576;
 export const LOG_FLUSH_MS = 200;
 export const LOG_BUFFER_BYTES = 4096;
 
+/**
+ * The work a start leaves for after the server listens (the search fields' backfill, the report's
+ * preparation) waits this long first: on a cold Neo4j it plans and reads for a second or more, and
+ * the first requests, often a browser opening the explorer, come before it (src/service.ts).
+ */
+export const START_BACKGROUND_DELAY_MS = 1_500;
+
 /** Report pages printed at once by default (REPORT_PDF_PAGES): one per core of a small server. */
 export const DEFAULT_REPORT_PDF_PAGES = 2;
 

@@ -62,13 +62,23 @@ async function main(): Promise<void> {
   opening.catch(() => undefined); // startService awaits it and reports its failure
   // Loading the service's modules holds the event loop for a second or more: start the JVM first.
   if (target.kind === 'owned') await Promise.race([jvmSpawned.promise, opening.then(() => undefined, () => undefined)]);
-  const [{ startService }, { prepareStartSets, seedOnStart }] = await Promise.all([import('./service.ts'), import('./seed/on-start.ts')]);
+  const [{ startService }, { databaseIsEmpty, prepareStartSets, seedOnStart }] = await Promise.all([import('./service.ts'), import('./seed/on-start.ts')]);
   const prepared = config.seedOnStart && newFolder && !copied ? prepareStartSets() : undefined;
+  // Asked while the migrations run, so that a cold Neo4j plans the reads side by side; used by the
+  // first try only (a remote Neo4j down at start is prepared again later, and asked again then).
+  let emptyAtStart = config.seedOnStart ? opening.then(({ db }) => databaseIsEmpty(db)) : undefined;
+  emptyAtStart?.catch(() => undefined);
 
   // An empty database gets France's geography and the article's network before the server listens.
   service = await startService(config, logger, {
     opening,
-    afterMigrations: config.seedOnStart ? async (db) => void (await seedOnStart(db, logger, prepared)) : undefined,
+    afterMigrations: config.seedOnStart
+      ? async (db) => {
+          const empty = emptyAtStart;
+          emptyAtStart = undefined;
+          await seedOnStart(db, logger, prepared, empty);
+        }
+      : undefined,
   });
   logger.info(
     { url: `${service.url}/graphql`, neo4j: service.db.uri, startupMs: Date.now() - started },

@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.ts';
+import { type Config, START_BACKGROUND_DELAY_MS } from './config.ts';
 import { createGraphQLServer } from './graphql/server.ts';
 import { readPersistedOperations } from './graphql/persisted-operations.ts';
 import type { Logger } from './logger.ts';
@@ -47,6 +47,7 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
 
   const stopDatabase = async () => {
     clearTimeout(retryTimer);
+    clearTimeout(backgroundTimer);
     await opened.close();
   };
 
@@ -54,11 +55,18 @@ export async function startService(config: Config, logger: Logger, hooks: StartH
   // start: the service serves anyway (/ready false, SERVICE_UNAVAILABLE) and retries in the background.
   let prepared = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let backgroundTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const prepare = async () => {
     await migrate(db, { backfillSearch: false });
     await hooks.afterMigrations?.(db);
     prepared = true;
+    clearTimeout(backgroundTimer);
+    backgroundTimer = setTimeout(background, START_BACKGROUND_DELAY_MS);
+    backgroundTimer.unref();
+  };
+  const background = () => {
+    if (stopped) return;
     // Nodes written without search fields (by hand in Cypher) are still found by name meanwhile.
     backfillSearchFields(db).then(
       (done) => done && logger.info({ nodes: done }, 'search fields given to nodes written without them'),

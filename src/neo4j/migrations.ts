@@ -9,7 +9,7 @@
 import type { Database } from './database.ts';
 import { backfillSearchFields } from '../search/backfill.ts';
 import { ACTOR_KINDS, KIND_LABEL, MODEL } from '../domain/model.ts';
-import { backfillPresence } from '../territories/stored-presence.ts';
+import { actorsWithoutPresence, backfillPresence } from '../territories/stored-presence.ts';
 
 /** The full-text indexes of name search, by name: what they cover. */
 const FULLTEXT: Record<string, { label: string; properties: string[] }> = {
@@ -67,10 +67,13 @@ export interface MigrateOptions {
 }
 
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<void> {
-  // One read of the indexes made: a later start finds them all and sends no statement.
-  const made = new Map(
-    (await db.read<{ name: string; properties: string[] | null }>('SHOW INDEXES YIELD name, properties RETURN name, properties')).map((row) => [row.name, row.properties ?? []]),
-  );
+  // One read of the indexes made: a later start finds them all and sends no statement. The
+  // presence backfill's first read goes out with it: a cold Neo4j plans the two side by side.
+  const [indexes, withoutPresence] = await Promise.all([
+    db.read<{ name: string; properties: string[] | null }>('SHOW INDEXES YIELD name, properties RETURN name, properties'),
+    actorsWithoutPresence(db),
+  ]);
+  const made = new Map(indexes.map((row) => [row.name, row.properties ?? []]));
   // A full-text index made before `searchText` existed is rebuilt over the new properties.
   for (const [name, { properties: wanted }] of Object.entries(FULLTEXT)) {
     const properties = made.get(name);
@@ -82,7 +85,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   for (const statement of MIGRATIONS) if (!made.has(schemaName(statement))) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
   if (options.backfillSearch ?? true) await backfillSearchFields(db);
-  await backfillPresence(db);
+  await backfillPresence(db, withoutPresence);
 }
 
 /** The name a schema statement gives its index or constraint (a constraint's index has its name). */

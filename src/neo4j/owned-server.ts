@@ -19,6 +19,7 @@ import path from 'node:path';
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { projectRoot, toolchain } from '../config.ts';
 import { ensureDistribution } from './distribution.ts';
+import { PROCEDURES } from './procedures.ts';
 
 export interface OwnedNeo4jOptions {
   dataDir: string;
@@ -118,8 +119,9 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
     `server.directories.plugins=${pluginsDir}`,
     `server.memory.pagecache.size=${pagecache}`,
     'dbms.usage_report.enabled=false',
-    'dbms.security.procedures.unrestricted=gds.*,apoc.*',
-    'dbms.security.procedures.allowlist=gds.*,apoc.*',
+    // Only the procedures the code calls: Neo4j registers each allowed one at every start.
+    `dbms.security.procedures.unrestricted=${PROCEDURES.join(',')}`,
+    `dbms.security.procedures.allowlist=${PROCEDURES.join(',')}`,
     // LOAD CSV from the import directory is how the seeding benchmark's peer loads data.
     'dbms.security.allow_csv_import_from_file_urls=true',
     'db.transaction.timeout=120s',

@@ -29,8 +29,9 @@ export function prepareStartSets(): SeedSource[] {
   return START_SETS.map((name) => resolveSource(name));
 }
 
-export async function seedOnStart(db: Database, logger: Logger, prepared?: SeedSource[]): Promise<boolean> {
-  if (!(await databaseIsEmpty(db))) {
+/** `empty`: databaseIsEmpty's answer, when the caller asked already (asked again if that failed). */
+export async function seedOnStart(db: Database, logger: Logger, prepared?: SeedSource[], empty?: Promise<boolean>): Promise<boolean> {
+  if (!(await (empty?.catch(() => databaseIsEmpty(db)) ?? databaseIsEmpty(db)))) {
     logger.info('database already has data: not seeding (use npm run seed to add more)');
     return false;
   }

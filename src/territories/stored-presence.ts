@@ -98,20 +98,26 @@ export const PRESENCE_BACKFILL_BATCH = 5_000;
 /**
  * Gives stored presence to actors without it: a database seeded before it existed, or actors
  * written by hand in Cypher. Run at every start (src/neo4j/migrations.ts); when every actor has it,
- * one label scan.
+ * one label scan. `firstBatch`: the first read's answer, when the caller made it already.
  */
-export async function backfillPresence(db: Database): Promise<number> {
+export async function backfillPresence(db: Database, firstBatch?: string[]): Promise<number> {
   let total = 0;
-  for (;;) {
-    const rows = await db.read<{ id: string }>(
-      `MATCH (a:Actor) WHERE a.${MODEL.presence.active} IS NULL OR a.${MODEL.presence.seat} IS NULL RETURN a.id AS id LIMIT toInteger($limit)`,
-      { limit: PRESENCE_BACKFILL_BATCH },
-      { timeoutMs: db.budgets.seedMs },
-    );
-    if (rows.length === 0) return total;
-    await db.write(`${PRESENCE_LOCK}\n${refreshPresence('$ids', '[]')}\nRETURN count(*) AS done`, { ids: rows.map((r) => r.id) }, { timeoutMs: db.budgets.seedMs });
-    total += rows.length;
+  for (let batch = firstBatch; ; batch = undefined) {
+    const ids = batch ?? (await actorsWithoutPresence(db));
+    if (ids.length === 0) return total;
+    await db.write(`${PRESENCE_LOCK}\n${refreshPresence('$ids', '[]')}\nRETURN count(*) AS done`, { ids }, { timeoutMs: db.budgets.seedMs });
+    total += ids.length;
   }
+}
+
+/** Ids of up to one batch of actors without stored presence (the backfill's read). */
+export async function actorsWithoutPresence(db: Database): Promise<string[]> {
+  const rows = await db.read<{ id: string }>(
+    `MATCH (a:Actor) WHERE a.${MODEL.presence.active} IS NULL OR a.${MODEL.presence.seat} IS NULL RETURN a.id AS id LIMIT toInteger($limit)`,
+    { limit: PRESENCE_BACKFILL_BATCH },
+    { timeoutMs: db.budgets.seedMs },
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The refresh as a statement of its own: one text, so Neo4j plans it once (about 0.6 s on a cold server). */
