@@ -126,6 +126,9 @@ function writeConfig(dataDir: string, boltPort: number, pagecache: string, plugi
     'dbms.security.allow_csv_import_from_file_urls=true',
     'db.transaction.timeout=120s',
     'db.logs.query.enabled=OFF',
+    // A clean stop waited twice for 5 s of quiet in the Bolt server's network threads, after the
+    // databases had already closed: 10 s of every stop for nothing.
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
     '',
   ].join('\n');
   writeFileSync(path.join(confDir, 'neo4j.conf'), conf);
