@@ -8,6 +8,8 @@
  *
  *   node bench/startup.ts [--runs 2]
  *
+ * Also printed: how long each clean stop took (SIGTERM to exit, the service's Neo4j included).
+ *
  * No peer: the figure is the README's ("first answer N s after npm start").
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -47,6 +49,9 @@ async function firstAnswer(url: string, child: ChildProcess, started: number): P
   }
 }
 
+/** Seconds from SIGTERM to the service's exit (its Neo4j stopped cleanly), per start. */
+const stops: number[] = [];
+
 async function start(dataDir: string, startStore = true): Promise<number> {
   const port = await freePort();
   const env: Record<string, string | undefined> = {
@@ -69,8 +74,10 @@ async function start(dataDir: string, startStore = true): Promise<number> {
     return await firstAnswer(`http://127.0.0.1:${port}`, child, started);
   } finally {
     if (child.exitCode === null) {
+      const stopping = performance.now();
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      stops.push((performance.now() - stopping) / 1000);
     }
   }
 }
@@ -103,3 +110,4 @@ console.log(`\n${provenance(invocation('node bench/startup.ts'))}${storeNote ? `
 console.log('| run | first answer, empty data folder (start store copied) | empty data folder, seeded through Cypher (START_STORE=false) | first answer, same folder again |');
 console.log('| ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(row);
+if (stops.length) console.log(`\nA clean stop (SIGTERM to exit, the service's Neo4j included): ${Math.min(...stops).toFixed(1)} to ${Math.max(...stops).toFixed(1)} s over ${stops.length} stops.`);
