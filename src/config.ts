@@ -100,6 +100,12 @@ export const LOG_BUFFER_BYTES = 4096;
  */
 export const START_BACKGROUND_DELAY_MS = 1_500;
 
+/**
+ * How often a starting owned Neo4j is asked whether it answers: each try is a refused connection
+ * until Bolt listens, and the start's first answer waits for the next try after that.
+ */
+export const NEO4J_START_PROBE_MS = 50;
+
 /** Report pages printed at once by default (REPORT_PDF_PAGES): one per core of a small server. */
 export const DEFAULT_REPORT_PDF_PAGES = 2;
 

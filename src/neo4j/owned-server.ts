@@ -17,7 +17,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import net from 'node:net';
 import path from 'node:path';
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { projectRoot, toolchain } from '../config.ts';
+import { NEO4J_START_PROBE_MS, projectRoot, toolchain } from '../config.ts';
 import { ensureDistribution } from './distribution.ts';
 import { PROCEDURES } from './procedures.ts';
 
@@ -295,7 +295,7 @@ export async function startOwnedNeo4j(options: OwnedNeo4jOptions): Promise<Owned
       const state = await Promise.race([probe(), spawnError]);
       if (state === 'up') break;
       if (state === 'refused') await setFirstPassword(uri, password, dataDir);
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, NEO4J_START_PROBE_MS));
     }
   } catch (err) {
     await stop();
