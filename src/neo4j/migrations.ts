@@ -70,7 +70,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   // One read of the indexes made: a later start finds them all and sends no statement. The
   // presence backfill's first read goes out with it: a cold Neo4j plans the two side by side.
   const [indexes, withoutPresence] = await Promise.all([
-    db.read<{ name: string; properties: string[] | null }>('SHOW INDEXES YIELD name, properties RETURN name, properties'),
+    db.read<{ name: string; properties: string[] | null; state: string }>('SHOW INDEXES YIELD name, properties, state RETURN name, properties, state'),
     actorsWithoutPresence(db),
   ]);
   const made = new Map(indexes.map((row) => [row.name, row.properties ?? []]));
@@ -82,8 +82,14 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
       made.delete(name);
     }
   }
-  for (const statement of MIGRATIONS) if (!made.has(schemaName(statement))) await db.write(statement);
-  await db.write('CALL db.awaitIndexes(300)');
+  let created = false;
+  for (const statement of MIGRATIONS) {
+    if (made.has(schemaName(statement))) continue;
+    await db.write(statement);
+    created = true;
+  }
+  // Every index online and none made: nothing to wait for (one cold query less on a later start).
+  if (created || indexes.some((row) => row.state !== 'ONLINE')) await db.write('CALL db.awaitIndexes(300)');
   if (options.backfillSearch ?? true) await backfillSearchFields(db);
   await backfillPresence(db, withoutPresence);
 }

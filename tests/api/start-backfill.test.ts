@@ -61,6 +61,14 @@ describe('a start, for nodes written without derived fields', () => {
     expect(res.data!.within.edges.map((e) => e.node.id)).toContain(`${p}-hand`);
   });
 
+  it('makes again an index that went missing, and leaves it online', async () => {
+    // An index only a campaign's progress page reads: dropping it for a moment changes no answer elsewhere.
+    await db.write('DROP INDEX survey_invitation_campaign IF EXISTS');
+    await migrate(db);
+    const rows = await db.read<{ state: string }>("SHOW INDEXES YIELD name, state WHERE name = 'survey_invitation_campaign' RETURN state");
+    expect(rows).toEqual([{ state: 'ONLINE' }]);
+  });
+
   it('the service gives the search fields once it listens, without holding its start for them', async () => {
     const id = `${p}-hand-2`;
     await db.write(`CREATE (a:Entity:Actor:Company {id: $id, name: 'Forges de Picardie', kind: 'COMPANY', source: 'test'})`, { id });
