@@ -6,7 +6,13 @@
  * What is left is HTTP, parsing, validation, execution, plugins, serialising and GC: the part of
  * a request issue #21 wants near zero. CPU is read from /proc (user + system) over a timed run.
  *
- *   node bench/cpu-per-request.ts                         # every shape, 1 connection, 5 s each
+ * Two other servers answer the same shapes over the same canned records, in the same run:
+ * - bare: graphql-yoga with its defaults over our schema and resolvers, none of our plugins (no
+ *   access, limits, metrics, log, compiled execution): what the chosen stack costs by itself;
+ * - raw: node:http, JSON.parse, the canned record, JSON.stringify: the floor of bench/peers' raw
+ *   handler with its database answering at once.
+ *
+ *   node bench/cpu-per-request.ts                         # every shape and server, 1 connection, 5 s each
  *   node bench/cpu-per-request.ts --shapes links3 --prof /tmp/prof   # with a CPU profile of the service
  *
  * Needs no Neo4j; it is a benchmark, so run it under the shared lock like the others.
@@ -19,6 +25,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { loadConfig, projectRoot } from '../src/config.ts';
+import { createYoga } from 'graphql-yoga';
+import type { GraphQLContext } from '../src/graphql/context.ts';
+import { PlanCache } from '../src/graphql/lookahead/plan-cache.ts';
+import { buildSchema } from '../src/graphql/schema.ts';
 import { createGraphQLServer } from '../src/graphql/server.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Database } from '../src/neo4j/database.ts';
@@ -34,10 +44,14 @@ const SHAPES = {
   search: 'query($q: String) { actors(search: $q, first: 20) { totalCount edges { node { id name } } } }',
 } as const;
 type ShapeName = keyof typeof SHAPES;
+const SERVERS = ['ours', 'bare', 'raw'] as const;
+type ServerName = (typeof SERVERS)[number];
 
 helpIfAsked(`node bench/cpu-per-request.ts [options]: our service's CPU per request with canned database answers (no Neo4j)
 
   --shapes <list>       ${Object.keys(SHAPES).join(',')} (default all)
+  --servers <list>      ${SERVERS.join(',')} (default all): the service; graphql-yoga alone over the same schema
+                        and resolvers; node:http and JSON around the canned record
   --connections <n>     concurrent connections (default 1)
   --duration <s>        seconds per shape after a 2 s warm-up (default 5)
   --prof <dir>          write a CPU profile of the service there (--cpu-prof)
@@ -46,6 +60,7 @@ helpIfAsked(`node bench/cpu-per-request.ts [options]: our service's CPU per requ
 const { values } = parseArgs({
   options: {
     shapes: { type: 'string', default: Object.keys(SHAPES).join(',') },
+    servers: { type: 'string', default: SERVERS.join(',') },
     connections: { type: 'string', default: '1' },
     duration: { type: 'string', default: '5' },
     prof: { type: 'string' },
@@ -79,8 +94,8 @@ function answerOf(shape: ShapeName): Record<string, unknown> {
   }
 }
 
-/** The child: the service over a database that answers at once. */
-async function serve(shape: ShapeName, port: number): Promise<void> {
+/** The child: one of the servers, over a database that answers at once. */
+async function serve(server: ServerName, shape: ShapeName, port: number): Promise<void> {
   const row = answerOf(shape);
   const db = {
     read: async () => [row],
@@ -91,10 +106,33 @@ async function serve(shape: ShapeName, port: number): Promise<void> {
     },
   } as unknown as Database;
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '0' });
-  const yoga = createGraphQLServer({ db, logger: createLogger('info'), security: config.security, limits: config.limits });
-  const server = createServer(yoga);
-  server.listen(port, '127.0.0.1');
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  let listener: Parameters<typeof createServer>[1];
+  if (server === 'ours') {
+    listener = createGraphQLServer({ db, logger: createLogger('info'), security: config.security, limits: config.limits });
+  } else if (server === 'bare') {
+    const plans = new PlanCache(config.limits.planCacheSize, () => undefined);
+    listener = createYoga<Record<string, unknown>, GraphQLContext>({
+      schema: buildSchema(),
+      logging: false,
+      context: () => ({ db, principal: null, requestId: '', cypherCount: 0, plans, observer: () => undefined }),
+    });
+  } else {
+    listener = (req, res) => {
+      if (req.url === '/health') return void res.writeHead(200).end('ok');
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        void (async () => {
+          JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          const data = await db.read('');
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+        })();
+      });
+    };
+  }
+  const http = createServer(listener);
+  http.listen(port, '127.0.0.1');
+  process.on('SIGTERM', () => http.close(() => process.exit(0)));
 }
 
 function ticksOf(pid: number): number {
@@ -103,14 +141,15 @@ function ticksOf(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-async function run(shape: ShapeName): Promise<{ rps: number; cpuMs: number; errors: number }> {
+async function run(server: ServerName, shape: ShapeName): Promise<{ rps: number; cpuMs: number; errors: number }> {
   const port = await freePort();
-  const args = [...(values.prof ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : []), import.meta.filename, '--serve', shape, String(port)];
+  const profiled = values.prof && server === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${values.prof}`] : [];
+  const args = [...profiled, import.meta.filename, '--serve', `${server}:${shape}`, String(port)];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', openSync(path.join(os.tmpdir(), 'cpu-per-request.log'), 'a')] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      if ((await fetch(`${url}/health`)).status < 500) break;
     } catch {
       if (i > 100) throw new Error('the service did not start');
       await new Promise((r) => setTimeout(r, 100));
@@ -143,16 +182,28 @@ async function run(shape: ShapeName): Promise<{ rps: number; cpuMs: number; erro
 }
 
 if (values.serve) {
-  await serve(values.serve as ShapeName, Number(process.argv.at(-1)));
+  const [server, shape] = values.serve.split(':') as [ServerName, ShapeName];
+  await serve(server, shape, Number(process.argv.at(-1)));
 } else {
+  const servers = values.servers.split(',') as ServerName[];
+  for (const server of servers) if (!SERVERS.includes(server)) throw new Error(`--servers: unknown ${server}`);
+  const shapes = values.shapes.split(',') as ShapeName[];
+  for (const shape of shapes) if (!(shape in SHAPES)) throw new Error(`--shapes: unknown ${shape}`);
   const rows: string[] = [];
-  for (const shape of values.shapes.split(',') as ShapeName[]) {
-    if (!(shape in SHAPES)) throw new Error(`--shapes: unknown ${shape}`);
-    const m = await run(shape);
-    process.stderr.write(`${shape}: ${m.rps.toFixed(0)} req/s, ${m.cpuMs.toFixed(3)} ms CPU/request, errors ${m.errors}\n`);
-    rows.push(`| ${shape} | ${values.connections} | ${m.rps.toFixed(0)} | ${m.cpuMs.toFixed(3)} | ${m.errors} |`);
+  for (const shape of shapes) {
+    const cpu: Partial<Record<ServerName, number>> = {};
+    const cells: string[] = [];
+    for (const server of servers) {
+      const m = await run(server, shape);
+      cpu[server] = m.cpuMs;
+      process.stderr.write(`${shape} ${server}: ${m.rps.toFixed(0)} req/s, ${m.cpuMs.toFixed(3)} ms CPU/request, errors ${m.errors}\n`);
+      cells.push(`${m.rps.toFixed(0)} / ${m.cpuMs.toFixed(3)} / ${m.errors}`);
+    }
+    const ratio = (a: ServerName, b: ServerName) => (cpu[a] !== undefined && cpu[b] !== undefined ? (cpu[a] / cpu[b]).toFixed(2) : 'n/a');
+    rows.push(`| ${shape} | ${values.connections} | ${cells.join(' | ')} | ${ratio('ours', 'raw')} | ${ratio('bare', 'raw')} | ${ratio('ours', 'bare')} |`);
   }
   console.log(`\n${provenance(invocation('node bench/cpu-per-request.ts'))}\n`);
-  console.log('| shape | conn. | req/s | server CPU ms per request | errors |\n| --- | ---: | ---: | ---: | ---: |');
+  console.log(`| shape | conn. | ${servers.map((s) => `${s}: req/s / CPU ms per request / errors`).join(' | ')} | CPU ours÷raw | CPU bare÷raw | CPU ours÷bare |`);
+  console.log(`| --- | ---: | ${servers.map(() => '---:').join(' | ')} | ---: | ---: | ---: |`);
   for (const row of rows) console.log(row);
 }
