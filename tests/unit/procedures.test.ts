@@ -11,12 +11,11 @@ const CALL = /(?<![\w$])((?:apoc|gds)\.[a-z]\w*(?:\.[a-z]\w*)+)(?=\s*\()/g;
 // JavaScript that reads like a call: a test's result object named `gds`.
 const NOT_CYPHER = new Set(['gds.hubsByDegree.slice']);
 
+/** The code files under `dir` (bench/results holds Markdown only). */
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'results' ? [] : sources(file);
-    return /\.(ts|cypher)$/.test(entry.name) ? [file] : [];
-  });
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|cypher)$/.test(name))
+    .map((name) => path.join(dir, name));
 }
 
 describe('the procedures an owned Neo4j registers', () => {
