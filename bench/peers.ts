@@ -111,8 +111,9 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
 async function startServer(name: ServerName, script: string, env: Record<string, string>): Promise<Server> {
   const ourKind = name === 'ours' || name === 'before';
   const port = await freePort();
-  // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our service (written when it stops).
-  const nodeArgs = name === 'ours' && process.env.BENCH_OURS_NODE_ARGS ? process.env.BENCH_OURS_NODE_ARGS.split(' ').filter(Boolean) : [];
+  // BENCH_OURS_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our service (written when it
+  // stops); BENCH_RAW_NODE_ARGS and BENCH_PEER_NODE_ARGS do the same for the other servers.
+  const nodeArgs = (process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, ...env, PORT: String(port) },
     // Our log lines (one per operation at LOG_LEVEL info) go to a file, as in production, not to the terminal.

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'REQUEST_ENTITY_TOO_LARGE',
   'BAD_REQUEST',
   'CONFLICT',
+  'CLIENT_CLOSED_REQUEST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -82,6 +83,16 @@ export class QueryTooComplexError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The database is not reachable right now; try again shortly.') {
     super('SERVICE_UNAVAILABLE', message);
+  }
+}
+
+/**
+ * The caller closed its connection before the answer: the request's database work was stopped (a
+ * write rolled back). No client reads it; the operation log and the error metric count it.
+ */
+export class ClientClosedRequestError extends DomainError {
+  constructor() {
+    super('CLIENT_CLOSED_REQUEST', 'The caller closed the request before its answer; its database work was stopped.');
   }
 }
 

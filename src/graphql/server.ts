@@ -176,6 +176,8 @@ export function createGraphQLServer(deps: ServerDeps): GraphQLServer {
         db: db.scoped({
           observer: (event) => merged.observer(event),
           bookmarkManager: bookmarkManagerOf(request),
+          // Aborted when the HTTP client hangs up: its queries stop in Neo4j (src/neo4j/database.ts).
+          signal: request.signal,
         }),
         principal: null, // the access plugin decides, just before execution
         requestId: requestIdOf(request),

@@ -7,11 +7,13 @@
  * A write runs one managed transaction (retried by the driver on transient errors), a read one
  * auto-commit query (retried here the same way, see `readAutoCommit`), with the database
  * named explicitly (saves a round trip) and reads routed to readers in a cluster. Each query is a
- * tracing span when tracing is on; while Neo4j is unreachable, queries fail at once (./availability.ts).
+ * tracing span when tracing is on; while Neo4j is unreachable, queries fail at once (./availability.ts);
+ * a query whose caller has gone (`signal`, the HTTP request's) is stopped in Neo4j.
  */
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape, type Session } from 'neo4j-driver';
 import { type Budgets, DEFAULT_BUDGETS } from '../config.ts';
+import { ClientClosedRequestError } from '../domain/errors.ts';
 import { tracer } from '../observability/tracing.ts';
 import { AvailabilityGate } from './availability.ts';
 import { BUMP_DATA_VERSION, isSchemaCommand } from './data-version.ts';
@@ -44,6 +46,11 @@ export interface QueryOptions {
    * Without one, the driver's own manager chains this instance's queries.
    */
   bookmarkManager?: BookmarkManager | undefined;
+  /**
+   * Aborted when the caller has gone (the HTTP client closed its connection): the query is then
+   * stopped in Neo4j (a write rolled back) and fails with ClientClosedRequestError.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -146,6 +153,7 @@ export class Database {
     // An option given as undefined (`{ observer: options.observer }`) keeps the scoped handle's own.
     const options = { ...this.defaults, ...withoutUndefined(callOptions) };
     this.availability.check();
+    if (options.signal?.aborted) throw new ClientClosedRequestError();
     return tracer().startActiveSpan(
       `neo4j ${mode}`,
       {
@@ -160,10 +168,12 @@ export class Database {
           span.setAttribute('db.response.returned_rows', rows.length);
           return rows;
         } catch (error) {
-          this.availability.observe(error);
-          span.recordException(error instanceof Error ? error : String(error));
+          // Stopped because the caller left: neither a database failure nor a query error.
+          const failure = options.signal?.aborted ? new ClientClosedRequestError() : error;
+          if (failure === error) this.availability.observe(error);
+          span.recordException(failure instanceof Error ? failure : String(failure));
           span.setStatus({ code: SpanStatusCode.ERROR });
-          throw error;
+          throw failure;
         } finally {
           span.end();
           options.observer?.({ cypher, mode, ms: performance.now() - started });
@@ -216,14 +226,16 @@ export class Database {
     const started = performance.now();
     for (let delay = 1_000; ; delay *= 2) {
       const session = this.openSession(neo4j.session.READ, options);
+      const stopWatching = stopWhenAbandoned(session, options.signal);
       try {
         const result = await withoutResultStack(() => session.run<T>(cypher, params, { timeout: options.timeoutMs ?? this.timeoutMs }));
         return result.records.map((record) => record.toObject());
       } catch (error) {
         const wait = delay * (0.8 + Math.random() * 0.4);
-        if (!neo4j.isRetryableError(error) || performance.now() - started + wait > this.maxRetryMs) throw error;
+        if (options.signal?.aborted || !neo4j.isRetryableError(error) || performance.now() - started + wait > this.maxRetryMs) throw error;
         await new Promise((resolve) => setTimeout(resolve, wait));
       } finally {
+        stopWatching();
         await session.close();
       }
     }
@@ -240,6 +252,7 @@ export class Database {
     options: WriteOptions,
   ): Promise<T[]> {
     const session = this.openSession(neo4j.session.WRITE, options);
+    const stopWatching = stopWhenAbandoned(session, options.signal);
     const before = options.before ?? [];
     const after = options.after ?? [];
     try {
@@ -257,6 +270,7 @@ export class Database {
         { timeout: options.timeoutMs ?? this.timeoutMs },
       );
     } finally {
+      stopWatching();
       await session.close();
     }
   }
@@ -295,6 +309,18 @@ export class Database {
 
 export function connect(options: ConnectOptions): Database {
   return new Database(options);
+}
+
+/**
+ * Closes the session when the caller's request is abandoned: Neo4j then terminates the running
+ * query (rolling back a write) within a tenth of a second, instead of working on for nobody until
+ * its time budget. Returns what stops watching.
+ */
+function stopWhenAbandoned(session: Session, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => undefined;
+  const stop = () => void session.close().catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  return () => signal.removeEventListener('abort', stop);
 }
 
 function withoutUndefined(options: QueryOptions): QueryOptions {

@@ -27,7 +27,7 @@ export function createMetrics(): Metrics {
     }),
     errors: new Counter({
       name: 'maillage_graphql_errors_total',
-      help: 'GraphQL errors returned to clients, by extensions.code',
+      help: 'GraphQL errors by extensions.code (CLIENT_CLOSED_REQUEST: the client had hung up, nothing was returned)',
       labelNames: ['code'],
       registers: [registry],
     }),
