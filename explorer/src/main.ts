@@ -173,8 +173,18 @@ async function chooseTerritory(next: { id: string; name: string; level: string }
 }
 
 // ---- the graph of the territory, its shape and its gaps
+/**
+ * The requests of the territory being loaded. Choosing another abandons them: the server stops
+ * their work and frees their places among a client's heavy requests (HEAVY_PER_CLIENT), so the next
+ * territory is not refused while the last one is still computed for nobody.
+ */
+let territoryRequests = new AbortController();
+
 async function loadTerritory(): Promise<void> {
   const mine = ++loadSequence;
+  territoryRequests.abort();
+  territoryRequests = new AbortController();
+  const { signal } = territoryRequests;
   const within = territory.id || null;
   // The synthesis report of the territory shown (src/report/http.ts serves it).
   $<HTMLAnchorElement>('report-link').href = `/report/${within ?? 'network'}`;
@@ -184,7 +194,7 @@ async function loadTerritory(): Promise<void> {
   notice.hidden = true;
   $('shape').innerHTML = `<p class="hint">${t.loading}</p>`;
   $('gaps').innerHTML = `<p class="hint">${t.loading}</p>`;
-  const gaps = graphql<CompetencyGapsData>(COMPETENCY_GAPS, { within }).then(
+  const gaps = graphql<CompetencyGapsData>(COMPETENCY_GAPS, { within }, signal).then(
     (d) => {
       if (mine !== loadSequence) return;
       lastGaps = d.competencyGaps;
@@ -193,10 +203,10 @@ async function loadTerritory(): Promise<void> {
     (err) => mine === loadSequence && ($('gaps').innerHTML = `<p class="error">${escapeHtml(t.gapsUnavailable(errorText(err)))}</p>`),
   );
   shape = undefined;
-  const graphAnswer = graphql<ActorGraphData>(ACTOR_GRAPH, { within, first: MAX_DRAWN });
+  const graphAnswer = graphql<ActorGraphData>(ACTOR_GRAPH, { within, first: MAX_DRAWN }, signal);
   // The map needs its actors' places too: fetched while the graph is computed, not after.
   if (layout === 'map') placesOf(territory.id).catch(() => undefined);
-  const shapeDone = graphql<NetworkShapeData>(NETWORK_SHAPE, { within }).then(
+  const shapeDone = graphql<NetworkShapeData>(NETWORK_SHAPE, { within }, signal).then(
     (d) => {
       if (mine !== loadSequence) return;
       shape = d.networkShape;

@@ -128,6 +128,11 @@ export class Database {
     return handle;
   }
 
+  /** The abort signal of the request this handle is scoped to, if any (see QueryOptions.signal). */
+  get signal(): AbortSignal | undefined {
+    return this.defaults.signal;
+  }
+
   read<T extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},

@@ -220,7 +220,7 @@ export async function territoryReport(
 
   // Everything read from the database is language-free and cached until the data changes: the
   // other language, the HTML, PDF and tables of the same territory reuse it.
-  const data = await cachedData(db, `${within}|${JSON.stringify(limits)}`, () => gather(db, within, limits, queryOptions), queryOptions);
+  const data = await cachedData(db, `${within}|${JSON.stringify(limits)}`, (shared) => gather(shared, within, limits, queryOptions), queryOptions);
   const { facts, shape, gaps, subs, departments, suggestions } = data;
   const level = facts.territory?.level ?? null;
   const territoryName = facts.territory?.name ?? t.wholeNetwork;
@@ -464,7 +464,7 @@ const cachedData = versionedCache(REPORT_LIMITS.cacheEntries);
 
 /** The actors of every département: the same for every territory's report, read once per data version. */
 export function sharedDepartmentCounts(db: Database, queryOptions: QueryOptions = {}): ReturnType<typeof departmentCounts> {
-  return cachedData(db, 'departments', () => departmentCounts(db, { ...queryOptions, timeoutMs: db.budgets.shapeMs }), queryOptions);
+  return cachedData(db, 'departments', (shared) => departmentCounts(shared, { ...queryOptions, timeoutMs: db.budgets.shapeMs }), queryOptions);
 }
 
 /** What the report shows of networkShape: neither clustering nor articulation points (about 1 s each at 1M). */
@@ -516,8 +516,8 @@ async function gather(db: Database, within: string | null, limits: typeof REPORT
     competencyGaps(db, within, queryOptions),
     subTerritories(db, within, childLevel(level), territoryWide),
     sharedDepartmentCounts(db, queryOptions),
-    region ? cachedData(db, `peer|${region.id}`, () => peerFigures(db, region.id, region.name, territoryWide), queryOptions) : null,
-    within ? cachedData(db, 'peer|france', () => peerFigures(db, null, '', territoryWide), queryOptions) : null,
+    region ? cachedData(db, `peer|${region.id}`, (shared) => peerFigures(shared, region.id, region.name, territoryWide), queryOptions) : null,
+    within ? cachedData(db, 'peer|france', (shared) => peerFigures(shared, null, '', territoryWide), queryOptions) : null,
   ]);
   return { facts, shape, gaps, subs, departments, regionFigures, franceFigures, suggestions, fundingPaths };
 }

@@ -69,22 +69,30 @@ function filenameOf(report: TerritoryReportRecord, extension: string, suffix = '
   return `maillage-${base}${suffix}-${report.lang.toLowerCase()}.${extension}`;
 }
 
+/**
+ * Each stage is cached and shared by the requests asking the same territory: a stage's work runs on
+ * the handle the cache gives it (`shared`), which stops only when every request waiting for it has
+ * been abandoned (src/neo4j/versioned-cache.ts).
+ */
 async function render(db: Database, request: ReportRequest, lang: Lang, pdfPages: number | undefined): Promise<Rendered> {
-  const content = () => cachedReport(db, `${request.within}|${lang}|content`, () => territoryReport(db, { within: request.within, lang }));
+  const content = (on: Database) =>
+    cachedReport(on, `${request.within}|${lang}|content`, (shared) => territoryReport(shared, { within: request.within, lang }));
   const base = reportPath(request.within);
-  const html = () =>
-    cachedReport(db, `${request.within}|${lang}|html`, async () => reportHtml(await content(), { base, generatedAt: new Date().toISOString() }));
+  const html = (on: Database) =>
+    cachedReport(on, `${request.within}|${lang}|html`, async (shared) => reportHtml(await content(shared), { base, generatedAt: new Date().toISOString() }));
   const format = request.format;
-  if (format === 'html') return { body: await html(), type: 'text/html; charset=utf-8' };
+  if (format === 'html') return { body: await html(db), type: 'text/html; charset=utf-8' };
   if (format === 'pdf') {
     // The browser starts while the content is computed (a no-op when it runs already).
     launchPdfBrowserEarly();
-    const report = await content();
+    const report = await content(db);
     const t = messages(lang);
-    const pdf = await cachedReport(db, `${request.within}|${lang}|pdf`, async () => htmlToPdf(await html(), `${t.documentTitle} · ${report.title}`, { pages: pdfPages }));
+    const pdf = await cachedReport(db, `${request.within}|${lang}|pdf`, async (shared) =>
+      htmlToPdf(await html(shared), `${t.documentTitle} · ${report.title}`, { pages: pdfPages }),
+    );
     return { body: pdf, type: 'application/pdf', filename: filenameOf(report, 'pdf') };
   }
-  const report = await content();
+  const report = await content(db);
   const tables = reportTables(report, messages(lang));
   if (format === 'xlsx') {
     const xlsx = await cachedReport(db, `${request.within}|${lang}|xlsx`, () => toXlsx(report, tables));
@@ -136,8 +144,10 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
           }),
         );
       }
+      // A reader who closes the tab frees its place at once, and its share of the work stops.
+      request.signal.addEventListener('abort', () => ticket.leave(), { once: true });
       try {
-        const rendered = await render(deps.db, parsed, lang, deps.pdfPages);
+        const rendered = await render(deps.db.scoped({ signal: request.signal }), parsed, lang, deps.pdfPages);
         const headers: Record<string, string> = { 'content-type': rendered.type, 'cache-control': 'no-cache', 'content-language': lang.toLowerCase() };
         if (rendered.filename) headers['content-disposition'] = `${rendered.type.startsWith('text/csv') ? 'attachment' : 'inline'}; filename="${rendered.filename}"`;
         const body = typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body);

@@ -193,7 +193,7 @@ export function actorGraphParams(args: ActorGraphArgs): Record<string, unknown> 
 /** actorGraph, cached per arguments until the data changes (src/shape/shape-cache.ts). */
 export function cachedActorGraph(db: Database, args: ActorGraphArgs, options: QueryOptions = {}): Promise<ActorGraphRecord> {
   const key = JSON.stringify({ ...actorGraphParams(args), first: args.first ?? null });
-  return cachedGraph(db, key, () => actorGraph(db, args, options), { observer: options.observer });
+  return cachedGraph(db, key, (shared) => actorGraph(shared, args, options), { observer: options.observer });
 }
 
 export async function actorGraph(db: Database, args: ActorGraphArgs, options?: QueryOptions): Promise<ActorGraphRecord> {

@@ -119,5 +119,5 @@ export async function networkShape(
   // Everything that changes the answer is in the key (the test-only betweenness options too).
   const key = JSON.stringify([within, presence, needsKey(options.needs ?? ALL_NEEDS), options.engine ?? null,
     options.betweennessExactMax ?? null, options.betweennessSampleSize ?? null]);
-  return cachedShape(db, key, () => computeShape(db, within, presence, options), { observer: options.observer });
+  return cachedShape(db, key, (shared) => computeShape(shared, within, presence, options), { observer: options.observer });
 }

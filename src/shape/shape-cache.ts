@@ -3,8 +3,8 @@
  * (src/neo4j/versioned-cache.ts). Nothing here outlives a change of the data, so several service
  * instances can each keep their own.
  *
- *   await cachedShape(db, 'all|degree,pagerank', () => compute())   // computes
- *   await cachedShape(db, 'all|degree,pagerank', () => compute())   // the same answer, no computation
+ *   await cachedShape(db, 'all|degree,pagerank', (shared) => compute(shared))   // computes
+ *   await cachedShape(db, 'all|degree,pagerank', (shared) => compute(shared))   // the same answer, no computation
  */
 import { versionedCache } from '../neo4j/versioned-cache.ts';
 

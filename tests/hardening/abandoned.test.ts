@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientClosedRequestError } from '../../src/domain/errors.ts';
+import { versionedCache } from '../../src/neo4j/versioned-cache.ts';
 import { uniquePrefix, testDatabase } from '../support/harness.ts';
 import { createActors, createTerritories, removeAll, serverWithKeys } from '../api/support.ts';
 
@@ -100,5 +101,49 @@ describe('a request whose caller has left', () => {
     await new Promise((r) => setTimeout(r, 500));
     const [row] = await db.read<{ name: string }>('MATCH (a:Entity {id: $id}) RETURN a.name AS name', { id });
     expect(row?.name).toBe('Ancien nom');
+  }, 60_000);
+
+  it('a computation shared by identical requests (shape, graph, report) goes on while one of them waits, and stops when none does', async () => {
+    // The cache keys its entries under the data version: make sure there is one.
+    await db.write('MATCH (a:Entity {id: $id}) SET a.touched = true', { id: `${p}-sme` });
+    const cached = versionedCache(4);
+    const callers = () => {
+      const controller = new AbortController();
+      return { controller, db: db.scoped({ signal: controller.signal }) };
+    };
+
+    // One leaves, the other still gets the answer.
+    const [a, b] = [callers(), callers()];
+    let computed = 0;
+    const compute = async (shared: typeof db) => {
+      computed += 1;
+      await new Promise((r) => setTimeout(r, 500));
+      return (await shared.read<{ one: number }>('RETURN 1 AS one'))[0]!.one;
+    };
+    const first = cached(a.db, 'shared-answer', compute);
+    first.catch(() => undefined);
+    const second = cached(b.db, 'shared-answer', compute);
+    await new Promise((r) => setTimeout(r, 100));
+    a.controller.abort();
+    expect(await second).toBe(1);
+    expect(computed).toBe(1);
+
+    // Both leave: the shared query stops in Neo4j.
+    const marker = `${p}-shared`;
+    const [c, d] = [callers(), callers()];
+    const heavy = (shared: typeof db) => shared.read(heavyRead(marker));
+    const third = cached(c.db, 'shared-heavy', heavy);
+    const fourth = cached(d.db, 'shared-heavy', heavy);
+    third.catch(() => undefined);
+    fourth.catch(() => undefined);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await runningWith(marker)) === 0) await new Promise((r) => setTimeout(r, 50));
+    c.controller.abort();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await runningWith(marker)).toBe(1);
+    d.controller.abort();
+    await expect(fourth).rejects.toBeInstanceOf(ClientClosedRequestError);
+    await expect(third).rejects.toBeInstanceOf(ClientClosedRequestError);
+    expect(await runningWith(marker)).toBe(0);
   }, 60_000);
 });

@@ -176,4 +176,36 @@ describe('heavy fields', () => {
       await small.close();
     }
   });
+
+  it('frees a heavy place as soon as its client hangs up: the next territory asked is not refused', async () => {
+    // One connection, held by a long query: the heavy request below is admitted, then waits for it.
+    const small = connect({ uri: inject('neo4jUri'), password: inject('neo4jPassword'), database: 'neo4j', maxPoolSize: 1 });
+    const hog = new AbortController();
+    try {
+      const yoga = server({ HEAVY_PER_CLIENT: '1' }, small);
+      const held = small.read('UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n', {}, { signal: hog.signal });
+      held.catch(() => undefined);
+      const ask = async (signal?: AbortSignal) =>
+        yoga.fetch('http://maillage.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query: '{ networkShape(within: null) { actorCount } }' }),
+          ...(signal ? { signal } : {}),
+        });
+      const left = new AbortController();
+      const first = ask(left.signal);
+      first.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300));
+      left.abort();
+      const second = ask();
+      await new Promise((r) => setTimeout(r, 300));
+      hog.abort();
+      const answer = await second;
+      expect(answer.status).toBe(200);
+      expect(((await answer.json()) as { errors?: unknown }).errors).toBeUndefined();
+    } finally {
+      hog.abort();
+      await small.close();
+    }
+  }, 60_000);
 });

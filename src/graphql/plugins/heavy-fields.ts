@@ -190,6 +190,9 @@ export function useHeavyFields(
         );
       }
       const leave = () => ticket.leave();
+      // A client that hangs up frees its place at once: its queries are being stopped
+      // (src/neo4j/database.ts), and the explorer's next territory must not wait for them.
+      request?.signal.addEventListener('abort', leave, { once: true });
       try {
         let items = 0;
         const sizes: string[] = [];
