@@ -23,12 +23,12 @@ afterAll(async () => {
 const IMPORT = `mutation($file: File!, $dryRun: Boolean!) { importFile(file: $file, dryRun: $dryRun) {
   dryRun ok problemCount problems { where message line column } warnings { where message line column } nodes { key created updated unchanged } relationships { key created } } }`;
 
-async function upload(name: string, content: string, dryRun: boolean, key: string) {
+async function upload(name: string, content: string, dryRun: boolean, key: string, signal?: AbortSignal) {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: IMPORT, variables: { file: null, dryRun } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new File([content], name, { type: 'text/csv' }));
-  const res = await server.fetch('http://maillage.test/graphql', { method: 'POST', body: form, headers: { 'x-api-key': key } });
+  const res = await server.fetch('http://maillage.test/graphql', { method: 'POST', body: form, headers: { 'x-api-key': key }, ...(signal ? { signal } : {}) });
   return (await res.json()) as { data?: { importFile: Record<string, unknown> } | null; errors?: { extensions?: { code?: string } }[] };
 }
 
@@ -69,4 +69,27 @@ describe('importFile (GraphQL multipart upload)', () => {
     const rows = await db.read<{ name: string }>('MATCH (n:Actor) WHERE n.id STARTS WITH $p RETURN n.name AS name ORDER BY name', { p });
     expect(rows).toEqual([{ name: 'Alpha' }, { name: 'Bêta' }]);
   });
+
+  it('a confirmed import runs to its end even when its client hangs up: stopping between batches would leave it half-written', async () => {
+    await db.write(`CREATE (:Entity:Actor:Company {id: $id, name: 'Avant', kind: 'COMPANY', source: 'test'})`, { id: `${p}:held` });
+    // Another transaction holds the actor: the import waits for it inside Neo4j.
+    const holder = db.driver.session({ database: db.database });
+    const lock = await holder.beginTransaction();
+    await lock.run('MATCH (a:Entity {id: $id}) SET a.heldByTest = true', { id: `${p}:held` });
+    try {
+      const left = new AbortController();
+      const sent = upload('acteurs.csv', `id;kind;name\n${p}:held;COMPANY;Après\n${p}:later;COMPANY;Ensuite\n`, false, 'editor-key', left.signal);
+      sent.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 800));
+      left.abort();
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      await lock.rollback();
+      await holder.close();
+    }
+    const deadline = Date.now() + 20_000;
+    const names = async () => (await db.read<{ name: string }>('MATCH (n:Actor) WHERE n.id IN $ids RETURN n.name AS name ORDER BY name', { ids: [`${p}:held`, `${p}:later`] })).map((r) => r.name);
+    while (Date.now() < deadline && (await names()).join() !== 'Après,Ensuite') await new Promise((r) => setTimeout(r, 200));
+    expect(await names()).toEqual(['Après', 'Ensuite']);
+  }, 60_000);
 });

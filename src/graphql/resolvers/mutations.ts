@@ -24,7 +24,10 @@ export const mutationResolvers: Resolvers = {
     },
     importFile: (_, { file, dryRun }, ctx) => {
       authorize(ctx.principal, 'editor');
-      return importUploadedFile(ctx.db, file, dryRun);
+      // A confirmed import runs to its end even if its client hangs up: its batches are separate
+      // transactions, and stopping between two would leave it half-written. (Every other mutation
+      // is one transaction: stopped, it is rolled back whole.)
+      return importUploadedFile(ctx.db.scoped({ signal: undefined }), file, dryRun);
     },
   },
 };
