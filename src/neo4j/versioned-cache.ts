@@ -21,6 +21,8 @@ interface Entry {
   controller: AbortController;
   /** Requests waiting that may still leave; Infinity once one that cannot leave (no signal) waits. */
   waiting: number;
+  /** The value came: an abort after that stopped nothing, and the entry is as good as any. */
+  settled: boolean;
 }
 
 /** The caller waits for the entry's value, and counts among those who keep its computation going. */
@@ -59,8 +61,8 @@ export function versionedCache(maxEntries: number) {
       caches.set(db.driver, cache);
     }
     const hit = cache.get(key);
-    // An entry every caller has left is being stopped: compute again for this one.
-    if (hit && hit.version === version && !hit.controller.signal.aborted) {
+    // An entry every caller has left before its value came is being stopped: compute again.
+    if (hit && hit.version === version && (hit.settled || !hit.controller.signal.aborted)) {
       // Most recently used last, so the oldest is evicted first.
       cache.delete(key);
       cache.set(key, hit);
@@ -68,13 +70,16 @@ export function versionedCache(maxEntries: number) {
     }
     const controller = new AbortController();
     const value = compute(db.scoped({ signal: controller.signal }));
-    const entry: Entry = { version, value, controller, waiting: 0 };
+    const entry: Entry = { version, value, controller, waiting: 0, settled: false };
     cache.delete(key);
     cache.set(key, entry);
     while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
-    value.catch(() => {
-      if (cache.get(key) === entry) cache.delete(key);
-    });
+    value.then(
+      () => (entry.settled = true),
+      () => {
+        if (cache.get(key) === entry) cache.delete(key);
+      },
+    );
     return waitFor(entry, db) as Promise<T>;
   };
 }

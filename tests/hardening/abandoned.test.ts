@@ -145,5 +145,20 @@ describe('a request whose caller has left', () => {
     await expect(fourth).rejects.toBeInstanceOf(ClientClosedRequestError);
     await expect(third).rejects.toBeInstanceOf(ClientClosedRequestError);
     expect(await runningWith(marker)).toBe(0);
+
+    // Work that came to its end after its callers left (nothing left to stop) is kept for the next.
+    const e = callers();
+    let late = 0;
+    const slow = async () => {
+      late += 1;
+      await new Promise((r) => setTimeout(r, 300));
+      return 42;
+    };
+    const fifth = cached(e.db, 'came-late', slow);
+    await new Promise((r) => setTimeout(r, 50));
+    e.controller.abort();
+    expect(await fifth).toBe(42);
+    expect(await cached(callers().db, 'came-late', slow)).toBe(42);
+    expect(late).toBe(1);
   }, 60_000);
 });
