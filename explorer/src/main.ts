@@ -314,8 +314,19 @@ async function searchActors(text: string): Promise<Option[]> {
 
 const actorBox = combobox($('actor-search'), $('actor-options'), searchActors, (o) => void focusActor(o.id, true), 200);
 
+/** The requests of the actor in focus: abandoned (and stopped on the server) when another is focused. */
+let actorRequests = { id: undefined as string | undefined, controller: new AbortController() };
+function actorSignal(id: string | undefined): AbortSignal {
+  if (actorRequests.id !== id) {
+    actorRequests.controller.abort();
+    actorRequests = { id, controller: new AbortController() };
+  }
+  return actorRequests.controller.signal;
+}
+
 async function focusActor(id: string | undefined, move: boolean): Promise<void> {
   focusedActor = id;
+  const signal = actorSignal(id);
   writeHash();
   view.focus(id);
   if (layout === 'map') mapView.focus(id);
@@ -327,8 +338,11 @@ async function focusActor(id: string | undefined, move: boolean): Promise<void> 
   panel.hidden = false;
   $('actor-card').innerHTML = `<p class="hint">${t.loading}</p>`;
   $('partners').innerHTML = '';
-  const [card, partners] = await Promise.allSettled([graphql<ActorCardData>(ACTOR_CARD, { id }), graphql<SynergiesData>(SYNERGIES, { id, lang: apiLang(lang) })]);
-  if (focusedActor !== id) return;
+  const [card, partners] = await Promise.allSettled([
+    graphql<ActorCardData>(ACTOR_CARD, { id }, signal),
+    graphql<SynergiesData>(SYNERGIES, { id, lang: apiLang(lang) }, signal),
+  ]);
+  if (signal.aborted || focusedActor !== id) return;
   if (card.status === 'rejected' || !card.value.actor) {
     $('actor-card').innerHTML = `<p class="error">${card.status === 'rejected' ? escapeHtml(errorText(card.reason)) : t.noSuchActor}</p>`;
   } else {
@@ -389,6 +403,8 @@ $('path-clear').addEventListener('click', () => {
 });
 /** The path on screen (from, to), kept in the URL. */
 let shownPath: [string, string] | undefined;
+/** The paths asked last: abandoned (and stopped on the server) when other ends are asked. */
+let pathRequest = new AbortController();
 
 async function showPaths(): Promise<void> {
   const list = $('paths');
@@ -399,8 +415,12 @@ async function showPaths(): Promise<void> {
   list.innerHTML = `<li class="hint">${t.lookingForPaths}</li>`;
   shownPath = [pathFrom, pathTo];
   writeHash();
+  pathRequest.abort();
+  pathRequest = new AbortController();
+  const { signal } = pathRequest;
   try {
-    const data = await graphql<SynergyPathsData>(SYNERGY_PATHS, { from: pathFrom, to: pathTo, lang: apiLang(lang) });
+    const data = await graphql<SynergyPathsData>(SYNERGY_PATHS, { from: pathFrom, to: pathTo, lang: apiLang(lang) }, signal);
+    if (signal.aborted) return;
     const [first] = data.synergyPaths;
     if (first) {
       const ends = [first.nodes[0], first.nodes[first.nodes.length - 1]];
@@ -413,6 +433,7 @@ async function showPaths(): Promise<void> {
     view.showPaths(best ? [best.nodes] : []);
     graphEl.dataset.highlighted = String(view.highlightedCount());
   } catch (err) {
+    if (signal.aborted) return;
     list.innerHTML = `<li class="error">${escapeHtml(errorText(err))}</li>`;
   }
 }
