@@ -172,19 +172,29 @@ async function chooseTerritory(next: { id: string; name: string; level: string }
   await loadTerritory();
 }
 
-// ---- the graph of the territory, its shape and its gaps
 /**
- * The requests of the territory being loaded. Choosing another abandons them: the server stops
- * their work and frees their places among a client's heavy requests (HEAVY_PER_CLIENT), so the next
- * territory is not refused while the last one is still computed for nobody.
+ * Requests of which only the latest group matters (the territory shown, the actor in focus, the
+ * paths asked). `next(key)` abandons the previous group, unless it was asked for the same key: the
+ * server stops its work and frees its places among the client's heavy requests (HEAVY_PER_CLIENT),
+ * so the next territory is not refused while the last one is computed for nobody.
  */
-let territoryRequests = new AbortController();
+function latestRequests(): (key?: string) => AbortSignal {
+  let current: { key: string | undefined; controller: AbortController } | undefined;
+  return (key) => {
+    if (!current || key === undefined || current.key !== key) {
+      current?.controller.abort();
+      current = { key, controller: new AbortController() };
+    }
+    return current.controller.signal;
+  };
+}
+
+// ---- the graph of the territory, its shape and its gaps
+const territoryRequests = latestRequests();
 
 async function loadTerritory(): Promise<void> {
   const mine = ++loadSequence;
-  territoryRequests.abort();
-  territoryRequests = new AbortController();
-  const { signal } = territoryRequests;
+  const signal = territoryRequests();
   const within = territory.id || null;
   // The synthesis report of the territory shown (src/report/http.ts serves it).
   $<HTMLAnchorElement>('report-link').href = `/report/${within ?? 'network'}`;
@@ -314,19 +324,12 @@ async function searchActors(text: string): Promise<Option[]> {
 
 const actorBox = combobox($('actor-search'), $('actor-options'), searchActors, (o) => void focusActor(o.id, true), 200);
 
-/** The requests of the actor in focus: abandoned (and stopped on the server) when another is focused. */
-let actorRequests = { id: undefined as string | undefined, controller: new AbortController() };
-function actorSignal(id: string | undefined): AbortSignal {
-  if (actorRequests.id !== id) {
-    actorRequests.controller.abort();
-    actorRequests = { id, controller: new AbortController() };
-  }
-  return actorRequests.controller.signal;
-}
+/** Focusing the same actor again keeps its requests; focusing another (or none) abandons them. */
+const actorRequests = latestRequests();
 
 async function focusActor(id: string | undefined, move: boolean): Promise<void> {
   focusedActor = id;
-  const signal = actorSignal(id);
+  const signal = actorRequests(id);
   writeHash();
   view.focus(id);
   if (layout === 'map') mapView.focus(id);
@@ -403,8 +406,7 @@ $('path-clear').addEventListener('click', () => {
 });
 /** The path on screen (from, to), kept in the URL. */
 let shownPath: [string, string] | undefined;
-/** The paths asked last: abandoned (and stopped on the server) when other ends are asked. */
-let pathRequest = new AbortController();
+const pathRequests = latestRequests();
 
 async function showPaths(): Promise<void> {
   const list = $('paths');
@@ -415,9 +417,7 @@ async function showPaths(): Promise<void> {
   list.innerHTML = `<li class="hint">${t.lookingForPaths}</li>`;
   shownPath = [pathFrom, pathTo];
   writeHash();
-  pathRequest.abort();
-  pathRequest = new AbortController();
-  const { signal } = pathRequest;
+  const signal = pathRequests();
   try {
     const data = await graphql<SynergyPathsData>(SYNERGY_PATHS, { from: pathFrom, to: pathTo, lang: apiLang(lang) }, signal);
     if (signal.aborted) return;

@@ -16,7 +16,7 @@
  *     client waits after it.
  *
  *   const heavy = new HeavyWork({ perClient: 2, atOnce: 4, perMinute: 60, secondsPerMinute: 60 });
- *   const ticket = heavy.enter(client);
+ *   const ticket = heavy.enter(client, request.signal);
  *   if ('why' in ticket) return refuse(heavyRefusalMessage(ticket, 'EN'));   // 429 RATE_LIMITED
  *   try { await work(); } finally { ticket.leave(); }
  */
@@ -81,7 +81,11 @@ export class HeavyWork {
     return level(this.started.get(client), this.limits.perMinute, at);
   }
 
-  enter(client: string): HeavyTicket | HeavyRefusal {
+  /**
+   * `abandoned`: the request's abort signal. A client that hangs up leaves at once: its queries are
+   * being stopped (src/neo4j/database.ts), and its next request must not wait for them.
+   */
+  enter(client: string, abandoned?: AbortSignal): HeavyTicket | HeavyRefusal {
     const { perClient, atOnce, perMinute, secondsPerMinute } = this.limits;
     const mine = this.running.get(client) ?? 0;
     if (mine >= perClient) return { why: 'client-at-once', limit: perClient, retryAfterS: 1 };
@@ -95,19 +99,19 @@ export class HeavyWork {
     this.running.set(client, mine + 1);
     this.total += 1;
     let open = true;
-    return {
-      leave: () => {
-        if (!open) return;
-        open = false;
-        this.total -= 1;
-        const left = (this.running.get(client) ?? 1) - 1;
-        if (left <= 0) this.running.delete(client);
-        else this.running.set(client, left);
-        const end = this.now();
-        this.spent.set(client, { amount: this.charged(client, end) + (end - start) / 1000, at: end });
-        if (this.spent.size > SWEEP_AT || this.started.size > SWEEP_AT) this.sweep(end);
-      },
+    const leave = () => {
+      if (!open) return;
+      open = false;
+      this.total -= 1;
+      const left = (this.running.get(client) ?? 1) - 1;
+      if (left <= 0) this.running.delete(client);
+      else this.running.set(client, left);
+      const end = this.now();
+      this.spent.set(client, { amount: this.charged(client, end) + (end - start) / 1000, at: end });
+      if (this.spent.size > SWEEP_AT || this.started.size > SWEEP_AT) this.sweep(end);
     };
+    abandoned?.addEventListener('abort', leave, { once: true });
+    return { leave };
   }
 
   private sweep(at: number): void {

@@ -135,7 +135,7 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
         }
       }
       const client = clientKeyOf(request, socketAddressOf(serverContext), deps.security);
-      const ticket = heavy.enter(client);
+      const ticket = heavy.enter(client, request.signal);
       if ('why' in ticket) {
         return endResponse(
           new fetchAPI.Response(heavyRefusalMessage(ticket, lang), {
@@ -144,8 +144,7 @@ export function useReport(deps: { db: Database; logger: Logger; security: Securi
           }),
         );
       }
-      // A reader who closes the tab frees its place at once, and its share of the work stops.
-      request.signal.addEventListener('abort', () => ticket.leave(), { once: true });
+      // A reader who closes the tab: its share of the work stops (and its place is free: enter above).
       try {
         const rendered = await render(deps.db.scoped({ signal: request.signal }), parsed, lang, deps.pdfPages);
         const headers: Record<string, string> = { 'content-type': rendered.type, 'cache-control': 'no-cache', 'content-language': lang.toLowerCase() };

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientClosedRequestError } from '../../src/domain/errors.ts';
 import { versionedCache } from '../../src/neo4j/versioned-cache.ts';
-import { uniquePrefix, testDatabase } from '../support/harness.ts';
+import { longRead, uniquePrefix, testDatabase } from '../support/harness.ts';
 import { createActors, createTerritories, removeAll, serverWithKeys } from '../api/support.ts';
 
 const db = testDatabase();
@@ -31,9 +31,6 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Counts 1 in 7 up to two billion: about a minute of one core, far past any wait below. */
-const heavyRead = (marker: string) => `UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n // ${marker}`;
-
 async function runningWith(marker: string): Promise<number> {
   const rows = await db.read<{ n: number }>(
     'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery STARTS WITH "SHOW" RETURN count(*) AS n',
@@ -51,7 +48,7 @@ describe('a request whose caller has left', () => {
   it('stops its read in Neo4j at once', async () => {
     const marker = `${p}-read`;
     const controller = new AbortController();
-    const read = db.read(heavyRead(marker), {}, { signal: controller.signal });
+    const read = db.read(longRead(marker), {}, { signal: controller.signal });
     read.catch(() => undefined);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && (await runningWith(marker)) === 0) await new Promise((r) => setTimeout(r, 50));
@@ -131,7 +128,7 @@ describe('a request whose caller has left', () => {
     // Both leave: the shared query stops in Neo4j.
     const marker = `${p}-shared`;
     const [c, d] = [callers(), callers()];
-    const heavy = (shared: typeof db) => shared.read(heavyRead(marker));
+    const heavy = (shared: typeof db) => shared.read(longRead(marker));
     const third = cached(c.db, 'shared-heavy', heavy);
     const fourth = cached(d.db, 'shared-heavy', heavy);
     third.catch(() => undefined);

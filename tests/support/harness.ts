@@ -16,6 +16,12 @@ export function testServer(db: Database): GraphQLServer {
   return createGraphQLServer({ db, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
 }
 
+/**
+ * A read that runs for about a minute of one core (it counts 1 in 7 up to two billion), far past any
+ * wait of a test, until it is stopped; `marker` finds it in SHOW TRANSACTIONS.
+ */
+export const longRead = (marker = 'long read') => `UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n // ${marker}`;
+
 /** A prefix no other test uses: put it in every id and name a test creates. */
 export function uniquePrefix(label = 't'): string {
   return `${label}-${randomUUID().slice(0, 8)}`;

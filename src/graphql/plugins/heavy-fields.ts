@@ -181,7 +181,7 @@ export function useHeavyFields(
       const ctx = args.contextValue;
       const request = (ctx as { request?: Request }).request;
       const client = request ? clientKeyOf(request, socketAddressOf(ctx), security) : 'local';
-      const ticket = inFlight.enter(client);
+      const ticket = inFlight.enter(client, request?.signal);
       if ('why' in ticket) {
         return stop(
           new GraphQLError(heavyRefusalMessage(ticket, 'EN'), {
@@ -190,9 +190,6 @@ export function useHeavyFields(
         );
       }
       const leave = () => ticket.leave();
-      // A client that hangs up frees its place at once: its queries are being stopped
-      // (src/neo4j/database.ts), and the explorer's next territory must not wait for them.
-      request?.signal.addEventListener('abort', leave, { once: true });
       try {
         let items = 0;
         const sizes: string[] = [];
